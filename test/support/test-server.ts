@@ -1,0 +1,56 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PipedreamClient } from '@pipedream/sdk/server';
+import type { RunningEmulator } from '../../src/emulator/index.node.js';
+
+/**
+ * Routes the browser tests talk to, standing in for a host app's server: a token endpoint built
+ * on the real server SDK, and a webhook sink that records what the emulator delivers.
+ */
+export function testServerMiddleware(running: RunningEmulator) {
+  const { emulator } = running;
+  const client = new PipedreamClient({
+    clientId: emulator.clientId,
+    clientSecret: emulator.clientSecret,
+    projectId: emulator.projectId,
+    projectEnvironment: 'development',
+    baseUrl: running.url,
+  });
+  const webhookEvents: { path: string; headers: Record<string, unknown>; body: unknown }[] = [];
+
+  const readBody = async (req: IncomingMessage) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  };
+  const send = (res: ServerResponse, status: number, body: unknown) => {
+    res.statusCode = status;
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(body));
+  };
+
+  return async (ctx: { req: IncomingMessage; res: ServerResponse; path: string; method: string; origin: string }, next: () => Promise<void>) => {
+    const { req, res } = ctx;
+    if (ctx.path === '/api/env') {
+      return send(res, 200, { emulatorUrl: running.url, projectId: emulator.projectId });
+    }
+    if (ctx.path === '/api/connect-token' && ctx.method === 'POST') {
+      const body = await readBody(req);
+      const token = await client.tokens.create({
+        externalUserId: String(body.external_user_id ?? ''),
+        allowedOrigins: [ctx.origin],
+        ...(typeof body.expires_in === 'number' ? { expiresIn: body.expires_in } : {}),
+        ...(typeof body.scope === 'string' ? { scope: body.scope } : {}),
+      });
+      return send(res, 200, { token: token.token, expires_at: token.expiresAt.toISOString(), connect_link_url: token.connectLinkUrl });
+    }
+    if (ctx.path.startsWith('/api/webhook-sink')) {
+      if (ctx.method === 'POST') {
+        webhookEvents.push({ path: ctx.path, headers: req.headers, body: await readBody(req) });
+        return send(res, 200, { ok: true });
+      }
+      return send(res, 200, { data: webhookEvents.filter((event) => event.path === ctx.path) });
+    }
+    return next();
+  };
+}

@@ -1,0 +1,55 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { CHROMIUM_ARGS, findChromium } from './test/support/browser-path.js';
+import { startEmulator } from './src/emulator/index.node.ts';
+import { testServerMiddleware } from './test/support/test-server.ts';
+
+// One emulator for the whole browser run; tests isolate themselves with unique external user ids.
+const running = await startEmulator({ port: 0 });
+const middleware = testServerMiddleware(running);
+
+/** Server commands for tests that must act inside the cross-origin connect iframe, like a user. */
+const frameCommands = {
+  name: 'frame-commands',
+  async executeCommand({ command, payload, session }) {
+    if (!command.startsWith('frame-')) return undefined;
+    const page = session.browser.getPage(session.id);
+    // The iframe may still be attaching: wait for it like a user would.
+    let frame;
+    for (let waited = 0; !frame && waited < 5000; waited += 50) {
+      frame = page.frames().find((candidate) => candidate.url().includes(payload.urlIncludes));
+      if (!frame) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (!frame) throw new Error(`No frame whose URL includes ${payload.urlIncludes}`);
+    const locator = frame.locator(payload.selector);
+    if (command === 'frame-click') await locator.click({ timeout: 5000 });
+    else if (command === 'frame-fill') await locator.fill(payload.value, { timeout: 5000 });
+    else if (command === 'frame-text') return await locator.innerText({ timeout: 5000 });
+    else if (command === 'frame-wait') await locator.waitFor({ timeout: 5000 });
+    else return undefined;
+    return true;
+  },
+};
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS },
+    }),
+  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), frameCommands],
+  middleware: [
+    (ctx, next) =>
+      middleware({ req: ctx.req, res: ctx.res, path: ctx.path, method: ctx.method, origin: ctx.origin }, next).then(
+        (handled) => { if (ctx.res.writableEnded) ctx.respond = false; return handled; },
+      ),
+  ],
+  testsFinishTimeout: 5 * 60 * 1000,
+};
+
+process.on('exit', () => { void running.close(); });
