@@ -14,6 +14,7 @@ const frameCommands = {
   async executeCommand({ command, payload, session }) {
     if (!command.startsWith('frame-')) return undefined;
     const page = session.browser.getPage(session.id);
+    if (command === 'frame-urls') return page.frames().map((candidate) => candidate.url());
     // The iframe may still be attaching: wait for it like a user would.
     let frame;
     for (let waited = 0; !frame && waited < 5000; waited += 50) {

@@ -416,8 +416,10 @@ export class ConnectEmulator {
     const cors: Record<string, string> = origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
     const appSlug = params.get('app_id');
     if (!appSlug) return json({ error: 'app_id is required', code: 'bad_request' }, 400, cors);
-    const fail = (error: string) => json({ success: false, error }, 200, cors);
     const token = this.state.tokens.get(ctok);
+    // A known token's error URI lets a Connect Link page send the user back even on failure.
+    const fail = (error: string) =>
+      json({ success: false, error, ...(token?.errorRedirectUri ? { error_redirect_uri: token.errorRedirectUri } : {}) }, 200, cors);
     if (!token) return fail('The connect token is invalid. Ask the app for a new link.');
     if (token.usedAt !== undefined) return fail('This connect token has already been used. Ask the app for a new link.');
     if (token.expiresAt <= this.now()) return fail('The connect token has expired. Ask the app for a new link.');

@@ -8,11 +8,11 @@ const env: Env = await (await fetch('/api/env')).json();
 let userCount = 0;
 const uniqueUser = () => `browser-user-${Date.now()}-${userCount++}`;
 
-async function mintToken(externalUserId: string) {
+async function mintToken(externalUserId: string, extra: Record<string, unknown> = {}) {
   const response = await fetch('/api/connect-token', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ external_user_id: externalUserId }),
+    body: JSON.stringify({ external_user_id: externalUserId, ...extra }),
   });
   return (await response.json()) as { token: string; expires_at: string; connect_link_url: string };
 }
@@ -128,6 +128,50 @@ describe('the official browser SDK against the emulator, in Chromium', () => {
       expect(cancelled.messages.map((message) => message.type)).to.deep.equal(['close']);
     } finally {
       cancelled.cleanup();
+    }
+  });
+
+  it('Connect Link: a standalone page that redirects to the success URI', async () => {
+    const user = uniqueUser();
+    const done = `${location.origin}/api/env?connected=${user}`;
+    const { token, connect_link_url } = await mintToken(user, { success_redirect_uri: done });
+    expect(connect_link_url).to.contain(token);
+    const page = await openConnectPage({ token, app: 'notion', connectLink: 'true' });
+    try {
+      await inFrame('frame-click', 'role=button[name="Allow"]');
+      let urls: string[] = [];
+      for (let i = 0; i < 100 && !urls.some((url) => url.startsWith(done)); i++) {
+        urls = (await executeServerCommand('frame-urls', {})) as string[];
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(urls.some((url) => url.startsWith(done))).to.equal(true);
+      // No protocol messages in Connect Link mode: the redirect is the answer.
+      expect(page.messages).to.deep.equal([]);
+      const accounts = await frontend(user).accounts.list({});
+      expect(accounts.data.map((account) => account.app?.nameSlug)).to.deep.equal(['notion']);
+    } finally {
+      page.cleanup();
+    }
+  });
+
+  it('reconnects an unhealthy account in place', async () => {
+    const user = uniqueUser();
+    const seeded = await (await admin('/accounts', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ external_user_id: user, app: 'github', healthy: false, error: 'token revoked', environment: 'development' }),
+    })).json() as { id: string };
+    const { token } = await mintToken(user);
+    const page = await openConnectPage({ token, app: 'github', accountId: seeded.id });
+    try {
+      await inFrame('frame-click', 'role=button[name="Allow"]');
+      const success = await page.waitFor('success');
+      expect(success.authProvisionId).to.equal(seeded.id);
+      const account = await frontend(user).accounts.retrieve(seeded.id);
+      expect(account.healthy).to.equal(true);
+      expect(account.error ?? null).to.equal(null);
+    } finally {
+      page.cleanup();
     }
   });
 

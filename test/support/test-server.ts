@@ -41,6 +41,8 @@ export function testServerMiddleware(running: RunningEmulator) {
         allowedOrigins: [ctx.origin],
         ...(typeof body.expires_in === 'number' ? { expiresIn: body.expires_in } : {}),
         ...(typeof body.scope === 'string' ? { scope: body.scope } : {}),
+        ...(typeof body.success_redirect_uri === 'string' ? { successRedirectUri: body.success_redirect_uri } : {}),
+        ...(typeof body.error_redirect_uri === 'string' ? { errorRedirectUri: body.error_redirect_uri } : {}),
       });
       return send(res, 200, { token: token.token, expires_at: token.expiresAt.toISOString(), connect_link_url: token.connectLinkUrl });
     }
