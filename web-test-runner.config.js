@@ -43,7 +43,7 @@ export default {
       launchOptions: { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), frameCommands],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), frameCommands],
   middleware: [
     (ctx, next) =>
       middleware({ req: ctx.req, res: ctx.res, path: ctx.path, method: ctx.method, origin: ctx.origin }, next).then(
@@ -51,6 +51,9 @@ export default {
       ),
   ],
   testsFinishTimeout: 5 * 60 * 1000,
+  // Bundlers replace process.env.NODE_ENV in @tanstack/query-core; the test server serves it unbundled.
+  testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><script>window.process = { env: { NODE_ENV: 'development' } };</script></head>
+    <body><script type="module" src="${testFramework}"></script></body></html>`,
 };
 
 process.on('exit', () => { void running.close(); });

@@ -16,6 +16,9 @@ export function testServerMiddleware(running: RunningEmulator) {
     baseUrl: running.url,
   });
   const webhookEvents: { path: string; headers: Record<string, unknown>; body: unknown }[] = [];
+  const tokenRequests = new Map<string, number>();
+  /** Failure modes a test can ask of the token endpoint, per user: `?fail=` style, set via POST /api/token-mode. */
+  const tokenModes = new Map<string, string>();
 
   const readBody = async (req: IncomingMessage) => {
     const chunks: Buffer[] = [];
@@ -34,8 +37,34 @@ export function testServerMiddleware(running: RunningEmulator) {
     if (ctx.path === '/api/env') {
       return send(res, 200, { emulatorUrl: running.url, projectId: emulator.projectId });
     }
+    if (ctx.path === '/api/token-log') {
+      const user = new URL(req.url ?? '', 'http://x').searchParams.get('user') ?? '';
+      return send(res, 200, { count: tokenRequests.get(user) ?? 0 });
+    }
+    if (ctx.path === '/api/token-mode' && ctx.method === 'POST') {
+      const body = await readBody(req);
+      tokenModes.set(String(body.user), String(body.mode ?? 'ok'));
+      return send(res, 200, { ok: true });
+    }
     if (ctx.path === '/api/connect-token' && ctx.method === 'POST') {
       const body = await readBody(req);
+      const user = String(body.external_user_id ?? '');
+      tokenRequests.set(user, (tokenRequests.get(user) ?? 0) + 1);
+      switch (tokenModes.get(user)) {
+        case 'status-500':
+          return send(res, 500, { error: 'token service down' });
+        case 'not-json':
+          res.statusCode = 200;
+          res.setHeader('content-type', 'text/html');
+          return res.end('<html>login required</html>');
+        case 'no-token':
+          return send(res, 200, { expires_at: new Date(Date.now() + 60_000).toISOString() });
+        case 'expired':
+          return send(res, 200, { token: 'ctok_00000000000000000000000000000000', expires_at: new Date(Date.now() - 1000).toISOString() });
+        case 'hang-up':
+          req.socket.destroy();
+          return;
+      }
       const token = await client.tokens.create({
         externalUserId: String(body.external_user_id ?? ''),
         allowedOrigins: [ctx.origin],

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+/**
+ * Compiles each element's Tailwind stylesheet (`src/elements/<name>/<tag>.css`) into a TS module
+ * (`src/styles/generated/<tag>.css.ts`) that the element adopts in its shadow root.
+ *
+ * Browsers ignore `@property` inside shadow-root stylesheets, and Tailwind v4 declares its
+ * internal variables that way (shadows, rings, borders, transforms would compute to nothing).
+ * Each `@property` becomes a plain declaration of its initial value on every node instead.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postcss from 'postcss';
+import tailwind from '@tailwindcss/postcss';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const elementsDir = join(root, 'src/elements');
+const outDir = join(root, 'src/styles/generated');
+mkdirSync(outDir, { recursive: true });
+
+/** Replaces `@property` rules with declarations in the lowest layer, keeping units the minifier dropped. */
+const propertyToDeclarations = {
+  postcssPlugin: 'pd-property-to-declarations',
+  Once(css) {
+    const declarations = [];
+    css.walkAtRules('property', (rule) => {
+      let initial;
+      let syntax = '';
+      rule.walkDecls((decl) => {
+        if (decl.prop === 'initial-value') initial = decl.value;
+        if (decl.prop === 'syntax') syntax = decl.value.replace(/["']/g, '');
+      });
+      if (initial !== undefined) {
+        if (/^0$/.test(initial.trim()) && syntax.includes('<length')) initial = '0px';
+        if (/^0$/.test(initial.trim()) && syntax.includes('<angle')) initial = '0deg';
+        if (/^0$/.test(initial.trim()) && syntax.includes('<percentage')) initial = '0%';
+        declarations.push(postcss.decl({ prop: rule.params.trim(), value: initial }));
+      }
+      rule.remove();
+    });
+    if (!declarations.length) return;
+    const reset = postcss.rule({ selector: ':host,*,::before,::after,::backdrop' });
+    reset.append(...declarations);
+    css.prepend(postcss.atRule({ name: 'layer', params: 'theme', nodes: [reset] }));
+  },
+};
+
+const entries = existsSync(elementsDir)
+  ? readdirSync(elementsDir, { withFileTypes: true })
+      .filter((dir) => dir.isDirectory())
+      .flatMap((dir) => readdirSync(join(elementsDir, dir.name)).filter((file) => file.endsWith('.css')).map((file) => join(elementsDir, dir.name, file)))
+  : [];
+
+for (const file of entries) {
+  const source = readFileSync(file, 'utf8');
+  const compiled = await postcss([tailwind({ base: dirname(file), optimize: { minify: true } }), propertyToDeclarations]).process(source, { from: file });
+  const css = compiled.css.replace(/\/\*[^*]*\*+([^/*][^*]*\*+)*\//g, '').trim();
+  const name = file.split('/').pop().replace(/\.css$/, '');
+  const target = join(outDir, `${name}.css.ts`);
+  const module = `// Generated from ${relative(root, file)} by scripts/build-styles.mjs: edit the source, not this file.\nexport default ${JSON.stringify(css)};\n`;
+  if (!existsSync(target) || readFileSync(target, 'utf8') !== module) writeFileSync(target, module);
+  console.log(`styles: ${relative(root, file)} → ${(css.length / 1024).toFixed(1)} kB`);
+}

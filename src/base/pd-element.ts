@@ -1,0 +1,147 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { type StringKey, type Strings, type Translate, directionOf, resolveLocale, translator } from '../i18n/index.js';
+import { type ConnectConfig, connectConfigContext, mergeConfig, onPageConfigChange, pageConfig } from '../session/config.js';
+import { type ConnectSession, getSession, missingConfig, sessionConfig } from '../session/session.js';
+import type { ConnectTokenResponse, TokenCallback } from '../session/types.js';
+
+const ENVIRONMENTS = ['development', 'production'];
+const THEMES = ['light', 'dark', 'system'];
+
+/**
+ * The thin base of every `pd-*` element: the shared config attributes, config resolution
+ * (element → nearest `<pd-connect-provider>` → `configure()`), the shared session, locale and
+ * direction, theme states, and a guarded `define()`.
+ */
+export class PdElement extends LitElement {
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** Registers the element unless the tag is taken (the npm build and the CDN bundle may both load). */
+  static define(tag: string): void {
+    if (!customElements.get(tag)) customElements.define(tag, this);
+  }
+
+  /** Your app's id for the signed-in user. */
+  @property({ attribute: 'external-user-id' }) externalUserId?: string;
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  @property({ attribute: 'token-endpoint' }) tokenEndpoint?: string;
+  /** `development` or `production`. */
+  @property() environment?: string;
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  @property({ attribute: 'frontend-host' }) frontendHost?: string;
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  @property() locale?: string;
+  /** `light` (default), `dark` or `system`. */
+  @property() theme?: string;
+  /** Returns a Connect token, instead of `token-endpoint`. */
+  @property({ attribute: false }) tokenCallback?: TokenCallback;
+  /** A static Connect token (a property only: secrets never go in attributes). */
+  @property({ attribute: false }) token?: ConnectTokenResponse | string;
+  /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
+  @property({ attribute: false }) oauthAppConfig?: Record<string, string>;
+  /** Per-string overrides of the built-in text. */
+  @property({ attribute: false }) strings?: Partial<Strings>;
+
+  protected readonly internals: ElementInternals = this.attachInternals();
+  /** The merged config, recomputed before each render. */
+  protected config: ConnectConfig = {};
+  protected t: Translate = translator('en');
+  protected localeCode = 'en';
+  protected direction: 'ltr' | 'rtl' = 'ltr';
+  /** A translated description of a config mistake, shown instead of the element's normal content. */
+  protected configError?: string;
+
+  private providerConfig?: ConnectConfig;
+  private stopPageConfig?: () => void;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: connectConfigContext,
+      subscribe: true,
+      callback: (value) => {
+        this.providerConfig = value;
+        this.requestUpdate();
+      },
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopPageConfig = onPageConfigChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopPageConfig?.();
+  }
+
+  /** This element's own settings, before the provider and page defaults fill the gaps. */
+  protected ownConfig(): ConnectConfig {
+    return {
+      externalUserId: this.externalUserId,
+      tokenEndpoint: this.tokenEndpoint,
+      tokenCallback: this.tokenCallback,
+      token: this.token,
+      environment: this.environment as ConnectConfig['environment'],
+      baseUrl: this.baseUrl,
+      frontendHost: this.frontendHost,
+      locale: this.locale,
+      theme: this.theme as ConnectConfig['theme'],
+      oauthAppConfig: this.oauthAppConfig,
+      strings: this.strings,
+    };
+  }
+
+  /** What the nearest `<pd-connect-provider>` supplies. */
+  protected providerContext(): ConnectConfig | undefined {
+    return this.providerConfig;
+  }
+
+  protected inheritedConfig(): ConnectConfig {
+    return mergeConfig(this.providerConfig, pageConfig());
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.config = mergeConfig(this.ownConfig(), this.inheritedConfig());
+    this.localeCode = resolveLocale(this.config.locale);
+    this.direction = directionOf(this.localeCode);
+    this.t = translator(this.localeCode, this.config.strings);
+    const theme = THEMES.includes(this.config.theme ?? '') ? this.config.theme : 'light';
+    this.setState('theme-dark', theme === 'dark');
+    this.setState('theme-system', theme === 'system');
+    this.configError = this.validateConfig();
+  }
+
+  /** Checks shared settings; elements extend it with their own. Returns a translated message. */
+  protected validateConfig(): string | undefined {
+    if (this.config.environment && !ENVIRONMENTS.includes(this.config.environment)) {
+      return this.t('config.badEnvironment', { value: this.config.environment });
+    }
+    const missing = missingConfig(this.config);
+    return missing ? this.t(missing) : undefined;
+  }
+
+  /** The page-wide session for this user and token source, or undefined while the config is incomplete. */
+  protected get session(): ConnectSession | undefined {
+    if (this.configError) return undefined;
+    return getSession(sessionConfig(this.config));
+  }
+
+  protected setState(state: string, on: boolean): void {
+    try {
+      if (on) this.internals.states.add(state);
+      else this.internals.states.delete(state);
+    } catch {
+      // Browsers without CustomStateSet keep working, without the :state() styling hooks.
+    }
+  }
+
+  protected text(key: StringKey, params?: Record<string, string | number>): string {
+    return this.t(key, params);
+  }
+}

@@ -1,0 +1,233 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PdElement } from '../../base/pd-element.js';
+import { PdConnectErrorEvent } from '../../events/index.js';
+import { connectWithEvents } from '../../session/connect-events.js';
+import type { ConnectOutcome } from '../../session/connect-flow.js';
+import { ApiError, describeError } from '../../session/errors.js';
+import type { Account, App } from '../../session/types.js';
+import { styles } from './pd-connect-button.styles.js';
+
+type ButtonState = 'idle' | 'preparing' | 'connecting' | 'connected' | 'error';
+
+const MODES = ['iframe', 'link'];
+
+/**
+ * @summary A button that connects the user's account for one app through Pipedream Connect.
+ *
+ * Opens Pipedream's connect page (an iframe overlay, or Connect Link in a new window with
+ * `mode="link"`), confirms the new account with the API, and announces it. Set `account-id` to
+ * reconnect an existing account. The token for the flow is fetched on hover or focus, so the
+ * page opens fast.
+ *
+ * @slot - The button's label (default: "Connect {App}").
+ * @slot icon - An icon before the label (default: the app's logo).
+ *
+ * @csspart button - The native `<button>`.
+ * @csspart icon - The icon box.
+ * @csspart label - The label text.
+ * @csspart spinner - The progress indicator while preparing or connecting.
+ * @csspart error - The message shown for a configuration or connect error.
+ *
+ * @cssstate idle - Ready to connect.
+ * @cssstate preparing - Fetching a token.
+ * @cssstate connecting - The connect page is open.
+ * @cssstate connected - An account was just connected.
+ * @cssstate error - The last attempt failed, or the element is misconfigured.
+ *
+ * @cssprop [--pd-color-accent=#4f46e5] - Button background.
+ * @cssprop [--pd-color-accent-hover=#4338ca] - Button background on hover.
+ * @cssprop [--pd-color-on-accent=#ffffff] - Button text.
+ * @cssprop [--pd-color-danger=#b91c1c] - Error text.
+ * @cssprop [--pd-color-focus=#6366f1] - Focus ring.
+ * @cssprop [--pd-radius=10px] - Corner radius.
+ * @cssprop [--pd-font-family=system-ui] - Font.
+ * @cssprop [--pd-font-size=14px] - Base font size.
+ *
+ * @fires {PdConnectStartEvent} pd-connect-start - Before the flow opens; cancelable. `detail`-free: read `event.app`, `event.accountId`.
+ * @fires {PdConnectSuccessEvent} pd-connect-success - The account is connected and confirmed: `event.account`, `event.reconnected`.
+ * @fires {PdConnectErrorEvent} pd-connect-error - The flow failed or was cancelled: `event.code` (`config_invalid`, `token_failed`, `load_failed`, `popup_blocked`, `busy`, `user_cancelled`, `connect_failed`), `event.message`.
+ * @fires {PdConnectCloseEvent} pd-connect-close - The connect page closed: `event.successful`, `event.completed`.
+ */
+export class PdConnectButton extends PdElement {
+  static override styles = styles;
+
+  /** Slug of the app to connect, e.g. `slack`. */
+  @property() app = '';
+  /** Use your own OAuth client for this app (overrides the provider's `oauthAppConfig`). */
+  @property({ attribute: 'oauth-app-id' }) oauthAppId?: string;
+  /** Reconnect this account (`apn_…`) instead of adding one. */
+  @property({ attribute: 'account-id' }) accountId?: string;
+  /** `iframe` (default): an overlay on this page. `link`: Connect Link in a new window (webviews, strict CSP). */
+  @property() mode = 'iframe';
+  /** The button text, instead of "Connect {App}". */
+  @property() label?: string;
+
+  @state() private phase: ButtonState = 'idle';
+  @state() private errorMessage = '';
+  @state() private appInfo?: App;
+  @state() private connected?: Account;
+  @state() private announcement = '';
+  private appRequest?: string;
+
+  protected override validateConfig(): string | undefined {
+    if (!this.app) return this.t('error.config_invalid', { detail: this.t('config.missingApp') });
+    if (!MODES.includes(this.mode)) return this.t('error.config_invalid', { detail: this.t('config.badMode', { value: this.mode }) });
+    const shared = super.validateConfig();
+    return shared ? this.t('error.config_invalid', { detail: shared }) : undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    for (const name of ['idle', 'preparing', 'connecting', 'connected', 'error']) {
+      this.setState(name, (this.configError ? 'error' : this.phase) === name);
+    }
+    this.loadApp();
+  }
+
+  /** Looks the app up once per slug for its name and logo; the label falls back to the slug. */
+  private loadApp(): void {
+    const session = this.session;
+    if (!session || this.appRequest === this.app) return;
+    const slug = (this.appRequest = this.app);
+    this.appInfo = undefined;
+    session.app(slug).then(
+      (app) => {
+        if (this.app === slug) this.appInfo = app;
+      },
+      (error: unknown) => {
+        if (this.app !== slug) return;
+        if (error instanceof ApiError && error.status === 404) {
+          this.phase = 'error';
+          this.errorMessage = this.t('error.config_invalid', { detail: `app "${slug}" does not exist.` });
+        }
+      },
+    );
+  }
+
+  private get appName(): string {
+    return this.appInfo?.name ?? this.app.replace(/[_-]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
+  }
+
+  private prefetch = () => {
+    if (this.phase === 'idle' || this.phase === 'connected' || this.phase === 'error') this.session?.tokens.prefetchForConnect();
+  };
+
+  private async onClick() {
+    if (this.configError) {
+      this.dispatchEvent(new PdConnectErrorEvent('config_invalid', this.configError));
+      return;
+    }
+    const session = this.session;
+    if (!session || this.phase === 'preparing' || this.phase === 'connecting') return;
+    const app = this.appName;
+    this.errorMessage = '';
+    const oauthAppId = this.oauthAppId ?? this.config.oauthAppConfig?.[this.app];
+    await connectWithEvents({
+      host: this,
+      session,
+      config: this.config,
+      app: this.app,
+      ...(oauthAppId ? { oauthAppId } : {}),
+      ...(this.accountId ? { accountId: this.accountId } : {}),
+      mode: this.mode as 'iframe' | 'link',
+      opener: this,
+      frameTitle: this.t('connect.frameTitle', { app }),
+      closeLabel: this.t('connect.closeOverlay'),
+      onPhase: (phase) => {
+        this.phase = phase;
+        this.announcement = this.t(phase === 'preparing' ? 'status.preparing' : 'status.connecting', { app });
+      },
+      onSettled: (outcome) => this.settle(outcome, app),
+    });
+  }
+
+  private settle(outcome: ConnectOutcome, app: string): void {
+    switch (outcome.status) {
+      case 'connected':
+        this.phase = 'connected';
+        this.connected = outcome.account;
+        this.announcement = this.t('status.connected', { account: outcome.account.name ?? app });
+        break;
+      case 'cancelled':
+        this.phase = 'idle';
+        this.announcement = this.t('status.cancelled', { app });
+        break;
+      case 'error':
+        this.phase = 'error';
+        this.errorMessage = this.t(`error.${outcome.code}`, { detail: describeError(outcome.message) });
+        this.announcement = this.errorMessage;
+        break;
+    }
+    // Custom states follow the phase at once, so event listeners see them.
+    for (const name of ['idle', 'preparing', 'connecting', 'connected', 'error']) this.setState(name, this.phase === name);
+  }
+
+  private renderIcon() {
+    if (this.phase === 'preparing' || this.phase === 'connecting') {
+      return html`<svg part="spinner" class="spinner size-4" viewBox="0 0 24 24" fill="none" aria-hidden="true">
+        <circle cx="12" cy="12" r="9" stroke="currentColor" stroke-opacity="0.3" stroke-width="3"></circle>
+        <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" stroke-width="3" stroke-linecap="round"></path>
+      </svg>`;
+    }
+    if (this.phase === 'connected') {
+      return html`<svg class="size-4" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z" clip-rule="evenodd"/></svg>`;
+    }
+    if (this.appInfo?.imgSrc) {
+      return html`<img class="size-5 rounded-pd-sm bg-white object-contain p-px" src=${this.appInfo.imgSrc} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${(event: Event) => ((event.target as HTMLElement).hidden = true)} />`;
+    }
+    return html`<svg class="size-4" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path d="M8.5 3a1 1 0 0 1 1 1v1.5h1V4a1 1 0 1 1 2 0v1.5h.5a1 1 0 0 1 1 1V9a4.5 4.5 0 0 1-3.5 4.39V16a1 1 0 1 1-2 0v-2.61A4.5 4.5 0 0 1 5 9V6.5a1 1 0 0 1 1-1h1.5V4a1 1 0 0 1 1-1Z"/></svg>`;
+  }
+
+  private labelText(): string {
+    const app = this.appName;
+    if (this.label) return this.label;
+    switch (this.phase) {
+      case 'preparing':
+        return this.t('connect.preparing');
+      case 'connecting':
+        return this.t('connect.connecting', { app });
+      case 'connected':
+        return this.t('connect.connected', { account: this.connected?.name ?? app });
+      case 'error':
+        return this.configError ? this.t('connect.label', { app }) : this.t('connect.retry');
+      default:
+        return this.accountId ? this.t('connect.reconnectLabel', { app }) : this.app ? this.t('connect.label', { app }) : this.t('connect.labelGeneric');
+    }
+  }
+
+  protected override render() {
+    const busy = this.phase === 'preparing' || this.phase === 'connecting';
+    const message = this.configError ?? (this.phase === 'error' ? this.errorMessage : '');
+    return html`
+      <div class="flex flex-col items-start gap-1.5" dir=${this.direction} lang=${this.localeCode}>
+        <button
+          part="button"
+          type="button"
+          class="inline-flex min-h-9 max-w-full items-center gap-2 rounded-pd bg-pd-accent px-3.5 py-2 font-semibold text-pd-on-accent shadow-pd transition-colors hover:bg-pd-accent-hover aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
+          aria-disabled=${busy || this.configError ? 'true' : 'false'}
+          aria-busy=${busy ? 'true' : 'false'}
+          aria-describedby=${message ? 'message' : nothing}
+          @click=${this.onClick}
+          @pointerenter=${this.prefetch}
+          @focus=${this.prefetch}
+        >
+          <span part="icon" class="inline-flex shrink-0 items-center"><slot name="icon">${this.renderIcon()}</slot></span>
+          <span part="label" class="truncate"><slot>${this.labelText()}</slot></span>
+        </button>
+        ${message
+          ? html`<p id="message" part="error" class="max-w-prose text-[0.8125rem] text-pd-danger">${message}</p>`
+          : nothing}
+        <span class="sr-only" role="status" aria-live="polite">${this.announcement}</span>
+      </div>
+    `;
+  }
+}
+
+PdConnectButton.define('pd-connect-button');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pd-connect-button': PdConnectButton;
+  }
+}

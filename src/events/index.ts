@@ -1,0 +1,83 @@
+import type { Account } from '../session/types.js';
+
+/**
+ * Why a connect flow failed. A closed set, so hosts can switch on it:
+ * - `config_invalid`: the element is missing `app`, a user id or a token source.
+ * - `token_failed`: the token endpoint or callback failed (see `cause`).
+ * - `load_failed`: the connect page did not load in time.
+ * - `popup_blocked`: Connect Link mode could not open a window.
+ * - `busy`: another connect flow is already open on this page.
+ * - `user_cancelled`: the user closed the connect page without connecting.
+ * - `connect_failed`: the connect page reported an error, or the new account could not be confirmed.
+ */
+export type ConnectErrorCode = 'config_invalid' | 'token_failed' | 'load_failed' | 'popup_blocked' | 'busy' | 'user_cancelled' | 'connect_failed';
+
+const init = { bubbles: true, composed: true } as const;
+
+/** Fired before a connect flow opens; `preventDefault()` stops it. */
+export class PdConnectStartEvent extends Event {
+  static readonly eventName = 'pd-connect-start';
+  constructor(readonly app: string, readonly accountId?: string) {
+    super(PdConnectStartEvent.eventName, { ...init, cancelable: true });
+  }
+}
+
+/** Fired once the new (or reconnected) account has been confirmed with the API. */
+export class PdConnectSuccessEvent extends Event {
+  static readonly eventName = 'pd-connect-success';
+  constructor(readonly account: Account, readonly reconnected: boolean) {
+    super(PdConnectSuccessEvent.eventName, init);
+  }
+}
+
+/** Fired when a connect flow fails or is cancelled. */
+export class PdConnectErrorEvent extends Event {
+  static readonly eventName = 'pd-connect-error';
+  constructor(readonly code: ConnectErrorCode, readonly message: string, readonly cause?: unknown) {
+    super(PdConnectErrorEvent.eventName, init);
+  }
+}
+
+/** Fired when the connect page closes, whatever the outcome. */
+export class PdConnectCloseEvent extends Event {
+  static readonly eventName = 'pd-connect-close';
+  constructor(readonly successful: boolean, readonly completed: boolean) {
+    super(PdConnectCloseEvent.eventName, init);
+  }
+}
+
+/** Fired after the user confirms a disconnect, before anything is deleted; `preventDefault()` keeps the account. */
+export class PdDisconnectRequestEvent extends Event {
+  static readonly eventName = 'pd-disconnect-request';
+  constructor(readonly account: Account) {
+    super(PdDisconnectRequestEvent.eventName, { ...init, cancelable: true });
+  }
+}
+
+/** Fired once an account has been deleted. */
+export class PdDisconnectEvent extends Event {
+  static readonly eventName = 'pd-disconnect';
+  constructor(readonly account: Account) {
+    super(PdDisconnectEvent.eventName, init);
+  }
+}
+
+/** Fired when an element fails to load its data (after retries); the element shows the error too. */
+export class PdErrorEvent extends Event {
+  static readonly eventName = 'pd-error';
+  constructor(readonly code: string, readonly message: string, readonly cause?: unknown) {
+    super(PdErrorEvent.eventName, init);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'pd-connect-start': PdConnectStartEvent;
+    'pd-connect-success': PdConnectSuccessEvent;
+    'pd-connect-error': PdConnectErrorEvent;
+    'pd-connect-close': PdConnectCloseEvent;
+    'pd-disconnect-request': PdDisconnectRequestEvent;
+    'pd-disconnect': PdDisconnectEvent;
+    'pd-error': PdErrorEvent;
+  }
+}

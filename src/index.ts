@@ -1,0 +1,14 @@
+/**
+ * pd-connect-elements: registers every element and exports their classes, the events, and
+ * `configure()` for page-wide defaults.
+ */
+export { PdConnectProvider } from './elements/connect-provider/pd-connect-provider.js';
+export { PdConnectButton } from './elements/connect-button/pd-connect-button.js';
+export { PdAccountList } from './elements/account-list/pd-account-list.js';
+export * from './events/index.js';
+export { configure } from './session/config.js';
+export type { ConnectConfig } from './session/config.js';
+export { TokenError, ApiError } from './session/errors.js';
+export { registerLocale } from './i18n/index.js';
+export type { Strings, StringKey } from './i18n/index.js';
+export type { Account, App, ConnectTokenResponse, TokenCallback, Theme, Environment } from './session/types.js';

@@ -1,0 +1,75 @@
+import { createContext } from '@lit/context';
+import type { Strings } from '../i18n/index.js';
+import type { ConnectTokenResponse, Environment, Theme, TokenCallback } from './types.js';
+
+/** Everything an element needs to talk to Connect; each field can come from the element, a provider or `configure()`. */
+export interface ConnectConfig {
+  /** Your app's id for the signed-in user. */
+  externalUserId?: string;
+  /** URL the elements POST `{"external_user_id": …}` to; answers Pipedream's create-token JSON. */
+  tokenEndpoint?: string;
+  /** Returns a Connect token; used instead of `tokenEndpoint`. */
+  tokenCallback?: TokenCallback;
+  /** A static token (never from an attribute: secrets stay out of the DOM). */
+  token?: ConnectTokenResponse | string;
+  environment?: Environment;
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  baseUrl?: string;
+  /** Host of the connect page (`pipedream.com`), or a full URL of it (`http://127.0.0.1:4010/_static/connect.html`). */
+  frontendHost?: string;
+  locale?: string;
+  theme?: Theme;
+  /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
+  oauthAppConfig?: Record<string, string>;
+  /** Per-string overrides of the translations. */
+  strings?: Partial<Strings>;
+  /** How long the connect page may take to load before the flow fails, in ms (default 15000). */
+  connectTimeout?: number;
+}
+
+export const connectConfigContext = createContext<ConnectConfig>(Symbol('pd-connect-config'));
+
+let pageDefaults: ConnectConfig = {};
+const listeners = new Set<() => void>();
+
+/** Sets page-wide defaults for every `pd-*` element (lowest precedence). Returns the merged defaults. */
+export function configure(defaults: ConnectConfig): ConnectConfig {
+  pageDefaults = { ...pageDefaults, ...defaults };
+  for (const listener of listeners) listener();
+  return pageDefaults;
+}
+
+export function pageConfig(): ConnectConfig {
+  return pageDefaults;
+}
+
+export function onPageConfigChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Merges config sources: the first defined value of each field wins. */
+export function mergeConfig(...sources: (ConnectConfig | undefined)[]): ConnectConfig {
+  const merged: Record<string, unknown> = {};
+  for (const source of sources) {
+    if (!source) continue;
+    for (const [key, value] of Object.entries(source)) {
+      if (value !== undefined && value !== null && value !== '' && merged[key] === undefined) merged[key] = value;
+    }
+  }
+  return merged as ConnectConfig;
+}
+
+export const DEFAULT_BASE_URL = 'https://api.pipedream.com';
+export const DEFAULT_CONNECT_PAGE = 'https://pipedream.com/_static/connect.html';
+
+/** The connect page URL from `frontendHost`: a bare host means Pipedream's path on https. */
+export function connectPageUrl(frontendHost: string | undefined): URL {
+  if (!frontendHost) return new URL(DEFAULT_CONNECT_PAGE);
+  if (frontendHost.includes('://')) {
+    const url = new URL(frontendHost);
+    if (url.pathname === '/' || url.pathname === '') url.pathname = '/_static/connect.html';
+    return url;
+  }
+  return new URL(`https://${frontendHost}/_static/connect.html`);
+}

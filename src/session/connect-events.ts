@@ -1,0 +1,61 @@
+import { PdConnectCloseEvent, PdConnectErrorEvent, PdConnectStartEvent, PdConnectSuccessEvent } from '../events/index.js';
+import { type ConnectConfig, connectPageUrl } from './config.js';
+import { type ConnectOutcome, runConnectFlow } from './connect-flow.js';
+import type { ConnectSession } from './session.js';
+import type { Account } from './types.js';
+
+export interface ConnectRequest {
+  host: HTMLElement;
+  session: ConnectSession;
+  config: ConnectConfig;
+  app: string;
+  oauthAppId?: string;
+  accountId?: string;
+  mode?: 'iframe' | 'link';
+  opener?: HTMLElement | null;
+  frameTitle: string;
+  closeLabel: string;
+  onPhase?: (phase: 'preparing' | 'connecting') => void;
+  /** Called with the outcome before the final events fire, so listeners see the element's new state. */
+  onSettled?: (outcome: ConnectOutcome) => void;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/**
+ * Runs a connect flow on behalf of an element and dispatches its events from that element:
+ * `pd-connect-start` (cancelable), `pd-connect-success`, `pd-connect-error`, `pd-connect-close`.
+ * Returns undefined when a listener cancelled the start.
+ */
+export async function connectWithEvents(request: ConnectRequest): Promise<ConnectOutcome | undefined> {
+  const { host } = request;
+  if (!host.dispatchEvent(new PdConnectStartEvent(request.app, request.accountId))) return undefined;
+  let announced: Account | undefined;
+  const outcome = await runConnectFlow({
+    session: request.session,
+    app: request.app,
+    ...(request.oauthAppId ? { oauthAppId: request.oauthAppId } : {}),
+    ...(request.accountId ? { accountId: request.accountId } : {}),
+    mode: request.mode ?? 'iframe',
+    pageUrl: connectPageUrl(request.config.frontendHost),
+    timeoutMs: request.config.connectTimeout ?? DEFAULT_TIMEOUT_MS,
+    opener: request.opener ?? null,
+    frameTitle: request.frameTitle,
+    closeLabel: request.closeLabel,
+    ...(request.onPhase ? { onPhase: request.onPhase } : {}),
+    onSuccess: (account) => {
+      announced = account;
+      host.dispatchEvent(new PdConnectSuccessEvent(account, Boolean(request.accountId)));
+    },
+  });
+  request.onSettled?.(outcome);
+  if (outcome.status === 'connected' && !announced) {
+    host.dispatchEvent(new PdConnectSuccessEvent(outcome.account, Boolean(request.accountId)));
+  }
+  if (outcome.status === 'error') host.dispatchEvent(new PdConnectErrorEvent(outcome.code, outcome.message, outcome.cause));
+  if (outcome.status === 'cancelled') host.dispatchEvent(new PdConnectErrorEvent('user_cancelled', 'The user closed the connect page without connecting'));
+  // A flow that never opened a page (busy, token, popup) has nothing to close.
+  const opened = outcome.status !== 'error' || outcome.code === 'connect_failed' || outcome.code === 'load_failed';
+  if (opened) host.dispatchEvent(new PdConnectCloseEvent(outcome.successful, outcome.completed));
+  return outcome;
+}

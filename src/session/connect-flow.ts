@@ -1,0 +1,197 @@
+import type { ConnectErrorCode } from '../events/index.js';
+import { TokenError, describeError } from './errors.js';
+import type { ConnectSession } from './session.js';
+import type { Account } from './types.js';
+
+export interface ConnectFlowOptions {
+  session: ConnectSession;
+  app: string;
+  oauthAppId?: string;
+  /** Reconnect this account instead of creating one. */
+  accountId?: string;
+  mode: 'iframe' | 'link';
+  /** The connect page, e.g. `https://pipedream.com/_static/connect.html`. */
+  pageUrl: URL;
+  /** Milliseconds the connect page may take to load. */
+  timeoutMs: number;
+  /** Focus returns here when the flow ends. */
+  opener?: HTMLElement | null;
+  /** Accessible name of the iframe and of the overlay's close button. */
+  frameTitle: string;
+  closeLabel: string;
+  /** Progress: a token is being fetched, then the page is open. */
+  onPhase?: (phase: 'preparing' | 'connecting') => void;
+  /** Called as soon as the new account is confirmed with the API (before the page closes). */
+  onSuccess?: (account: Account) => void;
+}
+
+export type ConnectOutcome =
+  | { status: 'connected'; account: Account; successful: true; completed: true }
+  | { status: 'cancelled'; successful: false; completed: false }
+  | { status: 'error'; code: ConnectErrorCode; message: string; cause?: unknown; successful: false; completed: boolean };
+
+/** Only one connect page may be open on a page at a time. */
+let activeFlow = false;
+
+export function isFlowActive(): boolean {
+  return activeFlow;
+}
+
+const fail = (code: ConnectErrorCode, message: string, cause?: unknown, completed = false): ConnectOutcome => ({
+  status: 'error', code, message, cause, successful: false, completed,
+});
+
+/**
+ * Opens the connect page (iframe overlay, or a Connect Link window), accepts messages only from
+ * that page's origin and window, and confirms a success by fetching the new account.
+ */
+export async function runConnectFlow(options: ConnectFlowOptions): Promise<ConnectOutcome> {
+  if (activeFlow) return fail('busy', 'Another connect flow is already open');
+  activeFlow = true;
+  // Connect Link needs its window opened inside the click, before any await, or it is blocked.
+  const popup = options.mode === 'link' ? window.open('', '_blank') : null;
+  try {
+    if (options.mode === 'link' && !popup) return fail('popup_blocked', 'The browser blocked the Connect Link window');
+    options.onPhase?.('preparing');
+    let token;
+    try {
+      token = await options.session.tokens.forConnect();
+    } catch (error) {
+      popup?.close();
+      return fail('token_failed', error instanceof TokenError ? error.message : describeError(error), error);
+    }
+    options.onPhase?.('connecting');
+    const outcome = popup ? await linkFlow(options, popup, token) : await iframeFlow(options, token.token);
+    if (outcome.status === 'connected' || options.accountId) void options.session.invalidateAccounts();
+    return outcome;
+  } finally {
+    activeFlow = false;
+    if (options.opener?.isConnected) options.opener.focus();
+  }
+}
+
+function pageUrlFor(options: ConnectFlowOptions, token: string, link: boolean): URL {
+  const url = new URL(options.pageUrl.href);
+  url.searchParams.set('token', token);
+  url.searchParams.set('app', options.app);
+  if (options.oauthAppId) url.searchParams.set('oauthAppId', options.oauthAppId);
+  if (options.accountId) url.searchParams.set('accountId', options.accountId);
+  if (link) url.searchParams.set('connectLink', 'true');
+  return url;
+}
+
+async function confirm(options: ConnectFlowOptions, id: unknown): Promise<Account> {
+  if (typeof id !== 'string' || !id) throw new Error('The connect page reported success without an account id');
+  const account = await options.session.retrieveAccount(id);
+  options.onSuccess?.(account);
+  return account;
+}
+
+function iframeFlow(options: ConnectFlowOptions, token: string): Promise<ConnectOutcome> {
+  const url = pageUrlFor(options, token, false);
+  return new Promise<ConnectOutcome>((resolve) => {
+    const overlay = document.createElement('div');
+    overlay.setAttribute('data-pd-connect-overlay', '');
+    overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;';
+    const iframe = document.createElement('iframe');
+    iframe.title = options.frameTitle;
+    iframe.src = url.href;
+    iframe.style.cssText = 'position:absolute;inset:0;width:100%;height:100%;border:0;background:transparent;color-scheme:normal;';
+    // A way out that does not depend on the page inside loading or behaving.
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.setAttribute('aria-label', options.closeLabel);
+    close.textContent = '×';
+    close.style.cssText = 'position:absolute;top:8px;inset-inline-end:8px;z-index:1;width:36px;height:36px;border-radius:50%;border:0;background:rgba(0,0,0,.55);color:#fff;font:20px/1 system-ui,sans-serif;cursor:pointer;';
+    overlay.append(iframe, close);
+
+    let confirmed: Account | undefined;
+    let confirming: Promise<void> | undefined;
+    let reportedError: string | undefined;
+    let confirmError: unknown;
+    let settled = false;
+
+    const finish = (outcome: ConnectOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(loadTimer);
+      window.removeEventListener('message', onMessage);
+      document.removeEventListener('keydown', onKeydown, true);
+      overlay.remove();
+      resolve(outcome);
+    };
+
+    const closeFlow = async () => {
+      if (confirming) await confirming;
+      if (confirmed) finish({ status: 'connected', account: confirmed, successful: true, completed: true });
+      else if (confirmError) finish(fail('connect_failed', describeError(confirmError), confirmError, true));
+      else if (reportedError !== undefined) finish(fail('connect_failed', reportedError || 'The connect page reported an error', undefined, true));
+      else finish({ status: 'cancelled', successful: false, completed: false });
+    };
+
+    const onMessage = (event: MessageEvent) => {
+      // The SDK trusts any window; only the connect page we opened may speak here.
+      if (event.origin !== url.origin || event.source !== iframe.contentWindow) return;
+      const data = event.data as { type?: unknown; authProvisionId?: unknown; error?: unknown } | null;
+      switch (data?.type) {
+        case 'success':
+          confirming ??= confirm(options, data.authProvisionId).then(
+            (account) => { confirmed = account; },
+            (error: unknown) => { confirmError = error; },
+          );
+          break;
+        case 'error':
+          reportedError = typeof data.error === 'string' ? data.error : '';
+          break;
+        case 'close':
+          void closeFlow();
+          break;
+      }
+    };
+
+    const onKeydown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        void closeFlow();
+      }
+    };
+
+    // Cross-origin frames give no error event: a page that never loads only shows as silence.
+    const loadTimer = setTimeout(() => finish(fail('load_failed', `The connect page did not load within ${options.timeoutMs} ms`)), options.timeoutMs);
+    iframe.addEventListener('load', () => {
+      clearTimeout(loadTimer);
+      iframe.focus();
+    }, { once: true });
+    close.addEventListener('click', () => void closeFlow());
+    window.addEventListener('message', onMessage);
+    document.addEventListener('keydown', onKeydown, true);
+    document.body.append(overlay);
+    close.focus();
+  });
+}
+
+/** Connect Link: no messages come back, so watch the window and then look for the account. */
+async function linkFlow(options: ConnectFlowOptions, popup: Window, token: { token: string; connectLinkUrl?: string }): Promise<ConnectOutcome> {
+  const started = Date.now();
+  const url = pageUrlFor(options, token.token, true);
+  try {
+    popup.opener = null;
+  } catch {
+    // Some browsers make `opener` read-only; the page is ours to load anyway.
+  }
+  popup.location.href = url.href;
+  while (!popup.closed) await new Promise((resolve) => setTimeout(resolve, 500));
+  try {
+    const { accounts } = await options.session.listAccounts({ app: options.app }, undefined, 50);
+    const changed = accounts.find((account) =>
+      options.accountId
+        ? account.id === options.accountId && (account.updatedAt?.getTime() ?? 0) >= started - 1000
+        : (account.createdAt?.getTime() ?? 0) >= started - 1000,
+    );
+    if (!changed) return { status: 'cancelled', successful: false, completed: false };
+    const account = await confirm(options, changed.id);
+    return { status: 'connected', account, successful: true, completed: true };
+  } catch (error) {
+    return fail('connect_failed', describeError(error), error, true);
+  }
+}

@@ -1,0 +1,64 @@
+import { InfiniteQueryObserver, type InfiniteData, type InfiniteQueryObserverOptions, type InfiniteQueryObserverResult, type QueryClient, type QueryKey } from '@tanstack/query-core';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * Subscribes a Lit element to a paged query in a session's cache: the element re-renders when
+ * the data changes, whichever element caused the change.
+ */
+export class InfiniteQueryController<TPage, TCursor> implements ReactiveController {
+  result?: InfiniteQueryObserverResult<InfiniteData<TPage, TCursor>, Error>;
+  private observer?: InfiniteQueryObserver<TPage, Error, InfiniteData<TPage, TCursor>, QueryKey, TCursor>;
+  private client?: QueryClient;
+  private unsubscribe?: () => void;
+  private keyHash?: string;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  /** Points the controller at a query (or at nothing); call it from the host's `willUpdate`. */
+  setQuery(client: QueryClient | undefined, options: InfiniteQueryObserverOptions<TPage, Error, InfiniteData<TPage, TCursor>, QueryKey, TCursor> | undefined): void {
+    const keyHash = options ? JSON.stringify(options.queryKey) : undefined;
+    if (client === this.client && keyHash === this.keyHash) return;
+    this.stop();
+    this.client = client;
+    this.keyHash = keyHash;
+    if (!client || !options) {
+      this.observer = undefined;
+      this.result = undefined;
+      return;
+    }
+    this.observer = new InfiniteQueryObserver(client, options);
+    this.result = this.observer.getCurrentResult();
+    if (this.host instanceof HTMLElement ? this.host.isConnected : true) this.start();
+  }
+
+  fetchNextPage(): Promise<unknown> | undefined {
+    return this.observer?.fetchNextPage();
+  }
+
+  refetch(): Promise<unknown> | undefined {
+    return this.observer?.refetch();
+  }
+
+  hostConnected(): void {
+    this.start();
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  private start(): void {
+    if (!this.observer || this.unsubscribe) return;
+    this.unsubscribe = this.observer.subscribe((result) => {
+      this.result = result;
+      this.host.requestUpdate();
+    });
+  }
+
+  private stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+}

@@ -1,0 +1,213 @@
+import { AccountsClient } from '@pipedream/sdk/accounts';
+import { AppsClient } from '@pipedream/sdk/apps';
+import { QueryClient } from '@tanstack/query-core';
+import { type ConnectConfig, DEFAULT_BASE_URL, connectPageUrl } from './config.js';
+import { ApiError, TokenError } from './errors.js';
+import { type ConnectToken, TokenSource, callbackFetcher, endpointFetcher, staticFetcher } from './token-source.js';
+import type { Account, App, Environment } from './types.js';
+
+/** Config after checks: what a session is keyed and built on. */
+export interface SessionConfig {
+  externalUserId: string;
+  environment?: Environment;
+  baseUrl: string;
+  tokenSourceKey: string;
+  fetchToken: () => Promise<ConnectToken>;
+}
+
+export interface AccountFilter {
+  app?: string;
+  oauthAppId?: string;
+}
+
+export interface AccountPage {
+  accounts: Account[];
+  nextCursor?: string;
+  total?: number;
+}
+
+const identities = new WeakMap<object, number>();
+let nextIdentity = 1;
+function identity(value: object): number {
+  let id = identities.get(value);
+  if (!id) identities.set(value, (id = nextIdentity++));
+  return id;
+}
+
+/** Why a config cannot make a session, as a translatable key; undefined when it can. */
+export function missingConfig(config: ConnectConfig): 'config.missingUser' | 'config.missingToken' | undefined {
+  if (!config.externalUserId) return 'config.missingUser';
+  if (!config.tokenEndpoint && !config.tokenCallback && !config.token) return 'config.missingToken';
+  return undefined;
+}
+
+export function sessionConfig(config: ConnectConfig): SessionConfig {
+  const externalUserId = config.externalUserId as string;
+  let tokenSourceKey: string;
+  let fetchToken: () => Promise<ConnectToken>;
+  if (config.tokenCallback) {
+    tokenSourceKey = `callback:${identity(config.tokenCallback)}`;
+    fetchToken = callbackFetcher(config.tokenCallback, externalUserId);
+  } else if (config.token) {
+    tokenSourceKey = `static:${typeof config.token === 'string' ? config.token : identity(config.token)}`;
+    fetchToken = staticFetcher(config.token);
+  } else if (config.tokenEndpoint) {
+    tokenSourceKey = `endpoint:${new URL(config.tokenEndpoint, globalThis.location?.href).href}`;
+    fetchToken = endpointFetcher(config.tokenEndpoint, externalUserId);
+  } else {
+    throw new TokenError('missing_config', 'No token source: set token-endpoint, tokenCallback or token');
+  }
+  return {
+    externalUserId,
+    ...(config.environment ? { environment: config.environment } : {}),
+    baseUrl: (config.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    tokenSourceKey,
+    fetchToken,
+  };
+}
+
+/** The browser SDK joins an empty project id into `/v1/connect//…`; Pipedream's paths have one slash. */
+const collapsingFetch: typeof fetch = (input, init) => {
+  if (typeof input === 'string') {
+    const url = new URL(input);
+    url.pathname = url.pathname.replace(/\/{2,}/g, '/');
+    return fetch(url.href, init);
+  }
+  return fetch(input, init);
+};
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** Turns the SDK's multi-line errors into one readable message with the API's own `error` text. */
+function toApiError(error: unknown): Error {
+  if (error instanceof TokenError || error instanceof ApiError) return error;
+  const status = statusOf(error);
+  const body = (error as { body?: unknown })?.body;
+  const apiMessage = body && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string' ? (body as { error: string }).error : undefined;
+  if (status === undefined) {
+    return new ApiError(`The Connect API could not be reached${error instanceof Error && error.message ? ` (${error.message.split('\n')[0]})` : ''}`, undefined, { cause: error });
+  }
+  return new ApiError(apiMessage ?? `The Connect API answered HTTP ${status}`, status, { cause: error });
+}
+
+/**
+ * One per (user, token source, environment, base URL), shared by every element on the page:
+ * the token source, the SDK clients and the query cache.
+ */
+export class ConnectSession {
+  readonly tokens: TokenSource;
+  readonly queryClient = new QueryClient({
+    defaultOptions: {
+      // The SDK already retries 429 and 5xx honouring Retry-After.
+      queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false },
+    },
+  });
+  private accountsClient?: AccountsClient;
+  private appsClient?: AppsClient;
+
+  constructor(readonly config: SessionConfig) {
+    this.tokens = new TokenSource(config.fetchToken);
+  }
+
+  get externalUserId(): string {
+    return this.config.externalUserId;
+  }
+
+  private clientOptions() {
+    return {
+      baseUrl: this.config.baseUrl,
+      projectId: '',
+      ...(this.config.environment ? { projectEnvironment: this.config.environment } : {}),
+      fetch: collapsingFetch,
+      auth: async () => ({ headers: { Authorization: `Bearer ${await this.tokens.get()}` } }),
+    };
+  }
+
+  private get accounts(): AccountsClient {
+    return (this.accountsClient ??= new AccountsClient(this.clientOptions()));
+  }
+
+  private get apps(): AppsClient {
+    return (this.appsClient ??= new AppsClient(this.clientOptions()));
+  }
+
+  /** Runs an API call; a 401 means the token lapsed: fetch a new one and try once more. */
+  async call<T>(request: () => Promise<T>): Promise<T> {
+    const token = await this.tokens.get();
+    try {
+      return await request();
+    } catch (error) {
+      if (statusOf(error) !== 401) throw toApiError(error);
+      this.tokens.invalidate(token);
+      try {
+        return await request();
+      } catch (retryError) {
+        throw toApiError(retryError);
+      }
+    }
+  }
+
+  async listAccounts(filter: AccountFilter, cursor?: string, limit = 20): Promise<AccountPage> {
+    const page = await this.call(() =>
+      this.accounts.list({
+        ...(filter.app ? { app: filter.app } : {}),
+        ...(filter.oauthAppId ? { oauthAppId: filter.oauthAppId } : {}),
+        ...(cursor ? { after: cursor } : {}),
+        limit,
+      }),
+    );
+    const info = page.response.pageInfo;
+    if (!Array.isArray(page.data)) throw new ApiError('The Connect API answered an account list without data');
+    return {
+      accounts: page.data,
+      ...(info?.endCursor ? { nextCursor: info.endCursor } : {}),
+      ...(typeof info?.totalCount === 'number' ? { total: info.totalCount } : {}),
+    };
+  }
+
+  retrieveAccount(id: string): Promise<Account> {
+    return this.call(() => this.accounts.retrieve(id));
+  }
+
+  async deleteAccount(id: string): Promise<void> {
+    await this.call(() => this.accounts.delete(id));
+  }
+
+  async retrieveApp(slug: string): Promise<App> {
+    const answer = await this.call(() => this.apps.retrieve(slug));
+    return answer.data;
+  }
+
+  /** Query keys: every element asking for the same thing shares one request and one cache entry. */
+  static accountsKey(externalUserId: string, filter: AccountFilter) {
+    return ['pd', externalUserId, 'accounts', { app: filter.app ?? null, oauthAppId: filter.oauthAppId ?? null }] as const;
+  }
+
+  static appKey(slug: string) {
+    return ['pd', 'app', slug] as const;
+  }
+
+  /** Every cached account list of this user refetches, so every element showing one updates. */
+  invalidateAccounts(): Promise<void> {
+    return this.queryClient.invalidateQueries({ queryKey: ['pd', this.externalUserId, 'accounts'] });
+  }
+
+  app(slug: string): Promise<App> {
+    return this.queryClient.fetchQuery({ queryKey: ConnectSession.appKey(slug), queryFn: () => this.retrieveApp(slug), staleTime: 10 * 60_000 });
+  }
+}
+
+const sessions = new Map<string, ConnectSession>();
+
+/** The shared session for a config (created on first use). */
+export function getSession(config: SessionConfig): ConnectSession {
+  const key = JSON.stringify([config.externalUserId, config.tokenSourceKey, config.environment ?? '', config.baseUrl]);
+  let session = sessions.get(key);
+  if (!session) sessions.set(key, (session = new ConnectSession(config)));
+  return session;
+}
+
+export { connectPageUrl };

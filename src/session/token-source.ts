@@ -1,0 +1,145 @@
+import { TokenError } from './errors.js';
+import type { ConnectTokenResponse, TokenCallback } from './types.js';
+
+export interface ConnectToken {
+  token: string;
+  expiresAt: Date;
+  connectLinkUrl?: string;
+}
+
+/** Refresh this long before `expires_at`, so no request goes out with a token about to lapse. */
+const REFRESH_MARGIN_MS = 60_000;
+/** A token endpoint that gives no expiry is trusted for this long. */
+const UNKNOWN_EXPIRY_MS = 5 * 60_000;
+
+/** Checks and normalises whatever a token endpoint or callback answered. */
+export function normalizeToken(raw: unknown, now = Date.now()): ConnectToken {
+  if (typeof raw === 'string') {
+    if (!raw.trim()) throw new TokenError('invalid_response', 'The token is an empty string');
+    return { token: raw, expiresAt: new Date(now + UNKNOWN_EXPIRY_MS) };
+  }
+  if (!raw || typeof raw !== 'object') throw new TokenError('invalid_response', 'The token answer is not a JSON object');
+  const body = raw as ConnectTokenResponse;
+  if (typeof body.token !== 'string' || !body.token) throw new TokenError('invalid_response', 'The token answer has no "token" string');
+  const rawExpiry = body.expires_at ?? body.expiresAt;
+  let expiresAt = new Date(now + UNKNOWN_EXPIRY_MS);
+  if (rawExpiry !== undefined) {
+    expiresAt = rawExpiry instanceof Date ? rawExpiry : new Date(rawExpiry);
+    if (Number.isNaN(expiresAt.getTime())) throw new TokenError('invalid_response', `The token answer has an unreadable expires_at: ${String(rawExpiry)}`);
+    if (expiresAt.getTime() <= now) throw new TokenError('expired', 'The token answer is already expired');
+  }
+  const connectLinkUrl = body.connect_link_url ?? body.connectLinkUrl;
+  return { token: body.token, expiresAt, ...(connectLinkUrl ? { connectLinkUrl } : {}) };
+}
+
+/** Fetches a token from a host's endpoint: POST `{"external_user_id": …}`, JSON answer. */
+export function endpointFetcher(endpoint: string, externalUserId: string): () => Promise<ConnectToken> {
+  return async () => {
+    let response: Response;
+    try {
+      response = await fetch(endpoint, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ external_user_id: externalUserId }),
+      });
+    } catch (error) {
+      throw new TokenError('endpoint_unreachable', `The token endpoint ${endpoint} could not be reached`, undefined, { cause: error });
+    }
+    if (!response.ok) {
+      throw new TokenError('endpoint_status', `The token endpoint answered HTTP ${response.status}`, response.status);
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (error) {
+      throw new TokenError('invalid_response', 'The token endpoint did not answer JSON', response.status, { cause: error });
+    }
+    return normalizeToken(body);
+  };
+}
+
+export function callbackFetcher(callback: TokenCallback, externalUserId: string): () => Promise<ConnectToken> {
+  return async () => {
+    let answer: unknown;
+    try {
+      answer = await callback({ externalUserId });
+    } catch (error) {
+      throw new TokenError('callback_failed', `The token callback failed: ${error instanceof Error ? error.message : String(error)}`, undefined, { cause: error });
+    }
+    return normalizeToken(answer);
+  };
+}
+
+export function staticFetcher(token: ConnectTokenResponse | string): () => Promise<ConnectToken> {
+  return async () => normalizeToken(token);
+}
+
+/**
+ * Hands out Connect tokens: one cached token for API calls (refreshed a minute before expiry,
+ * one request in flight, failures not cached), and fresh single-use tokens for connect flows.
+ */
+export class TokenSource {
+  private current?: ConnectToken;
+  private inFlight?: Promise<ConnectToken>;
+  private prefetched?: Promise<ConnectToken>;
+  /** Token requests made so far (tests and diagnostics). */
+  requests = 0;
+
+  constructor(private readonly fetchToken: () => Promise<ConnectToken>, private readonly now: () => number = Date.now) {}
+
+  /** A valid token for API calls. */
+  async get(): Promise<string> {
+    if (this.current && this.current.expiresAt.getTime() - REFRESH_MARGIN_MS > this.now()) return this.current.token;
+    this.inFlight ??= this.request().then(
+      (token) => {
+        this.current = token;
+        this.inFlight = undefined;
+        return token;
+      },
+      (error: unknown) => {
+        this.inFlight = undefined;
+        throw error;
+      },
+    );
+    return (await this.inFlight).token;
+  }
+
+  /** Forgets a token the API refused, so the next call fetches a new one. */
+  invalidate(token?: string): void {
+    if (!token || this.current?.token === token) this.current = undefined;
+  }
+
+  /** Starts fetching the next connect token ahead of a click (hover, focus). */
+  prefetchForConnect(): void {
+    if (this.prefetched) return;
+    const pending = this.request();
+    pending.catch(() => {
+      if (this.prefetched === pending) this.prefetched = undefined;
+    });
+    this.prefetched = pending;
+  }
+
+  /** A token nobody else has used: connecting consumes it. */
+  async forConnect(): Promise<ConnectToken> {
+    const pending = this.prefetched;
+    this.prefetched = undefined;
+    if (pending) {
+      try {
+        const token = await pending;
+        if (token.expiresAt.getTime() - REFRESH_MARGIN_MS > this.now()) return token;
+      } catch {
+        // A failed prefetch is not cached: ask again below.
+      }
+    }
+    const token = await this.request();
+    // The API token may be the same one (static tokens): it is spent once the flow connects.
+    if (this.current?.token === token.token) this.current = undefined;
+    return token;
+  }
+
+  private request(): Promise<ConnectToken> {
+    this.requests++;
+    return this.fetchToken();
+  }
+}

@@ -1,0 +1,126 @@
+import { css } from 'lit';
+
+/**
+ * The public theming surface (each token is read through a private `--_pd-*` twin, so a host may
+ * set it on the element or on any ancestor): `--pd-*` custom properties with light defaults, dark values for
+ * `theme="dark"` (or `system` when the OS prefers dark), and a minimal reset for the shadow root.
+ * A host overrides any token on the element or an ancestor: `pd-account-list { --_pd-color-accent: var(--pd-color-accent, teal }`.
+ */
+export const tokens = css`
+  :host {
+    --_pd-color-background: var(--pd-color-background, #ffffff);
+    --_pd-color-surface: var(--pd-color-surface, #ffffff);
+    --_pd-color-surface-muted: var(--pd-color-surface-muted, #f4f4f5);
+    --_pd-color-text: var(--pd-color-text, #18181b);
+    --_pd-color-text-muted: var(--pd-color-text-muted, #52525b);
+    --_pd-color-border: var(--pd-color-border, #d4d4d8);
+    --_pd-color-accent: var(--pd-color-accent, #4f46e5);
+    --_pd-color-accent-hover: var(--pd-color-accent-hover, #4338ca);
+    --_pd-color-on-accent: var(--pd-color-on-accent, #ffffff);
+    --_pd-color-danger: var(--pd-color-danger, #b91c1c);
+    --_pd-color-danger-surface: var(--pd-color-danger-surface, #fef2f2);
+    --_pd-color-success: var(--pd-color-success, #15803d);
+    --_pd-color-success-surface: var(--pd-color-success-surface, #f0fdf4);
+    --_pd-color-warning: var(--pd-color-warning, #a16207);
+    --_pd-color-warning-surface: var(--pd-color-warning-surface, #fefce8);
+    --_pd-color-focus: var(--pd-color-focus, #6366f1);
+    --_pd-radius: var(--pd-radius, 10px);
+    --_pd-radius-small: var(--pd-radius-small, 6px);
+    --_pd-font-family: var(--pd-font-family, ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    --_pd-font-size: var(--pd-font-size, 14px);
+    --_pd-shadow: var(--pd-shadow, 0 1px 2px rgb(0 0 0 / 0.06), 0 1px 3px rgb(0 0 0 / 0.1));
+    color-scheme: light;
+    font-family: var(--_pd-font-family);
+    font-size: var(--_pd-font-size);
+    line-height: 1.45;
+    color: var(--_pd-color-text);
+    -webkit-font-smoothing: antialiased;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  :host(:state(theme-dark)) {
+    color-scheme: dark;
+    --_pd-color-surface: var(--pd-color-surface, #18181b);
+    --_pd-color-surface-muted: var(--pd-color-surface-muted, #27272a);
+    --_pd-color-text: var(--pd-color-text, #f4f4f5);
+    --_pd-color-text-muted: var(--pd-color-text-muted, #a1a1aa);
+    --_pd-color-border: var(--pd-color-border, #3f3f46);
+    --_pd-color-accent: var(--pd-color-accent, #818cf8);
+    --_pd-color-accent-hover: var(--pd-color-accent-hover, #a5b4fc);
+    --_pd-color-on-accent: var(--pd-color-on-accent, #1e1b4b);
+    --_pd-color-danger: var(--pd-color-danger, #fca5a5);
+    --_pd-color-danger-surface: var(--pd-color-danger-surface, #450a0a);
+    --_pd-color-success: var(--pd-color-success, #86efac);
+    --_pd-color-success-surface: var(--pd-color-success-surface, #052e16);
+    --_pd-color-warning: var(--pd-color-warning, #fde047);
+    --_pd-color-warning-surface: var(--pd-color-warning-surface, #422006);
+    --_pd-color-focus: var(--pd-color-focus, #a5b4fc);
+    --_pd-shadow: var(--pd-shadow, 0 1px 2px rgb(0 0 0 / 0.4), 0 1px 3px rgb(0 0 0 / 0.5));
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:state(theme-system)) {
+      color-scheme: dark;
+      --_pd-color-surface: var(--pd-color-surface, #18181b);
+      --_pd-color-surface-muted: var(--pd-color-surface-muted, #27272a);
+      --_pd-color-text: var(--pd-color-text, #f4f4f5);
+      --_pd-color-text-muted: var(--pd-color-text-muted, #a1a1aa);
+      --_pd-color-border: var(--pd-color-border, #3f3f46);
+      --_pd-color-accent: var(--pd-color-accent, #818cf8);
+      --_pd-color-accent-hover: var(--pd-color-accent-hover, #a5b4fc);
+      --_pd-color-on-accent: var(--pd-color-on-accent, #1e1b4b);
+      --_pd-color-danger: var(--pd-color-danger, #fca5a5);
+      --_pd-color-danger-surface: var(--pd-color-danger-surface, #450a0a);
+      --_pd-color-success: var(--pd-color-success, #86efac);
+      --_pd-color-success-surface: var(--pd-color-success-surface, #052e16);
+      --_pd-color-warning: var(--pd-color-warning, #fde047);
+      --_pd-color-warning-surface: var(--pd-color-warning-surface, #422006);
+      --_pd-color-focus: var(--pd-color-focus, #a5b4fc);
+      --_pd-shadow: var(--pd-shadow, 0 1px 2px rgb(0 0 0 / 0.4), 0 1px 3px rgb(0 0 0 / 0.5));
+    }
+  }
+  /* A reset in the lowest layer, so any utility or host part style wins over it. */
+  @layer base {
+    *,
+    ::before,
+    ::after {
+      box-sizing: border-box;
+      border: 0 solid;
+      margin: 0;
+      padding: 0;
+    }
+    button,
+    input {
+      font: inherit;
+      color: inherit;
+      background: none;
+    }
+    button:not(:disabled),
+    [role='button'] {
+      cursor: pointer;
+    }
+    img {
+      display: block;
+      max-width: 100%;
+    }
+    ul,
+    ol {
+      list-style: none;
+    }
+    :focus-visible {
+      outline: 2px solid var(--_pd-color-focus);
+      outline-offset: 2px;
+    }
+    .sr-only {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      padding: 0;
+      margin: -1px;
+      overflow: hidden;
+      clip: rect(0, 0, 0, 0);
+      white-space: nowrap;
+      border-width: 0;
+    }
+  }
+`;

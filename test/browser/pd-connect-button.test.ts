@@ -1,0 +1,269 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import '../../src/elements/connect-button/pd-connect-button.js';
+import '../../src/elements/connect-provider/pd-connect-provider.js';
+import { configure } from '../../src/session/config.js';
+import type { PdConnectButton } from '../../src/elements/connect-button/pd-connect-button.js';
+import type { PdConnectCloseEvent, PdConnectErrorEvent, PdConnectSuccessEvent } from '../../src/events/index.js';
+import { admin, env, requestsFor, seedAccount, tokenRequestsFor, uniqueUser, waitFor } from '../support/browser-env.js';
+
+const inFrame = (command: string, selector: string, value?: string) =>
+  executeServerCommand(command, { urlIncludes: '/_static/connect.html', selector, value });
+
+async function button(user: string, extra = '', app = 'slack'): Promise<PdConnectButton> {
+  const el = await fixture<PdConnectButton>(html`
+    <pd-connect-button
+      app=${app}
+      external-user-id=${user}
+      token-endpoint="/api/connect-token"
+      base-url=${env.emulatorUrl}
+      frontend-host=${env.emulatorUrl}
+    ></pd-connect-button>
+  `);
+  for (const attr of extra.split(' ').filter(Boolean)) {
+    const [name, value = ''] = attr.split('=');
+    el.setAttribute(name as string, value);
+  }
+  await el.updateComplete;
+  return el;
+}
+
+const inner = (el: PdConnectButton) => el.shadowRoot!.querySelector('button') as HTMLButtonElement;
+const overlay = () => document.querySelector('[data-pd-connect-overlay]');
+const states = (el: PdConnectButton) => ['idle', 'preparing', 'connecting', 'connected', 'error'].filter((s) => (el as unknown as { internals: ElementInternals }).internals.states.has(s));
+
+describe('<pd-connect-button>', () => {
+  afterEach(async () => {
+    await admin('/faults', 'DELETE');
+    // A test that failed mid-flow leaves the page open: close it like a user, so the next flow may start.
+    (overlay()?.querySelector('button') as HTMLButtonElement | null)?.click();
+    await waitFor(() => !overlay(), 3000, 'overlay to close');
+  });
+
+  it('shows the app name from the API and is accessible when idle', async () => {
+    const el = await button(uniqueUser());
+    await waitFor(() => inner(el).textContent?.includes('Connect Slack'), 3000, 'app name');
+    expect(states(el)).to.deep.equal(['idle']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('connects through the connect page and announces the confirmed account', async () => {
+    const user = uniqueUser();
+    const el = await button(user);
+    const events: string[] = [];
+    for (const type of ['pd-connect-start', 'pd-connect-success', 'pd-connect-error', 'pd-connect-close']) el.addEventListener(type, () => events.push(type));
+    const success = oneEvent(el, 'pd-connect-success') as Promise<PdConnectSuccessEvent>;
+    inner(el).click();
+    await waitFor(() => states(el).includes('connecting'), 5000, 'connecting state');
+    expect(overlay()?.querySelector('iframe')?.getAttribute('src')).to.contain(`${env.emulatorUrl}/_static/connect.html?token=ctok_`);
+    await expect(el).to.be.accessible();
+    await inFrame('frame-click', 'role=button[name="Allow"]');
+    const { account, reconnected } = await success;
+    expect(account.id).to.match(/^apn_/);
+    expect(account.app?.nameSlug).to.equal('slack');
+    expect(reconnected).to.equal(false);
+    const close = (await oneEvent(el, 'pd-connect-close')) as PdConnectCloseEvent;
+    expect([close.successful, close.completed]).to.deep.equal([true, true]);
+    expect(events).to.deep.equal(['pd-connect-start', 'pd-connect-success', 'pd-connect-close']);
+    expect(states(el)).to.deep.equal(['connected']);
+    expect(overlay()).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('is connected');
+    // The success was confirmed with the API before it was announced.
+    const lookups = await requestsFor(user, `/v1/connect/accounts/${account.id}`);
+    expect(lookups.length).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a cancel closes without success and reports user_cancelled', async () => {
+    const el = await button(uniqueUser());
+    inner(el).click();
+    await waitFor(() => states(el).includes('connecting'), 5000, 'connecting');
+    const error = oneEvent(el, 'pd-connect-error') as Promise<PdConnectErrorEvent>;
+    const close = oneEvent(el, 'pd-connect-close') as Promise<PdConnectCloseEvent>;
+    await inFrame('frame-click', '#close');
+    expect((await error).code).to.equal('user_cancelled');
+    expect((await close).successful).to.equal(false);
+    expect(states(el)).to.deep.equal(['idle']);
+  });
+
+  it('Escape closes the connect page and focus returns to the button', async () => {
+    const el = await button(uniqueUser());
+    inner(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => overlay(), 5000, 'overlay');
+    await waitFor(() => states(el).includes('connecting'), 5000, 'connecting');
+    const close = oneEvent(el, 'pd-connect-close');
+    // The overlay's own close button has focus until the page loads; Escape from the page works too.
+    await sendKeys({ press: 'Escape' });
+    await close;
+    expect(overlay()).to.equal(null);
+    expect(document.activeElement).to.equal(el);
+  });
+
+  it('reports the connect page error as connect_failed', async () => {
+    await admin('/faults', 'POST', { connect_page: 'error' });
+    const el = await button(uniqueUser());
+    inner(el).click();
+    await waitFor(() => states(el).includes('connecting'), 5000, 'connecting');
+    const error = oneEvent(el, 'pd-connect-error') as Promise<PdConnectErrorEvent>;
+    await inFrame('frame-click', '#close');
+    const { code, message } = await error;
+    expect(code).to.equal('connect_failed');
+    expect(message.length).to.be.greaterThan(0);
+    expect(states(el)).to.deep.equal(['error']);
+    expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('Connecting failed');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fails with load_failed when the connect page never loads', async () => {
+    await admin('/faults', 'POST', { connect_page: 'hang' });
+    const el = await button(uniqueUser());
+    configure({ connectTimeout: 400 });
+    await el.updateComplete;
+    try {
+      inner(el).click();
+      const error = (await oneEvent(el, 'pd-connect-error')) as PdConnectErrorEvent;
+      expect(error.code).to.equal('load_failed');
+      expect(overlay()).to.equal(null);
+      expect(states(el)).to.deep.equal(['error']);
+    } finally {
+      configure({ connectTimeout: undefined });
+    }
+  });
+
+  it('ignores a forged success message from another origin or window', async () => {
+    const user = uniqueUser();
+    const el = await button(user);
+    let succeeded = false;
+    el.addEventListener('pd-connect-success', () => (succeeded = true));
+    inner(el).click();
+    await waitFor(() => states(el).includes('connecting'), 5000, 'connecting');
+    const victim = await seedAccount(uniqueUser('other'), 'slack', { environment: 'development' });
+    // Same window, our own origin: not the connect page.
+    window.postMessage({ type: 'success', authProvisionId: victim.id }, '*');
+    window.postMessage({ type: 'close' }, '*');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(succeeded).to.equal(false);
+    expect(overlay()).to.not.equal(null);
+    expect(states(el)).to.deep.equal(['connecting']);
+    const close = oneEvent(el, 'pd-connect-close');
+    await inFrame('frame-click', '#close');
+    await close;
+    expect(succeeded).to.equal(false);
+    expect(await requestsFor(user, `/v1/connect/accounts/${victim.id}`)).to.deep.equal([]);
+  });
+
+  it('reconnects an unhealthy account with account-id', async () => {
+    const user = uniqueUser();
+    const seeded = await seedAccount(user, 'github', { healthy: false, environment: 'development' });
+    const el = await button(user, `account-id=${seeded.id}`, 'github');
+    await waitFor(() => inner(el).textContent?.includes('Reconnect GitHub'), 3000, 'reconnect label');
+    const success = oneEvent(el, 'pd-connect-success') as Promise<PdConnectSuccessEvent>;
+    inner(el).click();
+    await waitFor(() => states(el).includes('connecting'), 5000, 'connecting');
+    expect(overlay()!.querySelector('iframe')!.src).to.contain(`accountId=${seeded.id}`);
+    await inFrame('frame-click', 'role=button[name="Allow"]');
+    const { account, reconnected } = await success;
+    expect(account.id).to.equal(seeded.id);
+    expect(account.healthy).to.equal(true);
+    expect(reconnected).to.equal(true);
+  });
+
+  it('cancelling pd-connect-start opens nothing', async () => {
+    const user = uniqueUser();
+    const el = await button(user);
+    el.addEventListener('pd-connect-start', (event) => event.preventDefault());
+    const before = await tokenRequestsFor(user);
+    inner(el).click();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(overlay()).to.equal(null);
+    expect(states(el)).to.deep.equal(['idle']);
+    expect(await tokenRequestsFor(user)).to.equal(before);
+  });
+
+  it('shows a clear configuration error for a missing app, user or token source', async () => {
+    const noApp = await fixture<PdConnectButton>(html`<pd-connect-button external-user-id="u" token-endpoint="/api/connect-token"></pd-connect-button>`);
+    expect(noApp.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('app attribute');
+    const error = oneEvent(noApp, 'pd-connect-error') as Promise<PdConnectErrorEvent>;
+    inner(noApp).click();
+    expect((await error).code).to.equal('config_invalid');
+    await expect(noApp).to.be.accessible();
+
+    const noUser = await fixture<PdConnectButton>(html`<pd-connect-button app="slack" token-endpoint="/api/connect-token"></pd-connect-button>`);
+    expect(noUser.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('external-user-id');
+    const noToken = await fixture<PdConnectButton>(html`<pd-connect-button app="slack" external-user-id="u"></pd-connect-button>`);
+    expect(noToken.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('token-endpoint');
+    const badMode = await fixture<PdConnectButton>(html`<pd-connect-button app="slack" external-user-id="u" token-endpoint="/t" mode="popup"></pd-connect-button>`);
+    expect(badMode.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('mode must be');
+  });
+
+  it('reports each token endpoint failure as token_failed with a clear message', async () => {
+    const cases: [string, RegExp][] = [
+      ['status-500', /HTTP 500/],
+      ['not-json', /did not answer JSON/],
+      ['no-token', /no "token"/],
+      ['expired', /expired/],
+      ['hang-up', /could not be reached/],
+    ];
+    for (const [mode, message] of cases) {
+      const user = uniqueUser(mode);
+      await fetch('/api/token-mode', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, mode }) });
+      const el = await button(user);
+      const error = oneEvent(el, 'pd-connect-error') as Promise<PdConnectErrorEvent>;
+      inner(el).click();
+      const event = await error;
+      expect(event.code, mode).to.equal('token_failed');
+      expect(event.message, mode).to.match(message);
+      expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent, mode).to.match(message);
+      expect(overlay()).to.equal(null);
+      el.remove();
+    }
+  });
+
+  it('prefetches the connect token on hover and focus, and uses it', async () => {
+    const user = uniqueUser();
+    const el = await button(user);
+    await waitFor(() => inner(el).textContent?.includes('Slack'), 3000, 'label');
+    const before = await tokenRequestsFor(user);
+    inner(el).dispatchEvent(new PointerEvent('pointerenter'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await tokenRequestsFor(user)).to.equal(before + 1);
+    inner(el).click();
+    await waitFor(() => states(el).includes('connecting'), 5000, 'connecting');
+    expect(await tokenRequestsFor(user)).to.equal(before + 1);
+    const close = oneEvent(el, 'pd-connect-close');
+    await inFrame('frame-click', '#close');
+    await close;
+  });
+
+  it('takes its settings from a provider and renders in German and right-to-left Arabic', async () => {
+    const user = uniqueUser();
+    const wrapper = await fixture(html`
+      <pd-connect-provider external-user-id=${user} token-endpoint="/api/connect-token" base-url=${env.emulatorUrl} frontend-host=${env.emulatorUrl} locale="de" theme="dark">
+        <pd-connect-button app="notion"></pd-connect-button>
+        <pd-connect-button app="notion" locale="ar"></pd-connect-button>
+      </pd-connect-provider>
+    `);
+    const [german, arabic] = [...wrapper.querySelectorAll('pd-connect-button')] as PdConnectButton[];
+    await waitFor(() => inner(german!).textContent?.includes('Notion verbinden'), 3000, 'German label');
+    await waitFor(() => inner(arabic!).textContent?.includes('ربط Notion'), 3000, 'Arabic label');
+    expect(arabic!.shadowRoot!.querySelector('[dir]')!.getAttribute('dir')).to.equal('rtl');
+    expect(getComputedStyle(inner(german!)).direction).to.equal('ltr');
+    expect(getComputedStyle(inner(arabic!)).direction).to.equal('rtl');
+    // Dark theme from the provider: the accent token switches.
+    expect(getComputedStyle(inner(german!)).backgroundColor).to.equal('rgb(129, 140, 248)');
+    await expect(wrapper).to.be.accessible();
+  });
+
+  it('per-string overrides win over the locale', async () => {
+    const el = await button(uniqueUser());
+    el.strings = { 'connect.label': 'Link your {app} workspace' };
+    await waitFor(() => inner(el).textContent?.includes('Link your Slack workspace'), 3000, 'override');
+  });
+
+  it('Tailwind utilities that rely on @property work inside the shadow root', async () => {
+    const el = await button(uniqueUser());
+    // shadow-pd compiles to box-shadow through --tw-* variables declared with @property.
+    expect(getComputedStyle(inner(el)).boxShadow).to.not.equal('none');
+  });
+});

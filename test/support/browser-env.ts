@@ -1,0 +1,60 @@
+/** Helpers for browser tests: the emulator's address, unique users, and its admin API. */
+export interface TestEnv {
+  emulatorUrl: string;
+  projectId: string;
+}
+
+export const env: TestEnv = await (await fetch('/api/env')).json();
+
+let counter = 0;
+/** A fresh external user per test keeps tests independent on the shared emulator. */
+export function uniqueUser(prefix = 'user'): string {
+  return `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+}
+
+export async function admin<T = unknown>(path: string, method = 'GET', body?: unknown): Promise<T> {
+  const response = await fetch(`${env.emulatorUrl}/_emulator${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export interface SeededAccount { id: string; name: string }
+
+export function seedAccount(externalUserId: string, app: string, extra: Record<string, unknown> = {}): Promise<SeededAccount> {
+  return admin<SeededAccount>('/accounts', 'POST', { external_user_id: externalUserId, app, ...extra });
+}
+
+/** API requests the emulator saw for this user, optionally on one path. */
+export async function requestsFor(externalUserId: string, pathIncludes = ''): Promise<{ method: string; path: string; query: string; status: number }[]> {
+  const log = await admin<{ data: { method: string; path: string; query: string; status: number; externalUserId?: string }[] }>(
+    `/requests?path=${encodeURIComponent(pathIncludes)}`,
+  );
+  return log.data.filter((entry) => entry.externalUserId === externalUserId);
+}
+
+/** Token requests the host's test token endpoint served for this user. */
+export async function tokenRequestsFor(externalUserId: string): Promise<number> {
+  const log = await (await fetch(`/api/token-log?user=${encodeURIComponent(externalUserId)}`)).json() as { count: number };
+  return log.count;
+}
+
+/** Attributes every element needs to reach the emulator. */
+export function connectAttrs(user: string) {
+  return { 'external-user-id': user, 'token-endpoint': '/api/connect-token', 'base-url': env.emulatorUrl, 'frontend-host': env.emulatorUrl };
+}
+
+export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+
+export async function waitFor<T>(check: () => T | undefined | null | false, timeout = 5000, what = 'condition'): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - started > timeout) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
