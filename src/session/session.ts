@@ -136,12 +136,11 @@ export class ConnectSession {
 
   /** Runs an API call; a 401 means the token lapsed: fetch a new one and try once more. */
   async call<T>(request: () => Promise<T>): Promise<T> {
-    const token = await this.tokens.get();
     try {
       return await request();
     } catch (error) {
       if (statusOf(error) !== 401) throw toApiError(error);
-      this.tokens.invalidate(token);
+      this.tokens.invalidate(this.tokens.lastIssued);
       try {
         return await request();
       } catch (retryError) {
@@ -159,8 +158,12 @@ export class ConnectSession {
         limit,
       }),
     );
-    const info = page.response.pageInfo;
-    if (!Array.isArray(page.data)) throw new ApiError('The Connect API answered an account list without data');
+    // The SDK turns an unreadable answer into an empty page; an empty list must not hide a broken API.
+    const response = page.response as { data?: unknown; pageInfo?: typeof page.response.pageInfo } | string | undefined;
+    if (!response || typeof response !== 'object' || !Array.isArray(response.data)) {
+      throw new ApiError('The Connect API answered something that is not an account list');
+    }
+    const info = response.pageInfo;
     return {
       accounts: page.data,
       ...(info?.endCursor ? { nextCursor: info.endCursor } : {}),

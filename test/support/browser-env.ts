@@ -58,3 +58,15 @@ export async function waitFor<T>(check: () => T | undefined | null | false, time
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+const unhandled: unknown[] = [];
+window.addEventListener('unhandledrejection', (event) => unhandled.push(event.reason));
+
+/** Fails when any promise rejection went unhandled since the last call. */
+export function takeUnhandledRejections(): unknown[] {
+  return unhandled.splice(0);
+}
+
+export async function setTokenMode(user: string, mode: 'ok' | 'status-500' | 'not-json' | 'no-token' | 'expired' | 'hang-up'): Promise<void> {
+  await fetch('/api/token-mode', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, mode }) });
+}

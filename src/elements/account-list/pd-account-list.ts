@@ -1,0 +1,799 @@
+import type { InfiniteData } from '@tanstack/query-core';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { PdElement } from '../../base/pd-element.js';
+import { PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent } from '../../events/index.js';
+import { plural } from '../../i18n/index.js';
+import { connectWithEvents } from '../../session/connect-events.js';
+import { describeError } from '../../session/errors.js';
+import { InfiniteQueryController } from '../../session/query-controller.js';
+import { type AccountFilter, type AccountPage, ConnectSession } from '../../session/session.js';
+import type { Account } from '../../session/types.js';
+import { styles } from './pd-account-list.styles.js';
+
+/** Deletes an account through the host's own server instead of the Connect API. */
+export type DisconnectCallback = (account: Account) => Promise<void>;
+
+type Phase = 'config' | 'loading' | 'error' | 'empty' | 'ready';
+type Health = 'healthy' | 'unhealthy' | 'dead';
+
+const PAGE_SIZE = 20;
+/** Page size when collecting every account for "disconnect all". */
+const ALL_PAGE_SIZE = 100;
+/** Deletes in flight at once during "disconnect all". */
+const DELETE_CONCURRENCY = 4;
+/** The `confirming` value of the "disconnect all" confirmation. */
+const ALL = '\u0000all';
+const SKELETON_ROWS = 3;
+
+/** Logo load results, page-wide, so a re-render or a second list does not flash or retry. */
+const logoStatus = new Map<string, 'loaded' | 'broken'>();
+
+function healthOf(account: Account): Health {
+  if (account.dead === true) return 'dead';
+  if (account.healthy === false) return 'unhealthy';
+  return 'healthy';
+}
+
+function initialsOf(name: string): string {
+  const words = name.replace(/[^\p{L}\p{N}\s]+/gu, ' ').trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return '?';
+  const letters = words.length > 1 ? [words[0], words[1]].map((word) => [...(word as string)][0]) : [[...(words[0] as string)][0]];
+  return letters.join('').toUpperCase();
+}
+
+function toneOf(key: string): number {
+  let hash = 0;
+  for (const char of key) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
+  return hash % 8;
+}
+
+/**
+ * @summary The user's connected accounts: app, name, health and date, with reconnect and disconnect.
+ *
+ * Lists the accounts of the configured external user (optionally of one `app`), 20 at a time
+ * with a "Show more accounts" button. Unhealthy and dead accounts get a Reconnect button that
+ * opens the Connect flow for that account. Disconnecting asks for confirmation, fires the
+ * cancelable `pd-disconnect-request`, then deletes the account through the Connect API, the host's
+ * `disconnect-endpoint`, or its `disconnectCallback`. Every list of the same user on the page
+ * shares one request and one cache, so all of them update when any element connects or
+ * disconnects an account.
+ *
+ * @slot empty - Shown when the user has no accounts (default: "No connected accounts yet.").
+ *
+ * @csspart base - The card around everything.
+ * @csspart header - The title row with the count and the "disconnect all" button.
+ * @csspart title - The list's title.
+ * @csspart count - The number of accounts next to the title.
+ * @csspart list - The `<ul>` of accounts.
+ * @csspart item - One account's `<li>`.
+ * @csspart icon - The app's logo, or its coloured initials when the logo cannot load.
+ * @csspart name - The account's name.
+ * @csspart app-name - The app's name.
+ * @csspart meta - The line with the app name and the connected date.
+ * @csspart status - The health badge (Healthy, Needs reconnect, Disconnected).
+ * @csspart actions - The row's buttons.
+ * @csspart reconnect-button - Reconnect, on unhealthy and dead accounts.
+ * @csspart disconnect-button - Disconnect, on every account.
+ * @csspart confirm - The inline confirmation of a disconnect (or of "disconnect all").
+ * @csspart confirm-button - The button that confirms a disconnect.
+ * @csspart cancel-button - The button that cancels a disconnect.
+ * @csspart item-error - The message under an account whose disconnect or reconnect failed.
+ * @csspart load-more - The "Show more accounts" button.
+ * @csspart empty - The empty state.
+ * @csspart error - The load error (or configuration error) message.
+ * @csspart retry-button - Retry after a load error.
+ * @csspart disconnect-all-button - "Disconnect all accounts" (with `allow-disconnect-all`).
+ * @csspart skeleton - A placeholder row while loading.
+ *
+ * @cssstate loading - The first page is loading.
+ * @cssstate empty - Loaded, and there are no accounts.
+ * @cssstate error - Loading failed, or the element is misconfigured.
+ * @cssstate ready - Accounts are shown.
+ *
+ * @cssprop [--pd-color-surface=#ffffff] - Card background.
+ * @cssprop [--pd-color-surface-muted=#f4f4f5] - Header, hover and skeleton background.
+ * @cssprop [--pd-color-text=#18181b] - Text.
+ * @cssprop [--pd-color-text-muted=#52525b] - Secondary text.
+ * @cssprop [--pd-color-border=#d4d4d8] - Card border and row dividers.
+ * @cssprop [--pd-color-accent=#4f46e5] - Reconnect button and "Show more" text.
+ * @cssprop [--pd-color-accent-hover=#4338ca] - Reconnect button on hover.
+ * @cssprop [--pd-color-on-accent=#ffffff] - Reconnect button text.
+ * @cssprop [--pd-color-danger=#b91c1c] - Errors, "dead" badge and the confirm button.
+ * @cssprop [--pd-color-danger-surface=#fef2f2] - Confirmation and "dead" badge background.
+ * @cssprop [--pd-color-success=#15803d] - "Healthy" badge text.
+ * @cssprop [--pd-color-success-surface=#f0fdf4] - "Healthy" badge background.
+ * @cssprop [--pd-color-warning=#a16207] - "Needs reconnect" badge text.
+ * @cssprop [--pd-color-warning-surface=#fefce8] - "Needs reconnect" badge background.
+ * @cssprop [--pd-color-focus=#6366f1] - Focus ring.
+ * @cssprop [--pd-radius=10px] - Card corner radius.
+ * @cssprop [--pd-radius-small=6px] - Button, icon and badge corner radius.
+ * @cssprop [--pd-shadow=0 1px 2px rgb(0 0 0 / 0.06), 0 1px 3px rgb(0 0 0 / 0.1)] - Card shadow.
+ * @cssprop [--pd-font-family=system-ui] - Font.
+ * @cssprop [--pd-font-size=14px] - Base font size.
+ *
+ * @fires {PdDisconnectRequestEvent} pd-disconnect-request - The user confirmed a disconnect, before anything is deleted; cancelable: `preventDefault()` keeps the account. `event.account`.
+ * @fires {PdDisconnectEvent} pd-disconnect - An account was deleted (one event per account with "disconnect all"): `event.account`.
+ * @fires {PdErrorEvent} pd-error - Loading the accounts failed (`event.code` `load_failed`) or a delete failed (`disconnect_failed`): `event.message`, `event.cause`.
+ * @fires {PdConnectStartEvent} pd-connect-start - Reconnect is about to open the Connect flow; cancelable: `event.app`, `event.accountId`.
+ * @fires {PdConnectSuccessEvent} pd-connect-success - The account was reconnected and confirmed: `event.account`, `event.reconnected`.
+ * @fires {PdConnectErrorEvent} pd-connect-error - Reconnect failed or was cancelled: `event.code`, `event.message`.
+ * @fires {PdConnectCloseEvent} pd-connect-close - The Connect page closed: `event.successful`, `event.completed`.
+ */
+export class PdAccountList extends PdElement {
+  static override styles = styles;
+
+  /** Only accounts of this app (slug, e.g. `slack`). */
+  @property() app?: string;
+  /** Only accounts connected through this OAuth client (`oa_…`); also used to reconnect them. */
+  @property({ attribute: 'oauth-app-id' }) oauthAppId?: string;
+  /** Your server's disconnect endpoint: receives POST `{"account_id", "external_user_id"}`; any non-2xx answer is a failure. */
+  @property({ attribute: 'disconnect-endpoint' }) disconnectEndpoint?: string;
+  /** Shows "Disconnect all accounts" (for account-deletion flows), with its own confirmation. */
+  @property({ attribute: 'allow-disconnect-all', type: Boolean }) allowDisconnectAll = false;
+  /** Deletes an account through your own code instead of the Connect API; reject to report a failure. */
+  @property({ attribute: false }) disconnectCallback?: DisconnectCallback;
+
+  /** The account whose disconnect is being confirmed, or `ALL`. */
+  @state() private confirming?: string;
+  @state() private deleting = new Set<string>();
+  @state() private reconnecting?: string;
+  @state() private removed = new Set<string>();
+  @state() private itemErrors = new Map<string, string>();
+  @state() private disconnectingAll = false;
+  @state() private allError = '';
+  @state() private announcement = '';
+
+  private readonly query = new InfiniteQueryController<AccountPage, string | undefined>(this);
+  private lastPhase?: Phase;
+  private wasFetchingNext = false;
+  private reportedErrorAt = 0;
+  private pendingFocus?: () => HTMLElement | null | undefined;
+
+  protected override validateConfig(): string | undefined {
+    const shared = super.validateConfig();
+    return shared ? this.t('accounts.configInvalid', { detail: shared }) : undefined;
+  }
+
+  private get filter(): AccountFilter {
+    return { ...(this.app ? { app: this.app } : {}), ...(this.oauthAppId ? { oauthAppId: this.oauthAppId } : {}) };
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const session = this.session;
+    const filter = this.filter;
+    this.query.setQuery(
+      session?.queryClient,
+      session && {
+        queryKey: ConnectSession.accountsKey(session.externalUserId, filter),
+        queryFn: ({ pageParam }) => session.listAccounts(filter, pageParam, PAGE_SIZE),
+        initialPageParam: undefined,
+        getNextPageParam: (last) => last.nextCursor,
+      },
+    );
+    const phase = this.phase();
+    for (const name of ['loading', 'empty', 'error', 'ready']) this.setState(name, (phase === 'config' ? 'error' : phase) === name);
+    this.announceChanges(phase);
+    this.lastPhase = phase;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const result = this.query.result;
+    if (result?.error && result.errorUpdatedAt !== this.reportedErrorAt && result.isError) {
+      this.reportedErrorAt = result.errorUpdatedAt;
+      this.dispatchEvent(new PdErrorEvent('load_failed', describeError(result.error), result.error));
+    }
+    const focus = this.pendingFocus;
+    this.pendingFocus = undefined;
+    focus?.()?.focus();
+  }
+
+  // ------------------------------------------------------------------ data
+
+  private get data(): InfiniteData<AccountPage, string | undefined> | undefined {
+    return this.query.result?.data;
+  }
+
+  private get accounts(): Account[] {
+    return (this.data?.pages ?? []).flatMap((page) => page.accounts).filter((account) => !this.removed.has(account.id));
+  }
+
+  /** The total the API reported (less what was just removed here), or what is loaded. */
+  private get total(): number {
+    const reported = this.data?.pages[0]?.total;
+    const loaded = this.accounts.length;
+    if (typeof reported !== 'number') return loaded;
+    return Math.max(loaded, reported - (this.data?.pages ?? []).flatMap((page) => page.accounts).filter((account) => this.removed.has(account.id)).length);
+  }
+
+  private phase(): Phase {
+    if (this.configError) return 'config';
+    const result = this.query.result;
+    if (!result || !result.data) {
+      if (result?.isError && !result.isFetching) return 'error';
+      return 'loading';
+    }
+    return this.accounts.length ? 'ready' : 'empty';
+  }
+
+  private countText(count: number): string {
+    return plural(this.t, this.localeCode, 'accounts.count', count);
+  }
+
+  private announceChanges(phase: Phase): void {
+    const result = this.query.result;
+    const previous = this.lastPhase;
+    if (phase !== previous) {
+      if (phase === 'loading') this.announcement = this.t('accounts.loading');
+      else if (phase === 'error') this.announcement = this.t('error.load', { detail: describeError(result?.error) });
+      else if (phase === 'ready' && (previous === 'loading' || previous === 'error' || previous === undefined)) this.announcement = this.t('accounts.loaded', { count: this.countText(this.accounts.length) });
+      else if (phase === 'empty' && (previous === 'loading' || previous === 'error' || previous === undefined)) this.announcement = this.t('accounts.empty');
+    }
+    const fetchingNext = Boolean(result?.isFetchingNextPage);
+    if (this.wasFetchingNext && !fetchingNext) {
+      this.announcement = result?.isFetchNextPageError
+        ? this.t('error.load', { detail: describeError(result.error) })
+        : this.t('accounts.loaded', { count: this.countText(this.accounts.length) });
+    }
+    this.wasFetchingNext = fetchingNext;
+  }
+
+  // --------------------------------------------------------------- helpers
+
+  private accountName(account: Account): string {
+    return account.name || account.app?.name || account.app?.nameSlug || account.id;
+  }
+
+  private appName(account: Account): string {
+    const app = account.app;
+    if (app?.name) return app.name;
+    return (app?.nameSlug ?? '').replace(/[_-]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
+  }
+
+  private formatDate(date: Date | undefined): string | undefined {
+    if (!date || Number.isNaN(date.getTime())) return undefined;
+    return new Intl.DateTimeFormat(this.localeCode, { dateStyle: 'medium' }).format(date);
+  }
+
+  private find(selector: string): HTMLElement | null | undefined {
+    return this.renderRoot.querySelector<HTMLElement>(selector);
+  }
+
+  private rowButton(id: string, part: string): HTMLElement | null | undefined {
+    return this.find(`li[data-id="${CSS.escape(id)}"] [part~="${part}"]`);
+  }
+
+  private setItemError(id: string, message: string | undefined): void {
+    const errors = new Map(this.itemErrors);
+    if (message) errors.set(id, message);
+    else errors.delete(id);
+    this.itemErrors = errors;
+  }
+
+  private withId(set: Set<string>, id: string, on: boolean): Set<string> {
+    const next = new Set(set);
+    if (on) next.add(id);
+    else next.delete(id);
+    return next;
+  }
+
+  /** Where focus goes when the row holding it disappears: the next row, the previous one, or the title. */
+  private focusAfterRemoval(ids: string[]): void {
+    const active = this.shadowRoot?.activeElement;
+    const outside = document.activeElement && document.activeElement !== document.body && document.activeElement !== this;
+    if ((active && active.isConnected && !ids.some((id) => active.closest(`li[data-id="${CSS.escape(id)}"]`))) || outside) return;
+    const order = this.accounts.map((account) => account.id);
+    const firstIndex = Math.min(...ids.map((id) => order.indexOf(id)).filter((index) => index >= 0));
+    const remaining = order.filter((id) => !ids.includes(id));
+    const next = Number.isFinite(firstIndex) ? (order.slice(firstIndex).find((id) => !ids.includes(id)) ?? remaining.at(-1)) : remaining[0];
+    this.pendingFocus = () => (next ? this.find(`li[data-id="${CSS.escape(next)}"] button`) : this.find('#title'));
+  }
+
+  // --------------------------------------------------------------- actions
+
+  private retry = () => {
+    if (this.query.result?.isFetching) return;
+    void this.query.refetch();
+  };
+
+  private loadMore = () => {
+    const result = this.query.result;
+    if (!result?.hasNextPage || result.isFetchingNextPage) return;
+    const firstNew = this.accounts.length;
+    void this.query.fetchNextPage()?.then(() => {
+      void this.updateComplete.then(() => {
+        // The button goes away on the last page: move on to the first new account.
+        if (!this.query.result?.hasNextPage && !this.shadowRoot?.activeElement) {
+          const id = this.accounts[firstNew]?.id;
+          if (id) this.find(`li[data-id="${CSS.escape(id)}"] button`)?.focus();
+        }
+      });
+    });
+  };
+
+  private askDisconnect(account: Account) {
+    if (this.deleting.has(account.id)) return;
+    this.confirming = account.id;
+    this.setItemError(account.id, undefined);
+    this.pendingFocus = () => this.rowButton(account.id, 'confirm-button');
+  }
+
+  private askDisconnectAll = () => {
+    if (this.disconnectingAll) return;
+    this.confirming = ALL;
+    this.allError = '';
+    this.pendingFocus = () => this.find('[part~="header"] [part~="confirm-button"]');
+  };
+
+  private cancelConfirm = () => {
+    const confirming = this.confirming;
+    if (!confirming || (confirming === ALL ? this.disconnectingAll : this.deleting.has(confirming))) return;
+    this.confirming = undefined;
+    this.pendingFocus = () => (confirming === ALL ? this.find('[part~="disconnect-all-button"]') : this.rowButton(confirming, 'disconnect-button'));
+  };
+
+  private onConfirmKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.cancelConfirm();
+  };
+
+  /** Deletes through the callback, the host's endpoint, or the Connect API, in that order. */
+  private async deleteAccount(account: Account, session: ConnectSession): Promise<void> {
+    if (this.disconnectCallback) return this.disconnectCallback(account);
+    if (this.disconnectEndpoint) {
+      let response: Response;
+      try {
+        response = await fetch(this.disconnectEndpoint, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ account_id: account.id, external_user_id: session.externalUserId }),
+          credentials: 'same-origin',
+        });
+      } catch (error) {
+        throw new Error('The disconnect endpoint could not be reached', { cause: error });
+      }
+      if (!response.ok) throw new Error(`The disconnect endpoint answered HTTP ${response.status}`);
+      return;
+    }
+    await session.deleteAccount(account.id);
+  }
+
+  /** The request event, then the delete; resolves to whether the account is gone. */
+  private async disconnectOne(account: Account, session: ConnectSession): Promise<'deleted' | 'kept' | 'failed'> {
+    if (!this.dispatchEvent(new PdDisconnectRequestEvent(account))) return 'kept';
+    try {
+      await this.deleteAccount(account, session);
+      return 'deleted';
+    } catch (error) {
+      const message = this.t('error.disconnect', { account: this.accountName(account), detail: describeError(error) });
+      this.setItemError(account.id, message);
+      this.dispatchEvent(new PdErrorEvent('disconnect_failed', message, error));
+      return 'failed';
+    }
+  }
+
+  private async confirmDisconnect(account: Account) {
+    const session = this.session;
+    if (!session || this.deleting.has(account.id)) return;
+    this.deleting = this.withId(this.deleting, account.id, true);
+    const outcome = await this.disconnectOne(account, session);
+    this.deleting = this.withId(this.deleting, account.id, false);
+    if (this.confirming === account.id) this.confirming = undefined;
+    if (outcome !== 'deleted') {
+      if (outcome === 'failed') this.announcement = this.itemErrors.get(account.id) ?? '';
+      this.pendingFocus = () => this.rowButton(account.id, 'disconnect-button');
+      return;
+    }
+    this.focusAfterRemoval([account.id]);
+    this.removed = this.withId(this.removed, account.id, true);
+    this.announcement = this.t('accounts.disconnected', { account: this.accountName(account) });
+    await session.invalidateAccounts();
+    this.dispatchEvent(new PdDisconnectEvent(account));
+  }
+
+  /** Every account of every page (fetched fresh), deleted a few at a time. */
+  private async confirmDisconnectAll() {
+    const session = this.session;
+    if (!session || this.disconnectingAll) return;
+    this.disconnectingAll = true;
+    this.allError = '';
+    const filter = this.filter;
+    let all: Account[] = [];
+    try {
+      let cursor: string | undefined;
+      do {
+        const page = await session.listAccounts(filter, cursor, ALL_PAGE_SIZE);
+        all = all.concat(page.accounts);
+        cursor = page.nextCursor;
+      } while (cursor);
+    } catch (error) {
+      this.disconnectingAll = false;
+      this.allError = this.t('error.load', { detail: describeError(error) });
+      this.announcement = this.allError;
+      return;
+    }
+    const deleted: Account[] = [];
+    let failed = 0;
+    const queue = [...all];
+    const worker = async () => {
+      for (let account = queue.shift(); account; account = queue.shift()) {
+        const outcome = await this.disconnectOne(account, session);
+        if (outcome === 'deleted') deleted.push(account);
+        if (outcome === 'failed') failed++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(DELETE_CONCURRENCY, queue.length) }, worker));
+    this.disconnectingAll = false;
+    this.focusAfterRemoval(deleted.map((account) => account.id));
+    const removed = new Set(this.removed);
+    for (const account of deleted) removed.add(account.id);
+    this.removed = removed;
+    if (failed) {
+      this.allError = this.t('accounts.disconnectAllFailed', { count: this.countText(failed) });
+      this.announcement = `${this.t('accounts.disconnectedAll', { count: this.countText(deleted.length) })} ${this.allError}`;
+      this.pendingFocus = () => this.find('[part~="header"] [part~="cancel-button"]');
+    } else {
+      this.confirming = undefined;
+      this.announcement = this.t('accounts.disconnectedAll', { count: this.countText(deleted.length) });
+    }
+    await session.invalidateAccounts();
+    for (const account of deleted) this.dispatchEvent(new PdDisconnectEvent(account));
+  }
+
+  private async reconnect(account: Account, opener: HTMLElement) {
+    const session = this.session;
+    const slug = account.app?.nameSlug;
+    if (!session || !slug || this.reconnecting) return;
+    const app = this.appName(account);
+    const name = this.accountName(account);
+    this.reconnecting = account.id;
+    this.setItemError(account.id, undefined);
+    const oauthAppId = this.oauthAppId ?? this.config.oauthAppConfig?.[slug];
+    try {
+      const outcome = await connectWithEvents({
+        host: this,
+        session,
+        config: this.config,
+        app: slug,
+        ...(oauthAppId ? { oauthAppId } : {}),
+        accountId: account.id,
+        opener,
+        frameTitle: this.t('connect.frameTitle', { app }),
+        closeLabel: this.t('connect.closeOverlay'),
+        onPhase: (phase) => {
+          this.announcement = this.t(phase === 'preparing' ? 'status.preparing' : 'status.connecting', { app });
+        },
+      });
+      if (!outcome) return;
+      if (outcome.status === 'connected') this.announcement = this.t('status.connected', { account: outcome.account.name || name });
+      else if (outcome.status === 'cancelled') this.announcement = this.t('status.cancelled', { app });
+      else {
+        const message = this.t(`error.${outcome.code}`, { detail: describeError(outcome.message) });
+        this.setItemError(account.id, message);
+        this.announcement = message;
+      }
+    } finally {
+      this.reconnecting = undefined;
+    }
+  }
+
+  // ---------------------------------------------------------------- render
+
+  private renderSpinner() {
+    return html`<svg class="spinner size-3.5 shrink-0" viewBox="0 0 24 24" fill="none" aria-hidden="true">
+      <circle cx="12" cy="12" r="9" stroke="currentColor" stroke-opacity="0.3" stroke-width="3"></circle>
+      <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" stroke-width="3" stroke-linecap="round"></path>
+    </svg>`;
+  }
+
+  private renderIcon(account: Account) {
+    const app = this.appName(account) || this.accountName(account);
+    const src = account.app?.imgSrc;
+    const status = src ? logoStatus.get(src) : 'broken';
+    const settle = (event: Event, result: 'loaded' | 'broken') => {
+      if (src) logoStatus.set(src, result);
+      const img = event.target as HTMLImageElement;
+      if (result === 'broken') img.hidden = true;
+      else img.toggleAttribute('data-loaded', true);
+    };
+    return html`<span
+      part="icon"
+      class="relative grid size-10 shrink-0 place-items-center overflow-hidden rounded-pd-sm text-[0.8125rem] font-semibold tracking-wide text-white select-none"
+      data-tone=${toneOf(account.app?.nameSlug ?? app)}
+      aria-hidden="true"
+    >
+      ${initialsOf(app)}
+      ${src && status !== 'broken'
+        ? html`<img
+            class="logo absolute inset-0 size-full bg-white object-contain p-1.5"
+            src=${src}
+            alt=""
+            loading="lazy"
+            referrerpolicy="no-referrer"
+            ?data-loaded=${status === 'loaded'}
+            @load=${(event: Event) => settle(event, 'loaded')}
+            @error=${(event: Event) => settle(event, 'broken')}
+          />`
+        : nothing}
+    </span>`;
+  }
+
+  private renderStatus(health: Health) {
+    const tone = {
+      healthy: 'bg-pd-success-bg text-pd-success',
+      unhealthy: 'bg-pd-warning-bg text-pd-warning',
+      dead: 'bg-pd-danger-bg text-pd-danger',
+    }[health];
+    const label = this.t(health === 'healthy' ? 'accounts.healthy' : health === 'unhealthy' ? 'accounts.unhealthy' : 'accounts.dead');
+    const icon = {
+      healthy: html`<path fill-rule="evenodd" d="M12.4 4.3a.75.75 0 0 1 .1 1.05l-5 6.25a.75.75 0 0 1-1.12.06l-2.75-2.75a.75.75 0 1 1 1.06-1.06l2.16 2.16 4.45-5.56a.75.75 0 0 1 1.1-.1Z" clip-rule="evenodd" />`,
+      unhealthy: html`<path fill-rule="evenodd" d="M6.7 2.5a1.5 1.5 0 0 1 2.6 0l4.6 8a1.5 1.5 0 0 1-1.3 2.25H3.4a1.5 1.5 0 0 1-1.3-2.25l4.6-8ZM8 5.25a.75.75 0 0 1 .75.75v2.5a.75.75 0 0 1-1.5 0V6A.75.75 0 0 1 8 5.25Zm0 6.25a.9.9 0 1 0 0-1.8.9.9 0 0 0 0 1.8Z" clip-rule="evenodd" />`,
+      dead: html`<path fill-rule="evenodd" d="M8 14A6 6 0 1 0 8 2a6 6 0 0 0 0 12ZM6.28 5.22a.75.75 0 0 0-1.06 1.06L6.94 8 5.22 9.72a.75.75 0 1 0 1.06 1.06L8 9.06l1.72 1.72a.75.75 0 1 0 1.06-1.06L9.06 8l1.72-1.72a.75.75 0 0 0-1.06-1.06L8 6.94 6.28 5.22Z" clip-rule="evenodd" />`,
+    }[health];
+    return html`<span part="status" data-health=${health} class="inline-flex shrink-0 items-center gap-1 rounded-full px-2 py-0.5 text-xs leading-4 font-medium whitespace-nowrap ${tone}">
+      <svg class="size-3.5 shrink-0" viewBox="0 0 16 16" fill="currentColor" aria-hidden="true">${icon}</svg>${label}
+    </span>`;
+  }
+
+  private renderConfirm(options: { id: string; message: string; confirmLabel: string; busy: boolean; error?: string; onConfirm: () => void }) {
+    return html`<div
+      part="confirm"
+      id=${`confirm-${options.id}`}
+      role="group"
+      aria-labelledby=${`confirm-text-${options.id}`}
+      class="flex basis-full flex-wrap items-center gap-x-4 gap-y-3 rounded-pd-sm border border-pd-danger/25 bg-pd-danger-bg px-3.5 py-3"
+      @keydown=${this.onConfirmKeydown}
+    >
+      <div class="min-w-0 flex-[1_1_14rem]">
+        <p id=${`confirm-text-${options.id}`} class="font-medium text-pd-fg">${options.message}</p>
+        ${options.error ? html`<p class="mt-1 text-[0.8125rem] text-pd-danger">${options.error}</p>` : nothing}
+      </div>
+      <div class="ms-auto flex shrink-0 flex-wrap items-center gap-2">
+        <button
+          part="cancel-button"
+          type="button"
+          class="inline-flex min-h-8 items-center rounded-pd-sm border border-pd-border bg-pd-surface px-3 py-1.5 text-[0.8125rem] font-medium text-pd-fg transition-colors hover:bg-pd-muted-bg aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
+          aria-disabled=${options.busy ? 'true' : 'false'}
+          @click=${this.cancelConfirm}
+        >
+          ${this.t('accounts.cancel')}
+        </button>
+        <button
+          part="confirm-button"
+          type="button"
+          class="inline-flex min-h-8 items-center gap-1.5 rounded-pd-sm bg-pd-danger px-3 py-1.5 text-[0.8125rem] font-semibold text-pd-danger-bg shadow-pd transition-opacity hover:opacity-90 aria-disabled:cursor-not-allowed aria-disabled:opacity-70"
+          aria-disabled=${options.busy ? 'true' : 'false'}
+          @click=${() => {
+            if (!options.busy) options.onConfirm();
+          }}
+        >
+          ${options.busy ? html`${this.renderSpinner()}${this.t('accounts.disconnecting')}` : options.confirmLabel}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  private renderItem(account: Account, index: number) {
+    const id = account.id;
+    const name = this.accountName(account);
+    const health = healthOf(account);
+    const deleting = this.deleting.has(id);
+    const reconnecting = this.reconnecting === id;
+    const confirming = this.confirming === id;
+    const date = this.formatDate(account.createdAt);
+    const error = this.itemErrors.get(id);
+    const button =
+      'inline-flex min-h-8 items-center justify-center gap-1.5 rounded-pd-sm px-3 py-1.5 text-[0.8125rem] font-medium transition-colors aria-disabled:cursor-not-allowed aria-disabled:opacity-60';
+    return html`<li part="item" data-id=${id} data-health=${health} class="flex flex-wrap items-center gap-x-3.5 gap-y-3 px-4 py-3.5 ${index ? 'border-t border-pd-border' : ''}">
+      ${this.renderIcon(account)}
+      <div class="min-w-0 flex-[1_1_13rem]">
+        <div class="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
+          <span part="name" class="min-w-0 truncate font-semibold text-pd-fg">${name}</span>
+          ${this.renderStatus(health)}
+        </div>
+        <p part="meta" class="mt-0.5 flex flex-wrap items-center gap-x-1.5 text-[0.8125rem] text-pd-muted">
+          <span part="app-name">${this.appName(account)}</span>
+          ${date
+            ? html`<span aria-hidden="true">·</span><time datetime=${(account.createdAt as Date).toISOString()}>${this.t('accounts.connectedOn', { date })}</time>`
+            : nothing}
+        </p>
+      </div>
+      <div part="actions" class="ms-auto flex shrink-0 flex-wrap items-center gap-2">
+        ${health !== 'healthy' && account.app?.nameSlug
+          ? html`<button
+              part="reconnect-button"
+              type="button"
+              class="${button} bg-pd-accent font-semibold text-pd-on-accent shadow-pd hover:bg-pd-accent-hover"
+              aria-label=${this.t('accounts.reconnectLabel', { account: name })}
+              aria-disabled=${reconnecting || deleting || Boolean(this.reconnecting) ? 'true' : 'false'}
+              aria-busy=${reconnecting ? 'true' : 'false'}
+              @click=${(event: Event) => void this.reconnect(account, event.currentTarget as HTMLElement)}
+              @pointerenter=${() => this.session?.tokens.prefetchForConnect()}
+              @focus=${() => this.session?.tokens.prefetchForConnect()}
+            >
+              ${reconnecting ? this.renderSpinner() : nothing}${this.t('accounts.reconnect')}
+            </button>`
+          : nothing}
+        <button
+          part="disconnect-button"
+          type="button"
+          class="${button} border border-pd-border bg-pd-surface text-pd-fg hover:border-pd-danger/40 hover:bg-pd-danger-bg hover:text-pd-danger"
+          aria-label=${this.t('accounts.disconnectLabel', { account: name })}
+          aria-disabled=${deleting ? 'true' : 'false'}
+          aria-expanded=${confirming ? 'true' : 'false'}
+          aria-controls=${confirming ? `confirm-${id}` : nothing}
+          @click=${() => (confirming ? this.cancelConfirm() : this.askDisconnect(account))}
+        >
+          ${this.t('accounts.disconnect')}
+        </button>
+      </div>
+      ${confirming || deleting
+        ? this.renderConfirm({
+            id,
+            message: this.t('accounts.confirmDisconnect', { account: name }),
+            confirmLabel: this.t('accounts.confirm'),
+            busy: deleting,
+            onConfirm: () => void this.confirmDisconnect(account),
+          })
+        : nothing}
+      ${error
+        ? html`<p part="item-error" class="flex basis-full items-start gap-1.5 text-[0.8125rem] text-pd-danger">
+            <svg class="mt-0.5 size-3.5 shrink-0" viewBox="0 0 16 16" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M8 15A7 7 0 1 0 8 1a7 7 0 0 0 0 14Zm0-10.5a.75.75 0 0 1 .75.75v3a.75.75 0 0 1-1.5 0v-3A.75.75 0 0 1 8 4.5Zm0 7a.9.9 0 1 0 0-1.8.9.9 0 0 0 0 1.8Z" clip-rule="evenodd" /></svg>
+            <span>${error}</span>
+          </p>`
+        : nothing}
+    </li>`;
+  }
+
+  private renderSkeleton() {
+    return html`<div class="shimmer" aria-hidden="true">
+      ${Array.from(
+        { length: SKELETON_ROWS },
+        (_, index) => html`<div part="skeleton" class="flex items-center gap-3.5 px-4 py-3.5 ${index ? 'border-t border-pd-border' : ''}">
+          <span class="size-10 shrink-0 rounded-pd-sm bg-pd-muted-bg"></span>
+          <span class="flex min-w-0 flex-1 flex-col gap-2">
+            <span class="h-3.5 w-2/5 max-w-48 rounded-full bg-pd-muted-bg"></span>
+            <span class="h-3 w-3/5 max-w-64 rounded-full bg-pd-muted-bg"></span>
+          </span>
+          <span class="h-8 w-24 shrink-0 rounded-pd-sm bg-pd-muted-bg"></span>
+        </div>`,
+      )}
+    </div>`;
+  }
+
+  private renderMessage(part: 'empty' | 'error', icon: TemplateResult, content: unknown, action?: unknown) {
+    const tone = part === 'error' ? 'bg-pd-danger-bg text-pd-danger' : 'bg-pd-muted-bg text-pd-muted';
+    return html`<div part=${part} class="flex flex-col items-center gap-3 px-6 py-9 text-center">
+      <span class="grid size-11 place-items-center rounded-full ${tone}" aria-hidden="true">
+        <svg class="size-5" viewBox="0 0 20 20" fill="currentColor">${icon}</svg>
+      </span>
+      <div class="max-w-sm ${part === 'error' ? 'text-pd-danger' : 'text-pd-muted'}">${content}</div>
+      ${action ?? nothing}
+    </div>`;
+  }
+
+  private renderBody(phase: Phase) {
+    const result = this.query.result;
+    switch (phase) {
+      case 'config':
+        return html`<p part="error" role="alert" class="flex items-start gap-2 px-4 py-4 text-pd-danger">${this.configError}</p>`;
+      case 'loading':
+        return html`${this.renderSkeleton()}<span class="sr-only">${this.t('accounts.loading')}</span>`;
+      case 'error':
+        return this.renderMessage(
+          'error',
+          html`<path fill-rule="evenodd" d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm0-12a.9.9 0 0 1 .9.9v3.8a.9.9 0 0 1-1.8 0V6.9A.9.9 0 0 1 10 6Zm0 8.6a1.1 1.1 0 1 0 0-2.2 1.1 1.1 0 0 0 0 2.2Z" clip-rule="evenodd" />`,
+          this.t('error.load', { detail: describeError(result?.error) }),
+          html`<button
+            part="retry-button"
+            type="button"
+            class="inline-flex min-h-8 items-center gap-1.5 rounded-pd-sm border border-pd-border bg-pd-surface px-3.5 py-1.5 text-[0.8125rem] font-medium text-pd-fg transition-colors hover:bg-pd-muted-bg aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
+            aria-disabled=${result?.isFetching ? 'true' : 'false'}
+            @click=${this.retry}
+          >
+            ${this.t('accounts.retry')}
+          </button>`,
+        );
+      case 'empty':
+        return this.renderMessage(
+          'empty',
+          html`<path d="M8.6 4.2a3.5 3.5 0 0 1 4.95 0l2.25 2.25a3.5 3.5 0 0 1 0 4.95l-1.1 1.1a.9.9 0 1 1-1.27-1.27l1.1-1.1a1.7 1.7 0 0 0 0-2.4l-2.25-2.25a1.7 1.7 0 0 0-2.4 0l-1.1 1.1A.9.9 0 1 1 7.5 5.3l1.1-1.1Zm-3.1 5.3a.9.9 0 0 1 0 1.27l-1.1 1.1a1.7 1.7 0 0 0 0 2.4l2.25 2.25a1.7 1.7 0 0 0 2.4 0l1.1-1.1a.9.9 0 1 1 1.27 1.27l-1.1 1.1a3.5 3.5 0 0 1-4.95 0L3.12 15.55a3.5 3.5 0 0 1 0-4.95l1.1-1.1a.9.9 0 0 1 1.28 0Zm6.6-2.8a.9.9 0 0 1 0 1.27l-3.4 3.4a.9.9 0 1 1-1.27-1.27l3.4-3.4a.9.9 0 0 1 1.27 0Z" />`,
+          html`<slot name="empty">${this.t('accounts.empty')}</slot>`,
+        );
+      case 'ready':
+        return this.renderList();
+    }
+  }
+
+  private renderList() {
+    const result = this.query.result;
+    const accounts = this.accounts;
+    const loadingMore = Boolean(result?.isFetchingNextPage);
+    return html`<ul role="list" part="list" aria-labelledby="title">
+        ${repeat(accounts, (account) => account.id, (account, index) => this.renderItem(account, index))}
+      </ul>
+      ${result?.hasNextPage
+        ? html`<div class="flex flex-col items-center gap-1.5 border-t border-pd-border px-4 py-2.5">
+            ${result.isFetchNextPageError
+              ? html`<p class="text-[0.8125rem] text-pd-danger">${this.t('error.load', { detail: describeError(result.error) })}</p>`
+              : nothing}
+            <button
+              part="load-more"
+              type="button"
+              class="inline-flex min-h-8 items-center gap-1.5 rounded-pd-sm px-3 py-1.5 text-[0.8125rem] font-semibold text-pd-accent transition-colors hover:bg-pd-muted-bg aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
+              aria-disabled=${loadingMore ? 'true' : 'false'}
+              aria-busy=${loadingMore ? 'true' : 'false'}
+              @click=${this.loadMore}
+            >
+              ${loadingMore ? html`${this.renderSpinner()}${this.t('accounts.loadingMore')}` : this.t('accounts.loadMore')}
+            </button>
+          </div>`
+        : nothing}`;
+  }
+
+  private renderHeader(phase: Phase) {
+    const count = phase === 'ready' ? this.total : undefined;
+    const showAll = this.allowDisconnectAll && phase === 'ready';
+    const confirmingAll = showAll && (this.confirming === ALL || this.disconnectingAll);
+    return html`<div part="header" class="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-pd-border bg-pd-muted-bg/60 px-4 py-3">
+      <div class="flex min-w-0 flex-1 items-center gap-2">
+        <span part="title" id="title" tabindex="-1" class="min-w-0 truncate font-semibold text-pd-fg outline-none">${this.t('accounts.title')}</span>
+        ${count !== undefined
+          ? html`<span part="count" class="shrink-0 rounded-full border border-pd-border bg-pd-surface px-2 py-px text-xs font-medium text-pd-muted tabular-nums">
+              <span aria-hidden="true">${new Intl.NumberFormat(this.localeCode).format(count)}</span><span class="sr-only">${this.countText(count)}</span>
+            </span>`
+          : nothing}
+      </div>
+      ${showAll
+        ? html`<button
+            part="disconnect-all-button"
+            type="button"
+            class="inline-flex min-h-8 shrink-0 items-center rounded-pd-sm px-2.5 py-1.5 text-[0.8125rem] font-medium text-pd-danger transition-colors hover:bg-pd-danger-bg aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
+            aria-disabled=${this.disconnectingAll ? 'true' : 'false'}
+            aria-expanded=${confirmingAll ? 'true' : 'false'}
+            aria-controls=${confirmingAll ? `confirm-all` : nothing}
+            @click=${() => (confirmingAll ? this.cancelConfirm() : this.askDisconnectAll())}
+          >
+            ${this.t('accounts.disconnectAll')}
+          </button>`
+        : nothing}
+      ${confirmingAll
+        ? this.renderConfirm({
+            id: 'all',
+            message: this.t('accounts.confirmDisconnectAll', { count: this.total }),
+            confirmLabel: this.t('accounts.confirmAll'),
+            busy: this.disconnectingAll,
+            error: this.allError,
+            onConfirm: () => void this.confirmDisconnectAll(),
+          })
+        : nothing}
+    </div>`;
+  }
+
+  protected override render() {
+    const phase = this.phase();
+    return html`<div
+      part="base"
+      class="overflow-hidden rounded-pd border border-pd-border bg-pd-surface text-pd-fg shadow-pd"
+      dir=${this.direction}
+      lang=${this.localeCode}
+    >
+      ${this.renderHeader(phase)}
+      <div aria-busy=${phase === 'loading' ? 'true' : 'false'}>${this.renderBody(phase)}</div>
+      <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
+    </div>`;
+  }
+}
+
+PdAccountList.define('pd-account-list');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pd-account-list': PdAccountList;
+  }
+}
