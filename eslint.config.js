@@ -1,8 +1,11 @@
 import js from '@eslint/js';
+import lit from 'eslint-plugin-lit';
+import litA11y from 'eslint-plugin-lit-a11y';
+import wc from 'eslint-plugin-wc';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'storybook-static/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'storybook-static/', 'coverage/', 'src/styles/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,6 +17,17 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { lit, wc, 'lit-a11y': litA11y },
+    rules: {
+      ...lit.configs.recommended.rules,
+      ...wc.configs.recommended.rules,
+      ...litA11y.configs.recommended.rules,
+      // Elements register through the guarded PdElement.define(), not customElements.define.
+      'wc/guard-define-call': 'off',
     },
   },
 );

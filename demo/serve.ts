@@ -10,6 +10,11 @@ import { startEmulator } from '../src/emulator/index.node.js';
  */
 const port = Number(process.env.PORT ?? 5173);
 const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 4010), syntheticApps: 2500 });
+// A few accounts in every health state, so the showcase has something to manage from the start.
+emulator.emulator.seedAccount({ externalUserId: 'demo-user', app: 'slack', name: 'Acme HQ', environment: 'development' });
+emulator.emulator.seedAccount({ externalUserId: 'demo-user', app: 'github', name: 'acme-bot', healthy: false, error: 'The OAuth grant was revoked', environment: 'development' });
+emulator.emulator.seedAccount({ externalUserId: 'demo-user', app: 'google_sheets', name: 'finance@acme.example', dead: true, environment: 'development' });
+
 const pipedream = new PipedreamClient({
   clientId: emulator.emulator.clientId,
   clientSecret: emulator.emulator.clientSecret,
@@ -39,14 +44,13 @@ const vite = await createViteServer({
   configFile: false,
   server: { middlewareMode: true },
   appType: 'spa',
+  // The page names the emulator's URL in its markup, so no element ever starts without it.
+  plugins: [{ name: 'emulator-url', transformIndexHtml: (page: string) => page.replaceAll('%EMULATOR_URL%', emulator.url) }],
   logLevel: 'warn',
 });
 
 const server = createHttpServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname === '/api/config') {
-    return sendJson(res, 200, { emulatorUrl: emulator.url });
-  }
   if (url.pathname === '/api/connect-token' && req.method === 'POST') {
     // A real host derives the user from its own session; the demo has one fixed user.
     void readJson(req).then(async () => {

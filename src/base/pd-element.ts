@@ -132,6 +132,11 @@ export class PdElement extends LitElement {
     return getSession(sessionConfig(this.config));
   }
 
+  /** Dispatches one of the typed `pd-*` events; returns false when a listener cancelled it. */
+  protected emit(event: Event): boolean {
+    return this.dispatchEvent(event);
+  }
+
   protected setState(state: string, on: boolean): void {
     try {
       if (on) this.internals.states.add(state);

@@ -103,6 +103,9 @@ export const tokens = css`
       display: block;
       max-width: 100%;
     }
+    [hidden] {
+      display: none !important;
+    }
     ul,
     ol {
       list-style: none;

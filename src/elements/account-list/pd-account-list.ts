@@ -1,5 +1,5 @@
 import type { InfiniteData } from '@tanstack/query-core';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type SVGTemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PdElement } from '../../base/pd-element.js';
@@ -531,9 +531,9 @@ export class PdAccountList extends PdElement {
     }[health];
     const label = this.t(health === 'healthy' ? 'accounts.healthy' : health === 'unhealthy' ? 'accounts.unhealthy' : 'accounts.dead');
     const icon = {
-      healthy: html`<path fill-rule="evenodd" d="M12.4 4.3a.75.75 0 0 1 .1 1.05l-5 6.25a.75.75 0 0 1-1.12.06l-2.75-2.75a.75.75 0 1 1 1.06-1.06l2.16 2.16 4.45-5.56a.75.75 0 0 1 1.1-.1Z" clip-rule="evenodd" />`,
-      unhealthy: html`<path fill-rule="evenodd" d="M6.7 2.5a1.5 1.5 0 0 1 2.6 0l4.6 8a1.5 1.5 0 0 1-1.3 2.25H3.4a1.5 1.5 0 0 1-1.3-2.25l4.6-8ZM8 5.25a.75.75 0 0 1 .75.75v2.5a.75.75 0 0 1-1.5 0V6A.75.75 0 0 1 8 5.25Zm0 6.25a.9.9 0 1 0 0-1.8.9.9 0 0 0 0 1.8Z" clip-rule="evenodd" />`,
-      dead: html`<path fill-rule="evenodd" d="M8 14A6 6 0 1 0 8 2a6 6 0 0 0 0 12ZM6.28 5.22a.75.75 0 0 0-1.06 1.06L6.94 8 5.22 9.72a.75.75 0 1 0 1.06 1.06L8 9.06l1.72 1.72a.75.75 0 1 0 1.06-1.06L9.06 8l1.72-1.72a.75.75 0 0 0-1.06-1.06L8 6.94 6.28 5.22Z" clip-rule="evenodd" />`,
+      healthy: svg`<path fill-rule="evenodd" d="M12.4 4.3a.75.75 0 0 1 .1 1.05l-5 6.25a.75.75 0 0 1-1.12.06l-2.75-2.75a.75.75 0 1 1 1.06-1.06l2.16 2.16 4.45-5.56a.75.75 0 0 1 1.1-.1Z" clip-rule="evenodd" />`,
+      unhealthy: svg`<path fill-rule="evenodd" d="M6.7 2.5a1.5 1.5 0 0 1 2.6 0l4.6 8a1.5 1.5 0 0 1-1.3 2.25H3.4a1.5 1.5 0 0 1-1.3-2.25l4.6-8ZM8 5.25a.75.75 0 0 1 .75.75v2.5a.75.75 0 0 1-1.5 0V6A.75.75 0 0 1 8 5.25Zm0 6.25a.9.9 0 1 0 0-1.8.9.9 0 0 0 0 1.8Z" clip-rule="evenodd" />`,
+      dead: svg`<path fill-rule="evenodd" d="M8 14A6 6 0 1 0 8 2a6 6 0 0 0 0 12ZM6.28 5.22a.75.75 0 0 0-1.06 1.06L6.94 8 5.22 9.72a.75.75 0 1 0 1.06 1.06L8 9.06l1.72 1.72a.75.75 0 1 0 1.06-1.06L9.06 8l1.72-1.72a.75.75 0 0 0-1.06-1.06L8 6.94 6.28 5.22Z" clip-rule="evenodd" />`,
     }[health];
     return html`<span part="status" data-health=${health} class="inline-flex shrink-0 items-center gap-1 rounded-full px-2 py-0.5 text-xs leading-4 font-medium whitespace-nowrap ${tone}">
       <svg class="size-3.5 shrink-0" viewBox="0 0 16 16" fill="currentColor" aria-hidden="true">${icon}</svg>${label}
@@ -591,7 +591,7 @@ export class PdAccountList extends PdElement {
       'inline-flex min-h-8 items-center justify-center gap-1.5 rounded-pd-sm px-3 py-1.5 text-[0.8125rem] font-medium transition-colors aria-disabled:cursor-not-allowed aria-disabled:opacity-60';
     return html`<li part="item" data-id=${id} data-health=${health} class="flex flex-wrap items-center gap-x-3.5 gap-y-3 px-4 py-3.5 ${index ? 'border-t border-pd-border' : ''}">
       ${this.renderIcon(account)}
-      <div class="min-w-0 flex-[1_1_13rem]">
+      <div class="@container/text min-w-0 flex-[1_1_13rem]">
         <div class="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
           <span part="name" class="min-w-0 truncate font-semibold text-pd-fg">${name}</span>
           ${this.renderStatus(health)}
@@ -599,11 +599,11 @@ export class PdAccountList extends PdElement {
         <p part="meta" class="mt-0.5 flex flex-wrap items-center gap-x-1.5 text-[0.8125rem] text-pd-muted">
           <span part="app-name">${this.appName(account)}</span>
           ${date
-            ? html`<span aria-hidden="true">·</span><time datetime=${(account.createdAt as Date).toISOString()}>${this.t('accounts.connectedOn', { date })}</time>`
+            ? html`<span class="@max-[17rem]/text:hidden" aria-hidden="true">·</span><time class="@max-[17rem]/text:basis-full" datetime=${(account.createdAt as Date).toISOString()}>${this.t('accounts.connectedOn', { date })}</time>`
             : nothing}
         </p>
       </div>
-      <div part="actions" class="ms-auto flex shrink-0 flex-wrap items-center gap-2">
+      <div part="actions" class="ms-auto flex shrink-0 flex-wrap items-center gap-2 @max-lg:basis-full @max-lg:ps-[3.375rem]">
         ${health !== 'healthy' && account.app?.nameSlug
           ? html`<button
               part="reconnect-button"
@@ -655,18 +655,18 @@ export class PdAccountList extends PdElement {
       ${Array.from(
         { length: SKELETON_ROWS },
         (_, index) => html`<div part="skeleton" class="flex items-center gap-3.5 px-4 py-3.5 ${index ? 'border-t border-pd-border' : ''}">
-          <span class="size-10 shrink-0 rounded-pd-sm bg-pd-muted-bg"></span>
+          <span class="size-10 shrink-0 rounded-pd-sm bg-pd-fg/10"></span>
           <span class="flex min-w-0 flex-1 flex-col gap-2">
-            <span class="h-3.5 w-2/5 max-w-48 rounded-full bg-pd-muted-bg"></span>
-            <span class="h-3 w-3/5 max-w-64 rounded-full bg-pd-muted-bg"></span>
+            <span class="h-3.5 w-2/5 max-w-48 rounded-full bg-pd-fg/10"></span>
+            <span class="h-3 w-3/5 max-w-64 rounded-full bg-pd-fg/10"></span>
           </span>
-          <span class="h-8 w-24 shrink-0 rounded-pd-sm bg-pd-muted-bg"></span>
+          <span class="h-8 w-24 shrink-0 rounded-pd-sm bg-pd-fg/10"></span>
         </div>`,
       )}
     </div>`;
   }
 
-  private renderMessage(part: 'empty' | 'error', icon: TemplateResult, content: unknown, action?: unknown) {
+  private renderMessage(part: 'empty' | 'error', icon: SVGTemplateResult, content: unknown, action?: unknown) {
     const tone = part === 'error' ? 'bg-pd-danger-bg text-pd-danger' : 'bg-pd-muted-bg text-pd-muted';
     return html`<div part=${part} class="flex flex-col items-center gap-3 px-6 py-9 text-center">
       <span class="grid size-11 place-items-center rounded-full ${tone}" aria-hidden="true">
@@ -687,7 +687,7 @@ export class PdAccountList extends PdElement {
       case 'error':
         return this.renderMessage(
           'error',
-          html`<path fill-rule="evenodd" d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm0-12a.9.9 0 0 1 .9.9v3.8a.9.9 0 0 1-1.8 0V6.9A.9.9 0 0 1 10 6Zm0 8.6a1.1 1.1 0 1 0 0-2.2 1.1 1.1 0 0 0 0 2.2Z" clip-rule="evenodd" />`,
+          svg`<path fill-rule="evenodd" d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm0-12a.9.9 0 0 1 .9.9v3.8a.9.9 0 0 1-1.8 0V6.9A.9.9 0 0 1 10 6Zm0 8.6a1.1 1.1 0 1 0 0-2.2 1.1 1.1 0 0 0 0 2.2Z" clip-rule="evenodd" />`,
           this.t('error.load', { detail: describeError(result?.error) }),
           html`<button
             part="retry-button"
@@ -702,7 +702,7 @@ export class PdAccountList extends PdElement {
       case 'empty':
         return this.renderMessage(
           'empty',
-          html`<path d="M8.6 4.2a3.5 3.5 0 0 1 4.95 0l2.25 2.25a3.5 3.5 0 0 1 0 4.95l-1.1 1.1a.9.9 0 1 1-1.27-1.27l1.1-1.1a1.7 1.7 0 0 0 0-2.4l-2.25-2.25a1.7 1.7 0 0 0-2.4 0l-1.1 1.1A.9.9 0 1 1 7.5 5.3l1.1-1.1Zm-3.1 5.3a.9.9 0 0 1 0 1.27l-1.1 1.1a1.7 1.7 0 0 0 0 2.4l2.25 2.25a1.7 1.7 0 0 0 2.4 0l1.1-1.1a.9.9 0 1 1 1.27 1.27l-1.1 1.1a3.5 3.5 0 0 1-4.95 0L3.12 15.55a3.5 3.5 0 0 1 0-4.95l1.1-1.1a.9.9 0 0 1 1.28 0Zm6.6-2.8a.9.9 0 0 1 0 1.27l-3.4 3.4a.9.9 0 1 1-1.27-1.27l3.4-3.4a.9.9 0 0 1 1.27 0Z" />`,
+          svg`<path d="M12.232 4.232a2.5 2.5 0 0 1 3.536 3.536l-1.225 1.224a.75.75 0 0 0 1.061 1.06l1.224-1.224a4 4 0 0 0-5.656-5.656l-3 3a4 4 0 0 0 .225 5.865.75.75 0 0 0 .977-1.138 2.5 2.5 0 0 1-.142-3.667l3-3Z" /><path d="M11.603 7.963a.75.75 0 0 0-.977 1.138 2.5 2.5 0 0 1 .142 3.667l-3 3a2.5 2.5 0 0 1-3.536-3.536l1.225-1.224a.75.75 0 0 0-1.061-1.06l-1.224 1.224a4 4 0 1 0 5.656 5.656l3-3a4 4 0 0 0-.225-5.865Z" />`,
           html`<slot name="empty">${this.t('accounts.empty')}</slot>`,
         );
       case 'ready':
@@ -741,7 +741,7 @@ export class PdAccountList extends PdElement {
     const showAll = this.allowDisconnectAll && phase === 'ready';
     const confirmingAll = showAll && (this.confirming === ALL || this.disconnectingAll);
     return html`<div part="header" class="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-pd-border bg-pd-muted-bg/60 px-4 py-3">
-      <div class="flex min-w-0 flex-1 items-center gap-2">
+      <div class="flex min-w-[min(100%,11rem)] flex-[1_1_auto] items-center gap-2">
         <span part="title" id="title" tabindex="-1" class="min-w-0 truncate font-semibold text-pd-fg outline-none">${this.t('accounts.title')}</span>
         ${count !== undefined
           ? html`<span part="count" class="shrink-0 rounded-full border border-pd-border bg-pd-surface px-2 py-px text-xs font-medium text-pd-muted tabular-nums">
@@ -753,7 +753,7 @@ export class PdAccountList extends PdElement {
         ? html`<button
             part="disconnect-all-button"
             type="button"
-            class="inline-flex min-h-8 shrink-0 items-center rounded-pd-sm px-2.5 py-1.5 text-[0.8125rem] font-medium text-pd-danger transition-colors hover:bg-pd-danger-bg aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
+            class="-mx-2.5 inline-flex min-h-8 shrink-0 items-center rounded-pd-sm px-2.5 py-1.5 text-[0.8125rem] font-medium text-pd-danger transition-colors hover:bg-pd-danger-bg aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
             aria-disabled=${this.disconnectingAll ? 'true' : 'false'}
             aria-expanded=${confirmingAll ? 'true' : 'false'}
             aria-controls=${confirmingAll ? `confirm-all` : nothing}
@@ -779,7 +779,7 @@ export class PdAccountList extends PdElement {
     const phase = this.phase();
     return html`<div
       part="base"
-      class="overflow-hidden rounded-pd border border-pd-border bg-pd-surface text-pd-fg shadow-pd"
+      class="@container overflow-hidden rounded-pd border border-pd-border bg-pd-surface text-pd-fg shadow-pd"
       dir=${this.direction}
       lang=${this.localeCode}
     >

@@ -4,6 +4,7 @@ import { PdElement } from '../../base/pd-element.js';
 import { PdConnectErrorEvent } from '../../events/index.js';
 import { connectWithEvents } from '../../session/connect-events.js';
 import type { ConnectOutcome } from '../../session/connect-flow.js';
+import type { ConnectSession } from '../../session/session.js';
 import { ApiError, describeError } from '../../session/errors.js';
 import type { Account, App } from '../../session/types.js';
 import { styles } from './pd-connect-button.styles.js';
@@ -13,6 +14,7 @@ type ButtonState = 'idle' | 'preparing' | 'connecting' | 'connected' | 'error';
 const MODES = ['iframe', 'link'];
 
 /**
+ * @tag pd-connect-button
  * @summary A button that connects the user's account for one app through Pipedream Connect.
  *
  * Opens Pipedream's connect page (an iframe overlay, or Connect Link in a new window with
@@ -68,7 +70,9 @@ export class PdConnectButton extends PdElement {
   @state() private appInfo?: App;
   @state() private connected?: Account;
   @state() private announcement = '';
-  private appRequest?: string;
+  @state() private logoLoaded = false;
+  /** The session and slug the app was looked up for: a new base URL or user means a new lookup. */
+  private appRequest?: { session: ConnectSession; slug: string };
 
   protected override validateConfig(): string | undefined {
     if (!this.app) return this.t('error.config_invalid', { detail: this.t('config.missingApp') });
@@ -88,9 +92,11 @@ export class PdConnectButton extends PdElement {
   /** Looks the app up once per slug for its name and logo; the label falls back to the slug. */
   private loadApp(): void {
     const session = this.session;
-    if (!session || this.appRequest === this.app) return;
-    const slug = (this.appRequest = this.app);
+    if (!session || (this.appRequest?.session === session && this.appRequest.slug === this.app)) return;
+    const slug = this.app;
+    this.appRequest = { session, slug };
     this.appInfo = undefined;
+    this.logoLoaded = false;
     session.app(slug).then(
       (app) => {
         if (this.app === slug) this.appInfo = app;
@@ -115,7 +121,7 @@ export class PdConnectButton extends PdElement {
 
   private async onClick() {
     if (this.configError) {
-      this.dispatchEvent(new PdConnectErrorEvent('config_invalid', this.configError));
+      this.emit(new PdConnectErrorEvent('config_invalid', this.configError));
       return;
     }
     const session = this.session;
@@ -171,12 +177,18 @@ export class PdConnectButton extends PdElement {
       </svg>`;
     }
     if (this.phase === 'connected') {
-      return html`<svg class="size-4" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z" clip-rule="evenodd"/></svg>`;
+      return html`<svg class="size-4" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z" clip-rule="evenodd"></path></svg>`;
     }
-    if (this.appInfo?.imgSrc) {
-      return html`<img class="size-5 rounded-pd-sm bg-white object-contain p-px" src=${this.appInfo.imgSrc} alt="" loading="lazy" referrerpolicy="no-referrer" @error=${(event: Event) => ((event.target as HTMLElement).hidden = true)} />`;
-    }
-    return html`<svg class="size-4" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path d="M8.5 3a1 1 0 0 1 1 1v1.5h1V4a1 1 0 1 1 2 0v1.5h.5a1 1 0 0 1 1 1V9a4.5 4.5 0 0 1-3.5 4.39V16a1 1 0 1 1-2 0v-2.61A4.5 4.5 0 0 1 5 9V6.5a1 1 0 0 1 1-1h1.5V4a1 1 0 0 1 1-1Z"/></svg>`;
+    // The generic icon shows until the logo has actually loaded: offline or blocked logos never flash broken.
+    const fallback = html`<svg class=${this.logoLoaded ? 'hidden' : 'size-4'} viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path d="M8.5 3a1 1 0 0 1 1 1v1.5h1V4a1 1 0 1 1 2 0v1.5h.5a1 1 0 0 1 1 1V9a4.5 4.5 0 0 1-3.5 4.39V16a1 1 0 1 1-2 0v-2.61A4.5 4.5 0 0 1 5 9V6.5a1 1 0 0 1 1-1h1.5V4a1 1 0 0 1 1-1Z"></path></svg>`;
+    if (!this.appInfo?.imgSrc) return fallback;
+    return html`${fallback}<img
+        class=${this.logoLoaded ? 'size-5 rounded-pd-sm bg-white object-contain p-px' : 'hidden'}
+        src=${this.appInfo.imgSrc}
+        alt=""
+        referrerpolicy="no-referrer"
+        @load=${() => (this.logoLoaded = true)}
+      />`;
   }
 
   private labelText(): string {

@@ -4,6 +4,7 @@ import { PdElement } from '../../base/pd-element.js';
 import { connectConfigContext, mergeConfig } from '../../session/config.js';
 
 /**
+ * @tag pd-connect-provider
  * @summary Shares Connect settings with every `pd-*` element inside it.
  *
  * Set the user, the token source, the environment, URLs, locale and theme once; elements inside
