@@ -18,7 +18,8 @@ const frameCommands = {
     // The iframe may still be attaching: wait for it like a user would.
     let frame;
     for (let waited = 0; !frame && waited < 5000; waited += 50) {
-      frame = page.frames().find((candidate) => candidate.url().includes(payload.urlIncludes));
+      // Frames of the test page, and of windows it opened (Connect Link).
+      frame = page.context().pages().flatMap((candidate) => candidate.frames()).find((candidate) => candidate.url().includes(payload.urlIncludes));
       if (!frame) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     if (!frame) throw new Error(`No frame whose URL includes ${payload.urlIncludes}`);
@@ -27,6 +28,7 @@ const frameCommands = {
     else if (command === 'frame-fill') await locator.fill(payload.value, { timeout: 5000 });
     else if (command === 'frame-text') return await locator.innerText({ timeout: 5000 });
     else if (command === 'frame-wait') await locator.waitFor({ timeout: 5000 });
+    else if (command === 'frame-close-window') await frame.page().close();
     else return undefined;
     return true;
   },

@@ -16,6 +16,8 @@ export interface ConnectRequest {
   frameTitle: string;
   closeLabel: string;
   onPhase?: (phase: 'preparing' | 'connecting') => void;
+  /** Called when the account is confirmed, before `pd-connect-success` fires. */
+  onConfirmed?: (account: Account) => void;
   /** Called with the outcome before the final events fire, so listeners see the element's new state. */
   onSettled?: (outcome: ConnectOutcome) => void;
 }
@@ -45,6 +47,7 @@ export async function connectWithEvents(request: ConnectRequest): Promise<Connec
     ...(request.onPhase ? { onPhase: request.onPhase } : {}),
     onSuccess: (account) => {
       announced = account;
+      request.onConfirmed?.(account);
       host.dispatchEvent(new PdConnectSuccessEvent(account, Boolean(request.accountId)));
     },
   });

@@ -169,6 +169,20 @@ describe('<pd-connect-button>', () => {
     expect(reconnected).to.equal(true);
   });
 
+  it('mode="link" opens Connect Link in a new window and finds the new account when it closes', async () => {
+    const user = uniqueUser();
+    const el = await button(user, 'mode=link', 'notion');
+    const success = oneEvent(el, 'pd-connect-success') as Promise<PdConnectSuccessEvent>;
+    inner(el).click();
+    expect(overlay()).to.equal(null);
+    await inFrame('frame-click', 'role=button[name="Allow"]');
+    await inFrame('frame-wait', 'text=/can close this window/i');
+    await inFrame('frame-close-window', 'body');
+    const { account } = await success;
+    expect(account.app?.nameSlug).to.equal('notion');
+    expect(states(el)).to.deep.equal(['connected']);
+  });
+
   it('cancelling pd-connect-start opens nothing', async () => {
     const user = uniqueUser();
     const el = await button(user);

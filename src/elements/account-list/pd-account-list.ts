@@ -589,7 +589,7 @@ export class PdAccountList extends PdElement {
     const error = this.itemErrors.get(id);
     const button =
       'inline-flex min-h-8 items-center justify-center gap-1.5 rounded-pd-sm px-3 py-1.5 text-[0.8125rem] font-medium transition-colors aria-disabled:cursor-not-allowed aria-disabled:opacity-60';
-    return html`<li part="item" data-id=${id} data-health=${health} class="flex flex-wrap items-center gap-x-3.5 gap-y-3 px-4 py-3.5 ${index ? 'border-t border-pd-border' : ''}">
+    return html`<li part="item" data-id=${id} data-health=${health} class="flex flex-wrap items-start @lg:items-center gap-x-3.5 gap-y-3 px-4 py-3.5 ${index ? 'border-t border-pd-border' : ''}">
       ${this.renderIcon(account)}
       <div class="@container/text min-w-0 flex-[1_1_13rem]">
         <div class="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">

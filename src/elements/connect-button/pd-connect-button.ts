@@ -144,6 +144,7 @@ export class PdConnectButton extends PdElement {
         this.phase = phase;
         this.announcement = this.t(phase === 'preparing' ? 'status.preparing' : 'status.connecting', { app });
       },
+      onConfirmed: (account) => this.settle({ status: 'connected', account, successful: true, completed: true }, app),
       onSettled: (outcome) => this.settle(outcome, app),
     });
   }
