@@ -5,7 +5,7 @@ import '../../src/elements/connect-provider/pd-connect-provider.js';
 import { configure } from '../../src/session/config.js';
 import type { PdConnectButton } from '../../src/elements/connect-button/pd-connect-button.js';
 import type { PdConnectCloseEvent, PdConnectErrorEvent, PdConnectSuccessEvent } from '../../src/events/index.js';
-import { admin, env, requestsFor, seedAccount, tokenRequestsFor, uniqueUser, waitFor } from '../support/browser-env.js';
+import { admin, env, requestsFor, seedAccount, setTokenMode, takeUnhandledRejections, tokenRequestsFor, uniqueUser, waitFor } from '../support/browser-env.js';
 
 const inFrame = (command: string, selector: string, value?: string) =>
   executeServerCommand(command, { urlIncludes: '/_static/connect.html', selector, value });
@@ -38,6 +38,7 @@ describe('<pd-connect-button>', () => {
     // A test that failed mid-flow leaves the page open: close it like a user, so the next flow may start.
     (overlay()?.querySelector('button') as HTMLButtonElement | null)?.click();
     await waitFor(() => !overlay(), 3000, 'overlay to close');
+    expect(takeUnhandledRejections()).to.deep.equal([]);
   });
 
   it('shows the app name from the API and is accessible when idle', async () => {
@@ -72,6 +73,26 @@ describe('<pd-connect-button>', () => {
     const lookups = await requestsFor(user, `/v1/connect/accounts/${account.id}`);
     expect(lookups.length).to.equal(1);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows and announces the preparing state while the token is fetched', async () => {
+    const user = uniqueUser();
+    const el = await button(user);
+    await waitFor(() => inner(el).textContent?.includes('Connect Slack'), 3000, 'label');
+    await setTokenMode(user, 'slow');
+    inner(el).click();
+    await waitFor(() => states(el).includes('preparing'), 2000, 'preparing');
+    expect(inner(el).getAttribute('aria-busy')).to.equal('true');
+    expect(inner(el).getAttribute('aria-disabled')).to.equal('true');
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Preparing to connect Slack');
+    await expect(el).to.be.accessible();
+    // A second click while busy starts nothing.
+    inner(el).click();
+    await waitFor(() => states(el).includes('connecting'), 5000, 'connecting');
+    expect(document.querySelectorAll('[data-pd-connect-overlay]').length).to.equal(1);
+    const close = oneEvent(el, 'pd-connect-close');
+    await inFrame('frame-click', '#close');
+    await close;
   });
 
   it('a cancel closes without success and reports user_cancelled', async () => {

@@ -67,6 +67,6 @@ export function takeUnhandledRejections(): unknown[] {
   return unhandled.splice(0);
 }
 
-export async function setTokenMode(user: string, mode: 'ok' | 'status-500' | 'not-json' | 'no-token' | 'expired' | 'hang-up'): Promise<void> {
+export async function setTokenMode(user: string, mode: 'ok' | 'slow' | 'status-500' | 'not-json' | 'no-token' | 'expired' | 'hang-up'): Promise<void> {
   await fetch('/api/token-mode', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, mode }) });
 }

@@ -61,6 +61,9 @@ export function testServerMiddleware(running: RunningEmulator) {
           return send(res, 200, { expires_at: new Date(Date.now() + 60_000).toISOString() });
         case 'expired':
           return send(res, 200, { token: 'ctok_00000000000000000000000000000000', expires_at: new Date(Date.now() - 1000).toISOString() });
+        case 'slow':
+          await new Promise((resolve) => setTimeout(resolve, 600));
+          break;
         case 'hang-up':
           req.socket.destroy();
           return;

@@ -1,0 +1,457 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../../src/elements/account-list/pd-account-list.js';
+import type { PdAccountList } from '../../src/elements/account-list/pd-account-list.js';
+import type { PdConnectSuccessEvent, PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent } from '../../src/events/index.js';
+import type { Account } from '../../src/session/types.js';
+import { admin, env, requestsFor, seedAccount, uniqueUser, waitFor } from '../support/browser-env.js';
+
+/** The test token endpoint mints `development` tokens: seed accounts there. */
+const seed = (user: string, name: string, extra: Record<string, unknown> = {}, app = 'slack') =>
+  seedAccount(user, app, { name, environment: 'development', ...extra });
+
+interface ListOptions {
+  app?: string;
+  theme?: string;
+  locale?: string;
+  endpoint?: string;
+  all?: boolean;
+  tokenEndpoint?: string | null;
+}
+
+function list(user: string, options: ListOptions = {}) {
+  return html`<pd-account-list
+    external-user-id=${user}
+    token-endpoint=${ifDefined(options.tokenEndpoint === null ? undefined : (options.tokenEndpoint ?? '/api/connect-token'))}
+    base-url=${env.emulatorUrl}
+    frontend-host=${env.emulatorUrl}
+    app=${ifDefined(options.app)}
+    theme=${ifDefined(options.theme)}
+    locale=${ifDefined(options.locale)}
+    disconnect-endpoint=${ifDefined(options.endpoint)}
+    ?allow-disconnect-all=${options.all ?? false}
+  ></pd-account-list>`;
+}
+
+const root = (el: PdAccountList) => el.shadowRoot as ShadowRoot;
+const part = (el: PdAccountList, name: string, scope: ParentNode = root(el)) => scope.querySelector<HTMLElement>(`[part~="${name}"]`);
+const parts = (el: PdAccountList, name: string, scope: ParentNode = root(el)) => [...scope.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const rows = (el: PdAccountList) => parts(el, 'item');
+const names = (el: PdAccountList) => rows(el).map((row) => part(el, 'name', row)?.textContent?.trim());
+const row = (el: PdAccountList, name: string) => rows(el).find((item) => part(el, 'name', item)?.textContent?.trim() === name) as HTMLElement;
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const announced = (el: PdAccountList) => text(root(el).querySelector('[role="status"]'));
+const focused = (el: PdAccountList) => root(el).activeElement as HTMLElement | null;
+const hasState = (el: PdAccountList, name: string) => el.matches(`:state(${name})`);
+
+async function mount(user: string, options: ListOptions = {}) {
+  return fixture<PdAccountList>(list(user, options));
+}
+
+async function loaded(el: PdAccountList, count?: number) {
+  await waitFor(() => part(el, 'list') && (count === undefined || rows(el).length === count), 8000, `${count ?? 'some'} rows`);
+  await el.updateComplete;
+}
+
+const accountsGets = async (user: string) => (await requestsFor(user, '/v1/connect/accounts')).filter((entry) => entry.method === 'GET' && entry.path.endsWith('/accounts'));
+const deletes = async (user: string) => (await requestsFor(user, '/v1/connect/accounts')).filter((entry) => entry.method === 'DELETE');
+
+/** The user's accounts as the emulator has them now (a fresh token, straight over HTTP). */
+async function accountsAtEmulator(user: string): Promise<string[]> {
+  const { token } = (await (await fetch('/api/connect-token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ external_user_id: user }),
+  })).json()) as { token: string };
+  const answer = await fetch(`${env.emulatorUrl}/v1/connect/accounts?limit=100`, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await answer.json()) as { data: { id: string; name: string }[] };
+  return body.data.map((account) => account.name);
+}
+
+async function openConfirm(el: PdAccountList, name: string) {
+  part(el, 'disconnect-button', row(el, name))?.click();
+  await el.updateComplete;
+  return part(el, 'confirm', row(el, name)) as HTMLElement;
+}
+
+describe('<pd-account-list>', () => {
+  afterEach(async () => {
+    await admin('/faults', 'DELETE');
+  });
+
+  it('shows skeleton rows while loading, then each account with its app, date and health', async () => {
+    const user = uniqueUser('list');
+    await seed(user, 'Old Workspace', { dead: true, healthy: false });
+    await seed(user, 'Acme Sales', { healthy: false });
+    await seed(user, 'Acme Workspace');
+    await admin('/faults', 'POST', { rules: [{ path: '/v1/connect/accounts', latencyMs: 400, times: 1 }] });
+    const el = await mount(user);
+
+    expect(hasState(el, 'loading')).to.equal(true);
+    expect(parts(el, 'skeleton').length).to.be.greaterThan(0);
+    expect(root(el).querySelector('[aria-busy="true"]')).to.exist;
+    await waitFor(() => announced(el) === 'Loading accounts…', 2000, 'the loading announcement');
+    await expect(el).to.be.accessible();
+
+    await loaded(el, 3);
+    expect(hasState(el, 'ready')).to.equal(true);
+    expect(hasState(el, 'loading')).to.equal(false);
+    expect(root(el).querySelector('[aria-busy="true"]')).to.equal(null);
+    expect(part(el, 'list')?.tagName).to.equal('UL');
+    expect(part(el, 'list')?.getAttribute('role')).to.equal('list');
+    expect(names(el)).to.deep.equal(['Acme Workspace', 'Acme Sales', 'Old Workspace']);
+    expect(rows(el).every((item) => item.tagName === 'LI')).to.equal(true);
+    expect(text(part(el, 'app-name', row(el, 'Acme Workspace')))).to.equal('Slack');
+    expect(text(part(el, 'status', row(el, 'Acme Workspace')))).to.equal('Healthy');
+    expect(text(part(el, 'status', row(el, 'Acme Sales')))).to.equal('Needs reconnect');
+    expect(text(part(el, 'status', row(el, 'Old Workspace')))).to.equal('Disconnected');
+    const meta = part(el, 'meta', row(el, 'Acme Workspace'));
+    expect(text(meta)).to.contain(`Connected ${new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date())}`);
+    expect(meta?.querySelector('time')?.getAttribute('datetime')).to.match(/^\d{4}-\d\d-\d\dT/);
+    // An icon for every row: the logo cannot load offline, so coloured initials stand in.
+    expect(text(part(el, 'icon', row(el, 'Acme Workspace')))).to.equal('S');
+    expect(part(el, 'reconnect-button', row(el, 'Acme Workspace'))).to.equal(null);
+    expect(part(el, 'reconnect-button', row(el, 'Acme Sales'))?.getAttribute('aria-label')).to.equal('Reconnect Acme Sales');
+    expect(part(el, 'reconnect-button', row(el, 'Old Workspace'))).to.exist;
+    expect(part(el, 'disconnect-button', row(el, 'Acme Sales'))?.getAttribute('aria-label')).to.equal('Disconnect Acme Sales');
+    expect(text(part(el, 'count'))).to.contain('3 accounts');
+    expect(announced(el)).to.equal('3 accounts loaded.');
+    const base = part(el, 'base');
+    expect(base?.getAttribute('dir')).to.equal('ltr');
+    expect(base?.getAttribute('lang')).to.equal('en');
+    await expect(el).to.be.accessible();
+  });
+
+  it('formats dates and text for the locale, right to left for Arabic', async () => {
+    const user = uniqueUser('locale');
+    await seed(user, 'Acme Workspace');
+    const de = await mount(user, { locale: 'de' });
+    await loaded(de, 1);
+    expect(text(part(de, 'meta'))).to.contain(`Verbunden am ${new Intl.DateTimeFormat('de', { dateStyle: 'medium' }).format(new Date())}`);
+    expect(text(part(de, 'status'))).to.equal('Funktioniert');
+    const ar = await mount(user, { locale: 'ar' });
+    await loaded(ar, 1);
+    expect(part(ar, 'base')?.getAttribute('dir')).to.equal('rtl');
+    expect(part(ar, 'base')?.getAttribute('lang')).to.equal('ar');
+  });
+
+  it('shows the empty state with its default text, or the slotted content', async () => {
+    const user = uniqueUser('empty');
+    const el = await mount(user);
+    await waitFor(() => part(el, 'empty'), 5000, 'the empty state');
+    expect(hasState(el, 'empty')).to.equal(true);
+    expect(text(part(el, 'empty'))).to.equal('No connected accounts yet.');
+    expect(part(el, 'list')).to.equal(null);
+    await waitFor(() => announced(el) === 'No connected accounts yet.', 2000, 'the empty announcement');
+    await expect(el).to.be.accessible();
+
+    const slotted = await fixture<PdAccountList>(html`<pd-account-list
+      external-user-id=${user}
+      token-endpoint="/api/connect-token"
+      base-url=${env.emulatorUrl}
+      frontend-host=${env.emulatorUrl}
+    ><p slot="empty">Connect Slack to get started.</p></pd-account-list>`);
+    await waitFor(() => part(slotted, 'empty'), 5000, 'the empty state');
+    const slot = root(slotted).querySelector<HTMLSlotElement>('slot[name="empty"]');
+    expect(slot?.assignedElements().map((node) => node.textContent)).to.deep.equal(['Connect Slack to get started.']);
+  });
+
+  it('shows a load error with Retry, fires pd-error, and recovers', async function () {
+    this.timeout(20000);
+    const user = uniqueUser('error');
+    await seed(user, 'Acme Workspace');
+    // The SDK retries a 5xx twice: three failures make a visible error.
+    await admin('/faults', 'POST', { rules: [{ path: '/v1/connect/accounts', status: 500, times: 3 }] });
+    const failed = oneEvent(document, 'pd-error') as Promise<PdErrorEvent>;
+    const el = await mount(user);
+    const event = await failed;
+    expect(event.code).to.equal('load_failed');
+    expect(event.message).to.be.a('string').and.not.equal('');
+    await waitFor(() => part(el, 'retry-button'), 5000, 'the retry button');
+    expect(hasState(el, 'error')).to.equal(true);
+    expect(text(part(el, 'error'))).to.match(/^Could not load your accounts: /);
+    expect(announced(el)).to.match(/^Could not load your accounts: /);
+    await expect(el).to.be.accessible();
+
+    part(el, 'retry-button')?.click();
+    await loaded(el, 1);
+    expect(hasState(el, 'error')).to.equal(false);
+    expect(hasState(el, 'ready')).to.equal(true);
+    expect(names(el)).to.deep.equal(['Acme Workspace']);
+  });
+
+  it('shows a configuration mistake instead of the list', async () => {
+    const el = await mount(uniqueUser('config'), { tokenEndpoint: null });
+    expect(hasState(el, 'error')).to.equal(true);
+    expect(text(part(el, 'error'))).to.equal('This account list is not set up: set token-endpoint, or the tokenCallback or token property.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows only the accounts of the app set in `app`', async () => {
+    const user = uniqueUser('filter');
+    await seed(user, 'Acme Workspace');
+    await seed(user, 'octo-acme', {}, 'github');
+    const el = await mount(user, { app: 'github' });
+    await loaded(el, 1);
+    expect(names(el)).to.deep.equal(['octo-acme']);
+    expect(text(part(el, 'app-name'))).to.equal('GitHub');
+    const [request] = await accountsGets(user);
+    expect(request?.query).to.contain('app=github');
+  });
+
+  it.only('pages through 45 accounts, 20 at a time, with "Show more accounts"', async () => {
+    const user = uniqueUser('paging');
+    await Promise.all(Array.from({ length: 45 }, (_, index) => seed(user, `Workspace ${index + 1}`)));
+    const el = await mount(user);
+    await loaded(el, 20);
+    expect(text(part(el, 'count'))).to.contain('45 accounts');
+    expect(await accountsGets(user)).to.have.length(1);
+    expect(text(part(el, 'load-more'))).to.equal('Show more accounts');
+
+    part(el, 'load-more')?.click();
+    await loaded(el, 40);
+    let requests = await accountsGets(user);
+    expect(requests).to.have.length(2);
+    expect(requests[1]?.query).to.contain('after=');
+    await waitFor(() => announced(el) === '40 accounts loaded.', 2000, 'the page announcement');
+
+    part(el, 'load-more')?.click();
+    await loaded(el, 45);
+    requests = await accountsGets(user);
+    expect(requests).to.have.length(3);
+    expect(part(el, 'load-more')).to.equal(null);
+    expect(new Set(names(el)).size).to.equal(45);
+  });
+
+  it('reconnects an unhealthy account through the connect page', async () => {
+    const user = uniqueUser('reconnect');
+    const seeded = await seed(user, 'Acme Workspace', { healthy: false, error: 'token revoked' });
+    const el = await mount(user);
+    await loaded(el, 1);
+    const button = part(el, 'reconnect-button') as HTMLButtonElement;
+    const success = oneEvent(el, 'pd-connect-success') as Promise<PdConnectSuccessEvent>;
+    button.click();
+    await executeServerCommand('frame-click', { urlIncludes: '/_static/connect.html', selector: 'role=button[name="Allow"]' });
+    const event = await success;
+    expect(event.account.id).to.equal(seeded.id);
+    expect(event.reconnected).to.equal(true);
+    await waitFor(() => text(part(el, 'status')) === 'Healthy', 5000, 'the healthy badge');
+    expect(part(el, 'reconnect-button')).to.equal(null);
+    // Focus went back to the Reconnect button, which is gone now: it lands on the row's Disconnect.
+    await waitFor(() => focused(el)?.getAttribute('part') === 'disconnect-button', 2000, 'focus on Disconnect');
+    expect(announced(el)).to.equal('Acme Workspace is connected.');
+  });
+
+  it('disconnects after confirmation: request event, delete, then pd-disconnect', async () => {
+    const user = uniqueUser('disconnect');
+    await seed(user, 'Acme Sales');
+    const target = await seed(user, 'Acme Workspace');
+    const el = await mount(user);
+    await loaded(el, 2);
+
+    const confirm = await openConfirm(el, 'Acme Workspace');
+    expect(text(confirm)).to.contain('Disconnect Acme Workspace? Workflows using it will stop working.');
+    expect(focused(el)?.getAttribute('part')).to.equal('confirm-button');
+    expect(part(el, 'disconnect-button', row(el, 'Acme Workspace'))?.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    const order: string[] = [];
+    el.addEventListener('pd-disconnect-request', () => order.push('request'));
+    const requested = oneEvent(el, 'pd-disconnect-request') as Promise<PdDisconnectRequestEvent>;
+    const done = oneEvent(el, 'pd-disconnect') as Promise<PdDisconnectEvent>;
+    el.addEventListener('pd-disconnect', () => order.push('disconnect'));
+    part(el, 'confirm-button', confirm)?.click();
+    expect((await requested).account.id).to.equal(target.id);
+    const event = await done;
+    expect(event.account.id).to.equal(target.id);
+    expect(order).to.deep.equal(['request', 'disconnect']);
+
+    expect(names(el)).to.deep.equal(['Acme Sales']);
+    expect(await deletes(user)).to.have.length(1);
+    expect(await accountsAtEmulator(user)).to.deep.equal(['Acme Sales']);
+    expect(announced(el)).to.equal('Acme Workspace was disconnected.');
+    // The row that held focus is gone: focus moves on to the remaining account.
+    expect(focused(el)?.getAttribute('part')).to.equal('disconnect-button');
+  });
+
+  it('keeps the account when the confirmation is cancelled, by button or by Escape', async () => {
+    const user = uniqueUser('cancel');
+    await seed(user, 'Acme Workspace');
+    const el = await mount(user);
+    await loaded(el, 1);
+
+    let confirm = await openConfirm(el, 'Acme Workspace');
+    part(el, 'cancel-button', confirm)?.click();
+    await el.updateComplete;
+    expect(part(el, 'confirm')).to.equal(null);
+    expect(focused(el)?.getAttribute('part')).to.equal('disconnect-button');
+
+    confirm = await openConfirm(el, 'Acme Workspace');
+    expect(focused(el)?.getAttribute('part')).to.equal('confirm-button');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(part(el, 'confirm')).to.equal(null);
+    expect(focused(el)?.getAttribute('part')).to.equal('disconnect-button');
+
+    expect(names(el)).to.deep.equal(['Acme Workspace']);
+    expect(await deletes(user)).to.have.length(0);
+  });
+
+  it('keeps the account and sends no DELETE when pd-disconnect-request is prevented', async () => {
+    const user = uniqueUser('prevent');
+    await seed(user, 'Acme Workspace');
+    const el = await mount(user);
+    await loaded(el, 1);
+    let disconnected = false;
+    el.addEventListener('pd-disconnect-request', (event) => event.preventDefault());
+    el.addEventListener('pd-disconnect', () => (disconnected = true));
+    const confirm = await openConfirm(el, 'Acme Workspace');
+    const requested = oneEvent(el, 'pd-disconnect-request');
+    part(el, 'confirm-button', confirm)?.click();
+    await requested;
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(part(el, 'confirm')).to.equal(null);
+    expect(names(el)).to.deep.equal(['Acme Workspace']);
+    expect(disconnected).to.equal(false);
+    expect(await deletes(user)).to.have.length(0);
+    expect(await accountsAtEmulator(user)).to.deep.equal(['Acme Workspace']);
+  });
+
+  it('deletes through the host with `disconnectCallback`', async () => {
+    const user = uniqueUser('callback');
+    const target = await seed(user, 'Acme Workspace');
+    const el = await mount(user);
+    const handled: Account[] = [];
+    // The host's own server deletes the account (here: straight over HTTP with a fresh token).
+    el.disconnectCallback = async (account) => {
+      handled.push(account);
+      const { token } = (await (await fetch('/api/connect-token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ external_user_id: user }),
+      })).json()) as { token: string };
+      const answer = await fetch(`${env.emulatorUrl}/v1/connect/accounts/${account.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+      if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
+    };
+    await loaded(el, 1);
+    const confirm = await openConfirm(el, 'Acme Workspace');
+    const done = oneEvent(el, 'pd-disconnect') as Promise<PdDisconnectEvent>;
+    part(el, 'confirm-button', confirm)?.click();
+    expect((await done).account.id).to.equal(target.id);
+    expect(handled.map((account) => account.id)).to.deep.equal([target.id]);
+    // Only the host's DELETE reached the API: the element did not delete it too.
+    expect(await deletes(user)).to.have.length(1);
+    await waitFor(() => part(el, 'empty'), 5000, 'the empty state');
+    expect(await accountsAtEmulator(user)).to.deep.equal([]);
+  });
+
+  it('shows an inline error and keeps the account when the `disconnect-endpoint` fails', async () => {
+    const user = uniqueUser('endpoint');
+    await seed(user, 'Acme Workspace');
+    const el = await mount(user, { endpoint: '/api/nope' });
+    await loaded(el, 1);
+    let disconnected = false;
+    el.addEventListener('pd-disconnect', () => (disconnected = true));
+    const failed = oneEvent(el, 'pd-error') as Promise<PdErrorEvent>;
+    const confirm = await openConfirm(el, 'Acme Workspace');
+    part(el, 'confirm-button', confirm)?.click();
+    const event = await failed;
+    expect(event.code).to.equal('disconnect_failed');
+    await waitFor(() => part(el, 'item-error'), 5000, 'the inline error');
+    expect(text(part(el, 'item-error', row(el, 'Acme Workspace')))).to.match(/^Could not disconnect Acme Workspace: The disconnect endpoint answered HTTP 4\d\d$/);
+    expect(part(el, 'confirm')).to.equal(null);
+    expect(focused(el)?.getAttribute('part')).to.equal('disconnect-button');
+    expect(names(el)).to.deep.equal(['Acme Workspace']);
+    expect(disconnected).to.equal(false);
+    expect(await deletes(user)).to.have.length(0);
+    expect(await accountsAtEmulator(user)).to.deep.equal(['Acme Workspace']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('disconnects every account on every page with "disconnect all"', async () => {
+    const user = uniqueUser('all');
+    await Promise.all(Array.from({ length: 25 }, (_, index) => seed(user, `Workspace ${index + 1}`)));
+    const el = await mount(user, { all: true });
+    await loaded(el, 20);
+
+    part(el, 'disconnect-all-button')?.click();
+    await el.updateComplete;
+    const confirm = part(el, 'confirm', part(el, 'header') as HTMLElement) as HTMLElement;
+    expect(text(confirm)).to.contain('Disconnect all 25 accounts? This cannot be undone.');
+    expect(focused(el)?.getAttribute('part')).to.equal('confirm-button');
+    expect(text(focused(el))).to.equal('Disconnect all');
+    await expect(el).to.be.accessible();
+
+    const disconnected: string[] = [];
+    el.addEventListener('pd-disconnect', (event) => disconnected.push(event.account.id));
+    part(el, 'confirm-button', confirm)?.click();
+    await waitFor(() => part(el, 'empty'), 8000, 'the empty state');
+    expect(new Set(disconnected).size).to.equal(25);
+    expect(await deletes(user)).to.have.length(25);
+    expect(await accountsAtEmulator(user)).to.deep.equal([]);
+    expect(announced(el)).to.equal('25 accounts disconnected.');
+  });
+
+  it('shares one request between two lists of the same user, and both update after a disconnect', async () => {
+    const user = uniqueUser('shared');
+    await seed(user, 'Acme Sales');
+    await seed(user, 'Acme Workspace');
+    const wrapper = await fixture<HTMLElement>(html`<div>${list(user)}${list(user)}</div>`);
+    const [first, second] = [...wrapper.querySelectorAll('pd-account-list')] as [PdAccountList, PdAccountList];
+    await loaded(first, 2);
+    await loaded(second, 2);
+    expect(await accountsGets(user)).to.have.length(1);
+
+    const confirm = await openConfirm(first, 'Acme Workspace');
+    part(first, 'confirm-button', confirm)?.click();
+    await oneEvent(first, 'pd-disconnect');
+    await waitFor(() => rows(second).length === 1, 5000, 'the second list to update');
+    expect(names(second)).to.deep.equal(['Acme Sales']);
+    expect(names(first)).to.deep.equal(['Acme Sales']);
+  });
+
+  it('is accessible in the dark theme, in the list and confirm states', async () => {
+    const user = uniqueUser('dark');
+    await seed(user, 'Old Workspace', { dead: true });
+    await seed(user, 'Acme Sales', { healthy: false });
+    await seed(user, 'Acme Workspace');
+    const el = await mount(user, { theme: 'dark', all: true });
+    await loaded(el, 3);
+    expect(hasState(el, 'theme-dark')).to.equal(true);
+    await expect(el).to.be.accessible();
+    await openConfirm(el, 'Acme Sales');
+    await expect(el).to.be.accessible();
+    part(el, 'disconnect-all-button')?.click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('works from the keyboard: Tab to Disconnect, Enter, focus on confirm, Escape back', async () => {
+    const user = uniqueUser('keyboard');
+    await seed(user, 'Acme Workspace');
+    const wrapper = await fixture<HTMLElement>(html`<div><button>Before</button>${list(user)}</div>`);
+    const el = wrapper.querySelector('pd-account-list') as PdAccountList;
+    await loaded(el, 1);
+    (wrapper.querySelector('button') as HTMLButtonElement).focus();
+
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement).to.equal(el);
+    expect(focused(el)?.getAttribute('part')).to.equal('disconnect-button');
+
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(part(el, 'confirm')).to.exist;
+    expect(focused(el)?.getAttribute('part')).to.equal('confirm-button');
+
+    await sendKeys({ press: 'Shift+Tab' });
+    expect(focused(el)?.getAttribute('part')).to.equal('cancel-button');
+
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(part(el, 'confirm')).to.equal(null);
+    expect(focused(el)?.getAttribute('part')).to.equal('disconnect-button');
+    expect(names(el)).to.deep.equal(['Acme Workspace']);
+  });
+});
