@@ -25,6 +25,8 @@ const frameCommands = {
     if (!frame) throw new Error(`No frame whose URL includes ${payload.urlIncludes}`);
     const locator = frame.locator(payload.selector);
     if (command === 'frame-click') await locator.click({ timeout: 5000 });
+    // For a frame hidden under another (a forged page behind the connect overlay).
+    else if (command === 'frame-dispatch-click') await locator.dispatchEvent('click', undefined, { timeout: 5000 });
     else if (command === 'frame-fill') await locator.fill(payload.value, { timeout: 5000 });
     else if (command === 'frame-text') return await locator.innerText({ timeout: 5000 });
     else if (command === 'frame-wait') await locator.waitFor({ timeout: 5000 });

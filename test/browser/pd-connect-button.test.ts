@@ -174,6 +174,62 @@ describe('<pd-connect-button>', () => {
     expect(await requestsFor(user, `/v1/connect/accounts/${victim.id}`)).to.deep.equal([]);
   });
 
+  it('ignores a success posted by another connect page window, even from the right origin', async () => {
+    const user = uniqueUser();
+    const el = await button(user);
+    let succeeded = false;
+    el.addEventListener('pd-connect-success', () => (succeeded = true));
+    inner(el).click();
+    await waitFor(() => states(el).includes('connecting'), 5000, 'connecting');
+    // A second connect page (same origin, another window) completes for another user.
+    const rogueUser = uniqueUser('rogue');
+    const { token } = await (await fetch('/api/connect-token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ external_user_id: rogueUser }) })).json();
+    const rogue = document.createElement('iframe');
+    rogue.src = `${env.emulatorUrl}/_static/connect.html?token=${token}&app=slack`;
+    document.body.append(rogue);
+    try {
+      await executeServerCommand('frame-dispatch-click', { urlIncludes: token, selector: 'role=button[name="Allow"]' });
+      await waitFor(async () => (await requestsFor(rogueUser, '/v1/connect/accounts')).length > 0, 3000, 'rogue account');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(succeeded).to.equal(false);
+      expect(states(el)).to.deep.equal(['connecting']);
+      // Not even looked up: the message was dropped at the door.
+      expect(await requestsFor(user, '/v1/connect/accounts/apn_')).to.deep.equal([]);
+    } finally {
+      rogue.remove();
+    }
+    const close = oneEvent(el, 'pd-connect-close');
+    await inFrame('frame-click', '#close');
+    await close;
+  });
+
+  it('allows one connect flow at a time', async () => {
+    const user = uniqueUser();
+    const first = await button(user);
+    const second = await button(user, '', 'github');
+    first.shadowRoot!.querySelector('button')!.click();
+    await waitFor(() => states(first).includes('connecting'), 5000, 'connecting');
+    const error = oneEvent(second, 'pd-connect-error') as Promise<PdConnectErrorEvent>;
+    second.shadowRoot!.querySelector('button')!.click();
+    expect((await error).code).to.equal('busy');
+    expect(document.querySelectorAll('[data-pd-connect-overlay]').length).to.equal(1);
+    const close = oneEvent(first, 'pd-connect-close');
+    await inFrame('frame-click', '#close');
+    await close;
+  });
+
+  it('passes the OAuth client from oauth-app-id or the provider oauthAppConfig', async () => {
+    const el = await button(uniqueUser());
+    el.oauthAppConfig = { slack: 'oa_fromconfig' };
+    await el.updateComplete;
+    inner(el).click();
+    await waitFor(() => overlay()?.querySelector('iframe'), 5000, 'iframe');
+    expect(overlay()!.querySelector('iframe')!.src).to.contain('oauthAppId=oa_fromconfig');
+    const close = oneEvent(el, 'pd-connect-close');
+    await inFrame('frame-click', '#close');
+    await close;
+  });
+
   it('reconnects an unhealthy account with account-id', async () => {
     const user = uniqueUser();
     const seeded = await seedAccount(user, 'github', { healthy: false, environment: 'development' });

@@ -17,6 +17,7 @@ export type DisconnectCallback = (account: Account) => Promise<void>;
 
 type Phase = 'config' | 'loading' | 'error' | 'empty' | 'ready';
 type Health = 'healthy' | 'unhealthy' | 'dead';
+type DeleteOutcome = { status: 'deleted' | 'kept' } | { status: 'failed'; message: string; error: unknown };
 
 const PAGE_SIZE = 20;
 /** Page size when collecting every account for "disconnect all". */
@@ -150,6 +151,8 @@ export class PdAccountList extends PdElement {
   private wasFetchingNext = false;
   private reportedErrorAt = 0;
   private pendingFocus?: () => HTMLElement | null | undefined;
+  /** A just-reconnected account: its Reconnect button (which had focus) goes away on the next refresh. */
+  private reconnectedId?: string;
 
   protected override validateConfig(): string | undefined {
     const shared = super.validateConfig();
@@ -189,6 +192,11 @@ export class PdAccountList extends PdElement {
     const focus = this.pendingFocus;
     this.pendingFocus = undefined;
     focus?.()?.focus();
+    const reconnected = this.reconnectedId;
+    if (reconnected && !this.rowButton(reconnected, 'reconnect-button')) {
+      this.reconnectedId = undefined;
+      if (!this.shadowRoot?.activeElement && document.activeElement === document.body) this.rowButton(reconnected, 'disconnect-button')?.focus();
+    }
   }
 
   // ------------------------------------------------------------------ data
@@ -306,7 +314,7 @@ export class PdAccountList extends PdElement {
     void this.query.fetchNextPage()?.then(() => {
       void this.updateComplete.then(() => {
         // The button goes away on the last page: move on to the first new account.
-        if (!this.query.result?.hasNextPage && !this.shadowRoot?.activeElement) {
+        if (!this.query.result?.hasNextPage && !this.shadowRoot?.activeElement && document.activeElement === document.body) {
           const id = this.accounts[firstNew]?.id;
           if (id) this.find(`li[data-id="${CSS.escape(id)}"] button`)?.focus();
         }
@@ -364,17 +372,20 @@ export class PdAccountList extends PdElement {
   }
 
   /** The request event, then the delete; resolves to whether the account is gone. */
-  private async disconnectOne(account: Account, session: ConnectSession): Promise<'deleted' | 'kept' | 'failed'> {
-    if (!this.dispatchEvent(new PdDisconnectRequestEvent(account))) return 'kept';
+  private async disconnectOne(account: Account, session: ConnectSession): Promise<DeleteOutcome> {
+    if (!this.dispatchEvent(new PdDisconnectRequestEvent(account))) return { status: 'kept' };
     try {
       await this.deleteAccount(account, session);
-      return 'deleted';
+      return { status: 'deleted' };
     } catch (error) {
-      const message = this.t('error.disconnect', { account: this.accountName(account), detail: describeError(error) });
-      this.setItemError(account.id, message);
-      this.dispatchEvent(new PdErrorEvent('disconnect_failed', message, error));
-      return 'failed';
+      return { status: 'failed', error, message: this.t('error.disconnect', { account: this.accountName(account), detail: describeError(error) }) };
     }
+  }
+
+  /** Shows a failed delete on its row and reports it. */
+  private deleteFailed(account: Account, outcome: { message: string; error: unknown }): void {
+    this.setItemError(account.id, outcome.message);
+    this.dispatchEvent(new PdErrorEvent('disconnect_failed', outcome.message, outcome.error));
   }
 
   private async confirmDisconnect(account: Account) {
@@ -384,15 +395,19 @@ export class PdAccountList extends PdElement {
     const outcome = await this.disconnectOne(account, session);
     this.deleting = this.withId(this.deleting, account.id, false);
     if (this.confirming === account.id) this.confirming = undefined;
-    if (outcome !== 'deleted') {
-      if (outcome === 'failed') this.announcement = this.itemErrors.get(account.id) ?? '';
+    if (outcome.status !== 'deleted') {
       this.pendingFocus = () => this.rowButton(account.id, 'disconnect-button');
+      if (outcome.status === 'failed') {
+        this.announcement = outcome.message;
+        this.deleteFailed(account, outcome);
+      }
       return;
     }
     this.focusAfterRemoval([account.id]);
     this.removed = this.withId(this.removed, account.id, true);
     this.announcement = this.t('accounts.disconnected', { account: this.accountName(account) });
-    await session.invalidateAccounts();
+    // Every list of this user refetches; this one already hides the row.
+    void session.invalidateAccounts();
     this.dispatchEvent(new PdDisconnectEvent(account));
   }
 
@@ -423,8 +438,11 @@ export class PdAccountList extends PdElement {
     const worker = async () => {
       for (let account = queue.shift(); account; account = queue.shift()) {
         const outcome = await this.disconnectOne(account, session);
-        if (outcome === 'deleted') deleted.push(account);
-        if (outcome === 'failed') failed++;
+        if (outcome.status === 'deleted') deleted.push(account);
+        if (outcome.status === 'failed') {
+          failed++;
+          this.deleteFailed(account, outcome);
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(DELETE_CONCURRENCY, queue.length) }, worker));
@@ -441,7 +459,7 @@ export class PdAccountList extends PdElement {
       this.confirming = undefined;
       this.announcement = this.t('accounts.disconnectedAll', { count: this.countText(deleted.length) });
     }
-    await session.invalidateAccounts();
+    void session.invalidateAccounts();
     for (const account of deleted) this.dispatchEvent(new PdDisconnectEvent(account));
   }
 
@@ -470,7 +488,10 @@ export class PdAccountList extends PdElement {
         },
       });
       if (!outcome) return;
-      if (outcome.status === 'connected') this.announcement = this.t('status.connected', { account: outcome.account.name || name });
+      if (outcome.status === 'connected') {
+        this.reconnectedId = account.id;
+        this.announcement = this.t('status.connected', { account: outcome.account.name || name });
+      }
       else if (outcome.status === 'cancelled') this.announcement = this.t('status.cancelled', { app });
       else {
         const message = this.t(`error.${outcome.code}`, { detail: describeError(outcome.message) });
@@ -689,15 +710,7 @@ export class PdAccountList extends PdElement {
           'error',
           svg`<path fill-rule="evenodd" d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm0-12a.9.9 0 0 1 .9.9v3.8a.9.9 0 0 1-1.8 0V6.9A.9.9 0 0 1 10 6Zm0 8.6a1.1 1.1 0 1 0 0-2.2 1.1 1.1 0 0 0 0 2.2Z" clip-rule="evenodd" />`,
           this.t('error.load', { detail: describeError(result?.error) }),
-          html`<button
-            part="retry-button"
-            type="button"
-            class="inline-flex min-h-8 items-center gap-1.5 rounded-pd-sm border border-pd-border bg-pd-surface px-3.5 py-1.5 text-[0.8125rem] font-medium text-pd-fg transition-colors hover:bg-pd-muted-bg aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
-            aria-disabled=${result?.isFetching ? 'true' : 'false'}
-            @click=${this.retry}
-          >
-            ${this.t('accounts.retry')}
-          </button>`,
+          this.renderRetry(),
         );
       case 'empty':
         return this.renderMessage(
@@ -710,11 +723,34 @@ export class PdAccountList extends PdElement {
     }
   }
 
+  private renderRetry() {
+    const busy = Boolean(this.query.result?.isFetching);
+    return html`<button
+      part="retry-button"
+      type="button"
+      class="inline-flex min-h-8 shrink-0 items-center gap-1.5 rounded-pd-sm border border-pd-border bg-pd-surface px-3.5 py-1.5 text-[0.8125rem] font-medium text-pd-fg transition-colors hover:bg-pd-muted-bg aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
+      aria-disabled=${busy ? 'true' : 'false'}
+      aria-busy=${busy ? 'true' : 'false'}
+      @click=${this.retry}
+    >
+      ${busy ? this.renderSpinner() : nothing}${this.t('accounts.retry')}
+    </button>`;
+  }
+
   private renderList() {
     const result = this.query.result;
     const accounts = this.accounts;
     const loadingMore = Boolean(result?.isFetchingNextPage);
-    return html`<ul role="list" part="list" aria-labelledby="title">
+    // A refresh failed: the accounts shown may be out of date.
+    const stale = result?.isRefetchError
+      ? html`<div part="error" class="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-pd-border bg-pd-danger-bg px-4 py-2.5 text-[0.8125rem] text-pd-danger">
+          <p class="min-w-0 flex-[1_1_12rem]">${this.t('error.load', { detail: describeError(result.error) })}</p>
+          ${this.renderRetry()}
+        </div>`
+      : nothing;
+    // role="list" is not redundant: Safari/VoiceOver drop the list role of a <ul> styled with list-style: none.
+    // eslint-disable-next-line lit-a11y/no-redundant-role
+    return html`${stale}<ul role="list" part="list" aria-labelledby="title">
         ${repeat(accounts, (account) => account.id, (account, index) => this.renderItem(account, index))}
       </ul>
       ${result?.hasNextPage
@@ -730,7 +766,9 @@ export class PdAccountList extends PdElement {
               aria-busy=${loadingMore ? 'true' : 'false'}
               @click=${this.loadMore}
             >
-              ${loadingMore ? html`${this.renderSpinner()}${this.t('accounts.loadingMore')}` : this.t('accounts.loadMore')}
+              ${loadingMore
+                ? html`${this.renderSpinner()}${this.t('accounts.loadingMore')}`
+                : html`${this.t('accounts.loadMore')}<svg class="size-4 shrink-0" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z" clip-rule="evenodd" /></svg>`}
             </button>
           </div>`
         : nothing}`;
@@ -742,7 +780,7 @@ export class PdAccountList extends PdElement {
     const confirmingAll = showAll && (this.confirming === ALL || this.disconnectingAll);
     return html`<div part="header" class="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-pd-border bg-pd-muted-bg/60 px-4 py-3">
       <div class="flex min-w-[min(100%,11rem)] flex-[1_1_auto] items-center gap-2">
-        <span part="title" id="title" tabindex="-1" class="min-w-0 truncate font-semibold text-pd-fg outline-none">${this.t('accounts.title')}</span>
+        <span part="title" id="title" tabindex="-1" class="min-w-0 truncate font-semibold text-pd-fg">${this.t('accounts.title')}</span>
         ${count !== undefined
           ? html`<span part="count" class="shrink-0 rounded-full border border-pd-border bg-pd-surface px-2 py-px text-xs font-medium text-pd-muted tabular-nums">
               <span aria-hidden="true">${new Intl.NumberFormat(this.localeCode).format(count)}</span><span class="sr-only">${this.countText(count)}</span>
