@@ -1,6 +1,7 @@
-import type { Strings } from './en.js';
+import type { LocaleStrings } from './en.js';
 
-export const ar: Strings = {
+/** Arabic has six plural forms; the extra `accounts.count.*` keys cover them. */
+export const ar: LocaleStrings = {
   'connect.label': 'ربط {app}',
   'connect.labelGeneric': 'ربط حساب',
   'connect.reconnectLabel': 'إعادة ربط {app}',
@@ -50,8 +51,12 @@ export const ar: Strings = {
   'accounts.disconnectAll': 'فصل جميع الحسابات',
   'accounts.confirmDisconnectAll': 'فصل جميع الحسابات ({count})؟ لا يمكن التراجع عن ذلك.',
   'accounts.confirmAll': 'فصل الكل',
+  'accounts.count.zero': 'لا توجد حسابات',
   'accounts.count.one': 'حساب واحد',
-  'accounts.count.other': '{count} حسابات',
+  'accounts.count.two': 'حسابان',
+  'accounts.count.few': '{count} حسابات',
+  'accounts.count.many': '{count} حسابًا',
+  'accounts.count.other': '{count} حساب',
   'accounts.list': 'الحسابات',
   'accounts.configInvalid': 'قائمة الحسابات هذه غير مُعدّة: {detail}',
   'accounts.loaded': 'تم تحميل {count}.',

@@ -36,7 +36,7 @@ export const de: Strings = {
   'accounts.loadingMore': 'Weitere werden geladen…',
   'accounts.connectedOn': 'Verbunden am {date}',
   'accounts.healthy': 'Funktioniert',
-  'accounts.unhealthy': 'Neu verbinden',
+  'accounts.unhealthy': 'Verbindung gestört',
   'accounts.dead': 'Getrennt',
   'accounts.reconnect': 'Neu verbinden',
   'accounts.reconnectLabel': '{account} neu verbinden',

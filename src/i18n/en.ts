@@ -60,3 +60,7 @@ export const en = {
 
 export type StringKey = keyof typeof en;
 export type Strings = Record<StringKey, string>;
+/** Plural forms beyond English's one/other, for languages that have them (Intl.PluralRules categories). */
+export type PluralKey = `accounts.count.${'zero' | 'two' | 'few' | 'many'}`;
+/** A shipped locale: every string, plus the plural forms its language needs. */
+export type LocaleStrings = Strings & Partial<Record<PluralKey, string>>;

@@ -6,7 +6,7 @@ import '../../src/elements/connect-button/pd-connect-button.js';
 import type { PdAccountList } from '../../src/elements/account-list/pd-account-list.js';
 import type { PdConnectSuccessEvent, PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent } from '../../src/events/index.js';
 import type { Account } from '../../src/session/types.js';
-import { admin, env, requestsFor, seedAccount, uniqueUser, waitFor } from '../support/browser-env.js';
+import { admin, env, requestsFor, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
 
 /** The test token endpoint mints `development` tokens: seed accounts there. */
 const seed = (user: string, name: string, extra: Record<string, unknown> = {}, app = 'slack') =>
@@ -81,6 +81,7 @@ async function openConfirm(el: PdAccountList, name: string) {
 describe('<pd-account-list>', () => {
   afterEach(async () => {
     await admin('/faults', 'DELETE');
+    expect(takeUnhandledRejections().map(String)).to.deep.equal([]);
   });
 
   it('shows skeleton rows while loading, then each account with its app, date and health', async () => {
@@ -415,7 +416,7 @@ describe('<pd-account-list>', () => {
     expect(names(first)).to.deep.equal(['Acme Sales']);
   });
 
-  it.only('shows an account connected by another element on the page', async () => {
+  it('shows an account connected by another element on the page', async () => {
     const user = uniqueUser('live');
     await seed(user, 'Acme Workspace');
     const wrapper = await fixture<HTMLElement>(html`<div>

@@ -187,7 +187,7 @@ export class PdAccountList extends PdElement {
     const result = this.query.result;
     if (result?.error && result.errorUpdatedAt !== this.reportedErrorAt && result.isError) {
       this.reportedErrorAt = result.errorUpdatedAt;
-      this.dispatchEvent(new PdErrorEvent('load_failed', describeError(result.error), result.error));
+      this.emit(new PdErrorEvent('load_failed', describeError(result.error), result.error));
     }
     const focus = this.pendingFocus;
     this.pendingFocus = undefined;
@@ -373,7 +373,7 @@ export class PdAccountList extends PdElement {
 
   /** The request event, then the delete; resolves to whether the account is gone. */
   private async disconnectOne(account: Account, session: ConnectSession): Promise<DeleteOutcome> {
-    if (!this.dispatchEvent(new PdDisconnectRequestEvent(account))) return { status: 'kept' };
+    if (!this.emit(new PdDisconnectRequestEvent(account))) return { status: 'kept' };
     try {
       await this.deleteAccount(account, session);
       return { status: 'deleted' };
@@ -385,7 +385,7 @@ export class PdAccountList extends PdElement {
   /** Shows a failed delete on its row and reports it. */
   private deleteFailed(account: Account, outcome: { message: string; error: unknown }): void {
     this.setItemError(account.id, outcome.message);
-    this.dispatchEvent(new PdErrorEvent('disconnect_failed', outcome.message, outcome.error));
+    this.emit(new PdErrorEvent('disconnect_failed', outcome.message, outcome.error));
   }
 
   private async confirmDisconnect(account: Account) {
@@ -408,7 +408,7 @@ export class PdAccountList extends PdElement {
     this.announcement = this.t('accounts.disconnected', { account: this.accountName(account) });
     // Every list of this user refetches; this one already hides the row.
     void session.invalidateAccounts();
-    this.dispatchEvent(new PdDisconnectEvent(account));
+    this.emit(new PdDisconnectEvent(account));
   }
 
   /** Every account of every page (fetched fresh), deleted a few at a time. */
@@ -460,7 +460,7 @@ export class PdAccountList extends PdElement {
       this.announcement = this.t('accounts.disconnectedAll', { count: this.countText(deleted.length) });
     }
     void session.invalidateAccounts();
-    for (const account of deleted) this.dispatchEvent(new PdDisconnectEvent(account));
+    for (const account of deleted) this.emit(new PdDisconnectEvent(account));
   }
 
   private async reconnect(account: Account, opener: HTMLElement) {
@@ -498,6 +498,10 @@ export class PdAccountList extends PdElement {
         this.setItemError(account.id, message);
         this.announcement = message;
       }
+    } catch (error) {
+      const message = this.t('error.connect_failed', { detail: describeError(error) });
+      this.setItemError(account.id, message);
+      this.announcement = message;
     } finally {
       this.reconnecting = undefined;
     }
@@ -614,7 +618,7 @@ export class PdAccountList extends PdElement {
       ${this.renderIcon(account)}
       <div class="@container/text min-w-0 flex-[1_1_13rem]">
         <div class="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
-          <span part="name" class="min-w-0 truncate font-semibold text-pd-fg">${name}</span>
+          <span part="name" dir="auto" class="min-w-0 truncate font-semibold text-pd-fg">${name}</span>
           ${this.renderStatus(health)}
         </div>
         <p part="meta" class="mt-0.5 flex flex-wrap items-center gap-x-1.5 text-[0.8125rem] text-pd-muted">
@@ -663,7 +667,7 @@ export class PdAccountList extends PdElement {
           })
         : nothing}
       ${error
-        ? html`<p part="item-error" class="flex basis-full items-start gap-1.5 text-[0.8125rem] text-pd-danger">
+        ? html`<p part="item-error" class="flex basis-full items-start gap-1.5 ps-[3.375rem] text-[0.8125rem] text-pd-danger">
             <svg class="mt-0.5 size-3.5 shrink-0" viewBox="0 0 16 16" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M8 15A7 7 0 1 0 8 1a7 7 0 0 0 0 14Zm0-10.5a.75.75 0 0 1 .75.75v3a.75.75 0 0 1-1.5 0v-3A.75.75 0 0 1 8 4.5Zm0 7a.9.9 0 1 0 0-1.8.9.9 0 0 0 0 1.8Z" clip-rule="evenodd" /></svg>
             <span>${error}</span>
           </p>`
@@ -778,7 +782,7 @@ export class PdAccountList extends PdElement {
     const count = phase === 'ready' ? this.total : undefined;
     const showAll = this.allowDisconnectAll && phase === 'ready';
     const confirmingAll = showAll && (this.confirming === ALL || this.disconnectingAll);
-    return html`<div part="header" class="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-pd-border bg-pd-muted-bg/60 px-4 py-3">
+    return html`<div part="header" class="flex min-h-14 flex-wrap items-center gap-x-3 gap-y-2 border-b border-pd-border bg-pd-muted-bg/60 px-4 py-3">
       <div class="flex min-w-[min(100%,11rem)] flex-[1_1_auto] items-center gap-2">
         <span part="title" id="title" tabindex="-1" class="min-w-0 truncate font-semibold text-pd-fg">${this.t('accounts.title')}</span>
         ${count !== undefined
