@@ -1,10 +1,32 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/** Dark values, applied by `theme="dark"` and by `theme="system"` when the OS prefers dark. */
+const darkTokens = unsafeCSS(`
+  color-scheme: dark;
+  --_pd-color-background: var(--pd-color-background, #09090b);
+  --_pd-color-surface: var(--pd-color-surface, #18181b);
+  --_pd-color-surface-muted: var(--pd-color-surface-muted, #27272a);
+  --_pd-color-text: var(--pd-color-text, #f4f4f5);
+  --_pd-color-text-muted: var(--pd-color-text-muted, #a1a1aa);
+  --_pd-color-border: var(--pd-color-border, #3f3f46);
+  --_pd-color-accent: var(--pd-color-accent, #818cf8);
+  --_pd-color-accent-hover: var(--pd-color-accent-hover, #a5b4fc);
+  --_pd-color-on-accent: var(--pd-color-on-accent, #1e1b4b);
+  --_pd-color-danger: var(--pd-color-danger, #fca5a5);
+  --_pd-color-danger-surface: var(--pd-color-danger-surface, #450a0a);
+  --_pd-color-success: var(--pd-color-success, #86efac);
+  --_pd-color-success-surface: var(--pd-color-success-surface, #052e16);
+  --_pd-color-warning: var(--pd-color-warning, #fde047);
+  --_pd-color-warning-surface: var(--pd-color-warning-surface, #422006);
+  --_pd-color-focus: var(--pd-color-focus, #a5b4fc);
+  --_pd-shadow: var(--pd-shadow, 0 1px 2px rgb(0 0 0 / 0.4), 0 1px 3px rgb(0 0 0 / 0.5));
+`);
 
 /**
- * The public theming surface (each token is read through a private `--_pd-*` twin, so a host may
- * set it on the element or on any ancestor): `--pd-*` custom properties with light defaults, dark values for
+ * The public theming surface: `--pd-*` custom properties with light defaults, dark values for
  * `theme="dark"` (or `system` when the OS prefers dark), and a minimal reset for the shadow root.
- * A host overrides any token on the element or an ancestor: `pd-account-list { --_pd-color-accent: var(--pd-color-accent, teal }`.
+ * Each token is read through a private `--_pd-*` twin, so a host may set it on the element or on
+ * any ancestor: `pd-account-list { --pd-color-accent: teal }`.
  */
 export const tokens = css`
   :host {
@@ -40,43 +62,11 @@ export const tokens = css`
     display: none !important;
   }
   :host(:state(theme-dark)) {
-    color-scheme: dark;
-    --_pd-color-surface: var(--pd-color-surface, #18181b);
-    --_pd-color-surface-muted: var(--pd-color-surface-muted, #27272a);
-    --_pd-color-text: var(--pd-color-text, #f4f4f5);
-    --_pd-color-text-muted: var(--pd-color-text-muted, #a1a1aa);
-    --_pd-color-border: var(--pd-color-border, #3f3f46);
-    --_pd-color-accent: var(--pd-color-accent, #818cf8);
-    --_pd-color-accent-hover: var(--pd-color-accent-hover, #a5b4fc);
-    --_pd-color-on-accent: var(--pd-color-on-accent, #1e1b4b);
-    --_pd-color-danger: var(--pd-color-danger, #fca5a5);
-    --_pd-color-danger-surface: var(--pd-color-danger-surface, #450a0a);
-    --_pd-color-success: var(--pd-color-success, #86efac);
-    --_pd-color-success-surface: var(--pd-color-success-surface, #052e16);
-    --_pd-color-warning: var(--pd-color-warning, #fde047);
-    --_pd-color-warning-surface: var(--pd-color-warning-surface, #422006);
-    --_pd-color-focus: var(--pd-color-focus, #a5b4fc);
-    --_pd-shadow: var(--pd-shadow, 0 1px 2px rgb(0 0 0 / 0.4), 0 1px 3px rgb(0 0 0 / 0.5));
+    ${darkTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host(:state(theme-system)) {
-      color-scheme: dark;
-      --_pd-color-surface: var(--pd-color-surface, #18181b);
-      --_pd-color-surface-muted: var(--pd-color-surface-muted, #27272a);
-      --_pd-color-text: var(--pd-color-text, #f4f4f5);
-      --_pd-color-text-muted: var(--pd-color-text-muted, #a1a1aa);
-      --_pd-color-border: var(--pd-color-border, #3f3f46);
-      --_pd-color-accent: var(--pd-color-accent, #818cf8);
-      --_pd-color-accent-hover: var(--pd-color-accent-hover, #a5b4fc);
-      --_pd-color-on-accent: var(--pd-color-on-accent, #1e1b4b);
-      --_pd-color-danger: var(--pd-color-danger, #fca5a5);
-      --_pd-color-danger-surface: var(--pd-color-danger-surface, #450a0a);
-      --_pd-color-success: var(--pd-color-success, #86efac);
-      --_pd-color-success-surface: var(--pd-color-success-surface, #052e16);
-      --_pd-color-warning: var(--pd-color-warning, #fde047);
-      --_pd-color-warning-surface: var(--pd-color-warning-surface, #422006);
-      --_pd-color-focus: var(--pd-color-focus, #a5b4fc);
-      --_pd-shadow: var(--pd-shadow, 0 1px 2px rgb(0 0 0 / 0.4), 0 1px 3px rgb(0 0 0 / 0.5));
+      ${darkTokens}
     }
   }
   /* A reset in the lowest layer, so any utility or host part style wins over it. */
