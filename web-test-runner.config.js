@@ -19,7 +19,10 @@ const frameCommands = {
     let frame;
     for (let waited = 0; !frame && waited < 5000; waited += 50) {
       // Frames of the test page, and of windows it opened (Connect Link).
-      frame = page.context().pages().flatMap((candidate) => candidate.frames()).find((candidate) => candidate.url().includes(payload.urlIncludes));
+      // The newest live match: frames of removed iframes linger briefly in the list.
+      frame = page.context().pages().flatMap((candidate) => candidate.frames())
+        .filter((candidate) => !candidate.isDetached() && candidate.url().includes(payload.urlIncludes))
+        .pop();
       if (!frame) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     if (!frame) throw new Error(`No frame whose URL includes ${payload.urlIncludes}`);

@@ -7,6 +7,8 @@ import { type ConnectSession, getSession, missingConfig, sessionConfig } from '.
 import type { ConnectTokenResponse, TokenCallback } from '../session/types.js';
 
 const ENVIRONMENTS = ['development', 'production'];
+/** One shared query for every element; `theme="system"` follows it live. */
+const prefersDark = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
 const THEMES = ['light', 'dark', 'system'];
 
 /**
@@ -69,14 +71,18 @@ export class PdElement extends LitElement {
     });
   }
 
+  private readonly onSchemeChange = () => this.requestUpdate();
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.stopPageConfig = onPageConfigChange(() => this.requestUpdate());
+    prefersDark?.addEventListener('change', this.onSchemeChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopPageConfig?.();
+    prefersDark?.removeEventListener('change', this.onSchemeChange);
   }
 
   /** This element's own settings, before the provider and page defaults fill the gaps. */
@@ -112,7 +118,7 @@ export class PdElement extends LitElement {
     this.direction = directionOf(this.localeCode);
     this.t = translator(this.localeCode, this.config.strings);
     const theme = THEMES.includes(this.config.theme ?? '') ? this.config.theme : 'light';
-    this.setState('theme-dark', theme === 'dark');
+    this.setState('theme-dark', theme === 'dark' || (theme === 'system' && Boolean(prefersDark?.matches)));
     this.setState('theme-system', theme === 'system');
     this.configError = this.validateConfig();
   }

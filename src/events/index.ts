@@ -70,6 +70,19 @@ export class PdErrorEvent extends Event {
   }
 }
 
+/**
+ * `change` from `<pd-app-select>` and `<pd-component-select>`: the user picked (or cleared) an item.
+ * A native event name, so `onchange`, `@change` and `v-on:change` work; `event.target.value` holds
+ * the new value, `event.selected` the picked object (undefined when cleared).
+ * Not added to `GlobalEventHandlersEventMap`: `change` is already declared there as `Event`.
+ */
+export class PdChangeEvent<T = unknown> extends Event {
+  static readonly eventName = 'change';
+  constructor(readonly value: string, readonly selected: T | undefined) {
+    super(PdChangeEvent.eventName, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'pd-connect-start': PdConnectStartEvent;

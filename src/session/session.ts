@@ -1,5 +1,10 @@
 import { AccountsClient } from '@pipedream/sdk/accounts';
+import { ActionsClient } from '@pipedream/sdk/actions';
+import { AppCategoriesClient } from '@pipedream/sdk/appCategories';
 import { AppsClient } from '@pipedream/sdk/apps';
+import type { AppCategory, Component } from '@pipedream/sdk/browser';
+import { ComponentsClient } from '@pipedream/sdk/components';
+import { TriggersClient } from '@pipedream/sdk/triggers';
 import { QueryClient } from '@tanstack/query-core';
 import { type ConnectConfig, DEFAULT_BASE_URL, connectPageUrl } from './config.js';
 import { ApiError, TokenError } from './errors.js';
@@ -24,6 +29,48 @@ export interface AccountPage {
   accounts: Account[];
   nextCursor?: string;
   total?: number;
+}
+
+/** What an app picker asks the catalog for. `category` is a category id or name. */
+export interface AppListParams {
+  q?: string;
+  sort?: 'name' | 'featured';
+  hasActions?: boolean;
+  hasTriggers?: boolean;
+  category?: string;
+}
+
+export interface AppPage {
+  apps: App[];
+  nextCursor?: string;
+  total?: number;
+}
+
+/** What a component picker asks for: one app's actions, triggers, or both. */
+export interface ComponentListParams {
+  app: string;
+  type?: 'action' | 'trigger';
+  q?: string;
+}
+
+export interface ComponentPage {
+  components: Component[];
+  nextCursor?: string;
+  total?: number;
+}
+
+/** The SDK turns an unreadable answer into an empty page; an empty list must not hide a broken API. */
+function checkedPage<T>(page: { data: T[]; response: unknown }, what: string): { items: T[]; nextCursor?: string; total?: number } {
+  const response = page.response as { data?: unknown; pageInfo?: { endCursor?: string; totalCount?: number } } | string | undefined;
+  if (!response || typeof response !== 'object' || !Array.isArray(response.data)) {
+    throw new ApiError(`The Connect API answered something that is not ${what}`);
+  }
+  const info = response.pageInfo;
+  return {
+    items: page.data,
+    ...(info?.endCursor ? { nextCursor: info.endCursor } : {}),
+    ...(typeof info?.totalCount === 'number' ? { total: info.totalCount } : {}),
+  };
 }
 
 const identities = new WeakMap<object, number>();
@@ -107,6 +154,10 @@ export class ConnectSession {
   });
   private accountsClient?: AccountsClient;
   private appsClient?: AppsClient;
+  private categoriesClient?: AppCategoriesClient;
+  private componentsClient?: ComponentsClient;
+  private actionsClient?: ActionsClient;
+  private triggersClient?: TriggersClient;
 
   constructor(readonly config: SessionConfig) {
     this.tokens = new TokenSource(config.fetchToken);
@@ -132,6 +183,17 @@ export class ConnectSession {
 
   private get apps(): AppsClient {
     return (this.appsClient ??= new AppsClient(this.clientOptions()));
+  }
+
+  private get appCategories(): AppCategoriesClient {
+    return (this.categoriesClient ??= new AppCategoriesClient(this.clientOptions()));
+  }
+
+  /** The client for one component type: `/actions`, `/triggers`, or `/components` for both. */
+  private componentClient(type?: 'action' | 'trigger'): ComponentsClient | ActionsClient | TriggersClient {
+    if (type === 'action') return (this.actionsClient ??= new ActionsClient(this.clientOptions()));
+    if (type === 'trigger') return (this.triggersClient ??= new TriggersClient(this.clientOptions()));
+    return (this.componentsClient ??= new ComponentsClient(this.clientOptions()));
   }
 
   /** Runs an API call; a 401 means the token lapsed: fetch a new one and try once more. */
@@ -184,6 +246,71 @@ export class ConnectSession {
     return answer.data;
   }
 
+  /** One page of the app catalog; a category given by name is resolved to its id first. */
+  async listApps(params: AppListParams, cursor?: string, limit = 50): Promise<AppPage> {
+    const categoryId = params.category ? await this.categoryId(params.category) : undefined;
+    const q = params.q?.trim();
+    const page = await this.call(() =>
+      this.apps.list({
+        ...(q ? { q } : {}),
+        ...(params.sort === 'name' ? { sortKey: 'name', sortDirection: 'asc' } : q ? {} : { sortKey: 'featured_weight', sortDirection: 'desc' }),
+        ...(params.hasActions ? { hasActions: true } : {}),
+        ...(params.hasTriggers ? { hasTriggers: true } : {}),
+        ...(categoryId ? { categoryIds: [categoryId] } : {}),
+        ...(cursor ? { after: cursor } : {}),
+        limit,
+      }),
+    );
+    const { items, ...rest } = checkedPage(page, 'an app list');
+    return { apps: items, ...rest };
+  }
+
+  /** One page of an app's actions, triggers, or both. */
+  async listComponents(params: ComponentListParams, cursor?: string, limit = 50): Promise<ComponentPage> {
+    const q = params.q?.trim();
+    const client = this.componentClient(params.type);
+    const page = await this.call(() =>
+      client.list({
+        app: params.app,
+        ...(q ? { q } : {}),
+        ...(cursor ? { after: cursor } : {}),
+        limit,
+      }),
+    );
+    const { items, ...rest } = checkedPage(page, 'a component list');
+    return { components: items, ...rest };
+  }
+
+  /** Every app category (one request per session, cached). */
+  listCategories(): Promise<AppCategory[]> {
+    return this.queryClient.fetchQuery({
+      queryKey: ConnectSession.categoriesKey(),
+      queryFn: async () => {
+        const answer: unknown = await this.call(() => this.appCategories.list());
+        if (!Array.isArray(answer)) throw new ApiError('The Connect API answered something that is not a category list');
+        return answer as AppCategory[];
+      },
+      staleTime: 60 * 60_000,
+    });
+  }
+
+  /** A category's id from its id or its name (case-insensitive); unknown values pass through unchanged. */
+  async categoryId(idOrName: string): Promise<string> {
+    const wanted = idOrName.trim().toLowerCase();
+    const categories = await this.listCategories();
+    const match = categories.find((category) => category.id?.toLowerCase() === wanted) ?? categories.find((category) => category.name?.toLowerCase() === wanted);
+    return match?.id ?? idOrName.trim();
+  }
+
+  async retrieveComponent(key: string): Promise<Component> {
+    const answer = await this.call(() => this.componentClient().retrieve(key));
+    return answer.data;
+  }
+
+  component(key: string): Promise<Component> {
+    return this.queryClient.fetchQuery({ queryKey: ConnectSession.componentKey(key), queryFn: () => this.retrieveComponent(key), staleTime: 10 * 60_000 });
+  }
+
   /** Query keys: every element asking for the same thing shares one request and one cache entry. */
   static accountsKey(externalUserId: string, filter: AccountFilter) {
     return ['pd', externalUserId, 'accounts', { app: filter.app ?? null, oauthAppId: filter.oauthAppId ?? null }] as const;
@@ -191,6 +318,26 @@ export class ConnectSession {
 
   static appKey(slug: string) {
     return ['pd', 'app', slug] as const;
+  }
+
+  static appsKey(params: AppListParams) {
+    return [
+      'pd',
+      'apps',
+      { q: params.q?.trim() ?? '', sort: params.sort ?? 'featured', hasActions: Boolean(params.hasActions), hasTriggers: Boolean(params.hasTriggers), category: params.category ?? null },
+    ] as const;
+  }
+
+  static categoriesKey() {
+    return ['pd', 'app-categories'] as const;
+  }
+
+  static componentsKey(params: ComponentListParams) {
+    return ['pd', 'components', { app: params.app, type: params.type ?? null, q: params.q?.trim() ?? '' }] as const;
+  }
+
+  static componentKey(key: string) {
+    return ['pd', 'component', key] as const;
   }
 
   /** Every cached account list of this user refetches, so every element showing one updates. */

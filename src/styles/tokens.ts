@@ -1,6 +1,6 @@
 import { css, unsafeCSS } from 'lit';
 
-/** Dark values, applied by `theme="dark"` and by `theme="system"` when the OS prefers dark. */
+/** Dark values, for `theme="dark"`, and for `theme="system"` while the OS prefers dark. */
 const darkTokens = unsafeCSS(`
   color-scheme: dark;
   --_pd-color-background: var(--pd-color-background, #09090b);
@@ -61,13 +61,9 @@ export const tokens = css`
   :host([hidden]) {
     display: none !important;
   }
+  /* theme="system" sets this state too while the OS prefers dark (a media query inside :host() is not re-evaluated reliably). */
   :host(:state(theme-dark)) {
     ${darkTokens}
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:state(theme-system)) {
-      ${darkTokens}
-    }
   }
   /* A reset in the lowest layer, so any utility or host part style wins over it. */
   @layer base {

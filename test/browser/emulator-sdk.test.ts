@@ -123,7 +123,7 @@ describe('the official browser SDK against the emulator, in Chromium', () => {
     const fresh = await mintToken(user);
     const cancelled = await openConnectPage({ token: fresh.token, app: 'github' });
     try {
-      await inFrame('frame-click', 'role=button[name="Close"]');
+      await inFrame('frame-click', '#close');
       await cancelled.waitFor('close');
       expect(cancelled.messages.map((message) => message.type)).to.deep.equal(['close']);
     } finally {

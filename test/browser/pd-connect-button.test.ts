@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/connect-button/pd-connect-button.js';
 import '../../src/elements/connect-provider/pd-connect-provider.js';
 import { configure } from '../../src/session/config.js';
@@ -344,6 +344,21 @@ describe('<pd-connect-button>', () => {
     // Dark theme from the provider: the accent token switches.
     expect(getComputedStyle(inner(german!)).backgroundColor).to.equal('rgb(129, 140, 248)');
     await expect(wrapper).to.be.accessible();
+  });
+
+  it('theme="system" follows the OS colour scheme, and tokens set on an ancestor win', async () => {
+    const el = await button(uniqueUser(), 'theme=system');
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      await waitFor(() => getComputedStyle(inner(el)).backgroundColor === 'rgb(129, 140, 248)', 2000, 'dark accent');
+      await emulateMedia({ colorScheme: 'light' });
+      await waitFor(() => getComputedStyle(inner(el)).backgroundColor === 'rgb(79, 70, 229)', 2000, 'light accent');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+    el.parentElement!.style.setProperty('--pd-color-accent', 'rgb(15, 118, 110)');
+    // The colour transitions: wait for it to settle.
+    await waitFor(() => getComputedStyle(inner(el)).backgroundColor === 'rgb(15, 118, 110)', 2000, 'ancestor token');
   });
 
   it('per-string overrides win over the locale', async () => {
