@@ -5,7 +5,7 @@ import { startEmulator } from './src/emulator/index.node.ts';
 import { testServerMiddleware } from './test/support/test-server.ts';
 
 // One emulator for the whole browser run; tests isolate themselves with unique external user ids.
-const running = await startEmulator({ port: 0 });
+const running = await startEmulator({ port: 0, syntheticApps: 2500 });
 const middleware = testServerMiddleware(running);
 
 /** Server commands for tests that must act inside the cross-origin connect iframe, like a user. */
@@ -22,6 +22,7 @@ const frameCommands = {
       // The newest live match: frames of removed iframes linger briefly in the list.
       frame = page.context().pages().flatMap((candidate) => candidate.frames())
         .filter((candidate) => !candidate.isDetached() && candidate.url().includes(payload.urlIncludes))
+        .filter((candidate) => !payload.name || candidate.name() === payload.name)
         .pop();
       if (!frame) await new Promise((resolve) => setTimeout(resolve, 50));
     }

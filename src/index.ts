@@ -5,6 +5,8 @@
 export { PdConnectProvider } from './elements/connect-provider/pd-connect-provider.js';
 export { PdConnectButton } from './elements/connect-button/pd-connect-button.js';
 export { PdAccountList } from './elements/account-list/pd-account-list.js';
+export { PdAppSelect } from './elements/app-select/pd-app-select.js';
+export { PdComponentSelect } from './elements/component-select/pd-component-select.js';
 export * from './events/index.js';
 export { configure } from './session/config.js';
 export type { ConnectConfig } from './session/config.js';

@@ -35,6 +35,9 @@ async function openConnectPage(params: Record<string, string>) {
   const url = new URL('/_static/connect.html', env.emulatorUrl);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
   const iframe = document.createElement('iframe');
+  // A unique name lets the test drive exactly this frame, never a lingering earlier one.
+  iframe.name = `connect-${Math.random().toString(36).slice(2)}`;
+  activeFrameName = iframe.name;
   iframe.style.cssText = 'position:fixed;inset:0;width:100%;height:100%;border:0';
   const messages: { type: string; [key: string]: unknown }[] = [];
   const listener = (event: MessageEvent) => {
@@ -56,8 +59,9 @@ async function openConnectPage(params: Record<string, string>) {
   return { iframe, messages, waitFor, cleanup };
 }
 
+let activeFrameName = '';
 const inFrame = (command: string, selector: string, value?: string) =>
-  executeServerCommand(command, { urlIncludes: '/_static/connect.html', selector, value });
+  executeServerCommand(command, { urlIncludes: '/_static/connect.html', name: activeFrameName, selector, value });
 
 describe('the official browser SDK against the emulator, in Chromium', () => {
   afterEach(async () => { await admin('/faults', { method: 'DELETE' }); });

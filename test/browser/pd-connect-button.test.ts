@@ -199,7 +199,7 @@ describe('<pd-connect-button>', () => {
       rogue.remove();
     }
     const close = oneEvent(el, 'pd-connect-close');
-    await inFrame('frame-click', '#close');
+    (overlay()!.querySelector('button') as HTMLButtonElement).click();
     await close;
   });
 

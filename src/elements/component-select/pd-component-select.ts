@@ -1,0 +1,156 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { type ComponentListParams, ConnectSession } from '../../session/session.js';
+import type { Component } from '@pipedream/sdk/browser';
+import { type ListQuery, PdSelectBase, type SelectTexts } from '../shared/pd-select-base.js';
+import { styles } from './pd-component-select.styles.js';
+
+const PAGE_SIZE = 50;
+type Kind = 'action' | 'trigger' | 'any';
+
+/**
+ * @summary Pick one of an app's actions or triggers, with server-side search.
+ *
+ * The same accessible combobox as `<pd-app-select>` (APG keyboard, debounced search, paging,
+ * windowed list, form association), listing the components of `app`: each option shows the
+ * component's name, key and a one-line description. Until `app` is set the input is disabled,
+ * with a hint saying why.
+ *
+ * @csspart base - The wrapper around the field and the popup.
+ * @csspart field - The bordered box around the input and its buttons.
+ * @csspart input - The `<input role="combobox">`.
+ * @csspart clear-button - Clears the selection (shown when there is a value).
+ * @csspart toggle-button - The chevron that opens and closes the popup.
+ * @csspart hint - "Choose an app first." (no `app`), or a configuration problem.
+ * @csspart popup - The floating panel under the field.
+ * @csspart listbox - The `role="listbox"` list of components.
+ * @csspart option - One component (`role="option"`); also `option-active` and `option-selected`.
+ * @csspart option-active - The option under the keyboard cursor or the pointer.
+ * @csspart option-selected - The option of the current value.
+ * @csspart option-label - A component's name.
+ * @csspart option-key - A component's key, e.g. `slack-send-message`.
+ * @csspart option-type - The "Action"/"Trigger" badge (without `type`).
+ * @csspart option-description - A component's one-line description.
+ * @csspart status - "Loading…" and "Loading more…" rows.
+ * @csspart empty - "Nothing matches …".
+ * @csspart error - The load error, with its retry button.
+ * @csspart retry-button - Retries after a load error.
+ *
+ * @cssstate open - The popup is open.
+ * @cssstate loading - A page of components is loading.
+ * @cssstate error - Loading failed, or the element is misconfigured.
+ * @cssstate has-value - A component is selected.
+ * @cssstate disabled - The select is disabled (attribute, disabled fieldset, or no `app`).
+ * @cssstate theme-dark - The dark theme applies.
+ *
+ * @cssprop [--pd-color-surface=#ffffff] - Field and popup background.
+ * @cssprop [--pd-color-surface-muted=#f4f4f5] - Active option and hover background.
+ * @cssprop [--pd-color-text=#18181b] - Text.
+ * @cssprop [--pd-color-text-muted=#52525b] - Placeholder, keys, descriptions and status text.
+ * @cssprop [--pd-color-border=#d4d4d8] - Field and popup border.
+ * @cssprop [--pd-color-accent=#4f46e5] - The selected option's check mark.
+ * @cssprop [--pd-color-danger=#b91c1c] - Error text.
+ * @cssprop [--pd-color-danger-surface=#fef2f2] - Error background.
+ * @cssprop [--pd-color-focus=#6366f1] - Focus ring.
+ * @cssprop [--pd-radius=10px] - Field and popup corner radius.
+ * @cssprop [--pd-radius-small=6px] - Badge and button corner radius.
+ * @cssprop [--pd-shadow=0 1px 2px rgb(0 0 0 / 0.06), 0 1px 3px rgb(0 0 0 / 0.1)] - Field shadow.
+ * @cssprop [--pd-font-family=system-ui] - Font.
+ * @cssprop [--pd-font-size=14px] - Base font size.
+ *
+ * @fires {PdChangeEvent} change - The user picked or cleared a component (not when `value` is set by code): `event.target.value` is the key, `event.selected` (and the element's `selected`) the Component.
+ * @fires {PdErrorEvent} pd-error - Loading components failed after retries (`event.code` `load_failed`): `event.message`, `event.cause`.
+ */
+export class PdComponentSelect extends PdSelectBase<Component> {
+  static override styles = styles;
+
+  /** The app whose components are listed (slug, e.g. `slack`); the select is disabled without it. */
+  @property() app?: string;
+  /** `action` or `trigger`; without it both are listed. */
+  @property() type?: 'action' | 'trigger';
+
+  private get kind(): Kind {
+    return this.type === 'action' || this.type === 'trigger' ? this.type : 'any';
+  }
+
+  protected override blockedHint(): string | undefined {
+    return this.app?.trim() ? undefined : this.t('components.needsApp');
+  }
+
+  protected itemValue(component: Component): string {
+    return component.key;
+  }
+
+  protected itemLabel(component: Component): string {
+    return component.name || component.key;
+  }
+
+  protected retrieve(session: ConnectSession, key: string): Promise<Component> {
+    return session.component(key);
+  }
+
+  protected listQuery(session: ConnectSession, term: string): ListQuery<Component> | undefined {
+    const app = this.app?.trim();
+    if (!app) return undefined;
+    const kind = this.kind;
+    const params: ComponentListParams = { app, q: term, ...(kind !== 'any' ? { type: kind } : {}) };
+    return {
+      queryKey: ConnectSession.componentsKey(params),
+      fetch: async (cursor) => {
+        const page = await session.listComponents(params, cursor, PAGE_SIZE);
+        return { items: page.components, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}), ...(page.total !== undefined ? { total: page.total } : {}) };
+      },
+    };
+  }
+
+  protected texts(): SelectTexts {
+    const kind = this.kind;
+    return {
+      label: this.t(`components.label.${kind}`),
+      placeholder: this.t(`components.placeholder.${kind}`),
+      loading: this.t('components.loading'),
+      noMatch: (query) => this.t('components.noMatch', { query }),
+      none: this.t('components.none'),
+      error: (detail) => this.t('components.error', { detail }),
+      results: (count) => this.t(new Intl.PluralRules(this.localeCode).select(count) === 'one' ? 'components.results.one' : 'components.results.other', { count }),
+      required: this.t('components.required'),
+    };
+  }
+
+  protected override estimatedRowHeight(): number {
+    return 64;
+  }
+
+  protected renderOption(component: Component) {
+    const type = component.componentType === 'trigger' || component.componentType === 'action' ? component.componentType : undefined;
+    return html`<span class="flex h-16 min-w-0 flex-1 flex-col justify-center">
+      <span class="flex min-w-0 items-baseline gap-2">
+        <span part="option-label" dir="auto" class="truncate font-medium">${this.itemLabel(component)}</span>
+        ${this.kind === 'any' && type
+          ? html`<span part="option-type" class="shrink-0 rounded-full border border-pd-border px-1.5 text-[0.6875rem] font-medium text-pd-muted">${this.t(`components.${type}`)}</span>`
+          : nothing}
+        <span part="option-key" dir="ltr" class="ms-auto shrink-0 truncate font-mono text-[0.75rem] text-pd-muted max-w-[45%]">${component.key}</span>
+      </span>
+      ${component.description
+        ? html`<span part="option-description" dir="auto" class="truncate text-[0.8125rem] text-pd-muted">${oneLine(component.description)}</span>`
+        : nothing}
+    </span>`;
+  }
+}
+
+/** The first line of a Markdown description, as plain text (links keep their text). */
+function oneLine(markdown: string): string {
+  const first = markdown.split(/\n\s*\n|\n/)[0] ?? '';
+  return first
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`#>]+/g, '')
+    .trim();
+}
+
+PdComponentSelect.define('pd-component-select');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pd-component-select': PdComponentSelect;
+  }
+}

@@ -1,0 +1,461 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { PdElement } from '../../base/pd-element.js';
+import { PdChangeEvent, PdErrorEvent } from '../../events/index.js';
+import { describeError } from '../../session/errors.js';
+import { InfiniteQueryController } from '../../session/query-controller.js';
+import type { ConnectSession } from '../../session/session.js';
+import { ComboboxController } from './combobox-controller.js';
+
+/** One page of options, whatever the resource. */
+export interface ItemPage<T> {
+  items: T[];
+  nextCursor?: string;
+  total?: number;
+}
+
+/** The list a select shows for a search term: a cache key and a page fetcher. */
+export interface ListQuery<T> {
+  queryKey: readonly unknown[];
+  fetch: (cursor: string | undefined) => Promise<ItemPage<T>>;
+}
+
+/** The texts a select shows, already translated. */
+export interface SelectTexts {
+  label: string;
+  placeholder: string;
+  loading: string;
+  noMatch: (query: string) => string;
+  none: string;
+  error: (detail: string) => string;
+  results: (count: number) => string;
+  required: string;
+}
+
+type Phase = 'config' | 'blocked' | 'idle' | 'loading' | 'error' | 'empty' | 'ready';
+
+/**
+ * The shared shell of `pd-*` selects: a form-associated APG combobox over a paged, searchable,
+ * windowed list from the Connect API. Subclasses say what to list and how an option looks.
+ */
+export abstract class PdSelectBase<T> extends PdElement {
+  static formAssociated = true;
+
+  /** The form field name: the value is submitted with the host `<form>` under this name. */
+  @property({ reflect: true }) name = '';
+  /** The selected item's id (an app slug, a component key). Setting it shows the item's name and fires no event. */
+  @property() value = '';
+  /** A value is required: the form will not submit without one. */
+  @property({ type: Boolean, reflect: true }) required = false;
+  /** Disables the select. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** Placeholder of the input (default: translated, e.g. "Search apps…"). */
+  @property() placeholder?: string;
+  /** Accessible name of the input (default: translated, e.g. "Choose an app"). */
+  @property() label?: string;
+
+  @state() private selectedItem?: T;
+  @state() private formDisabled = false;
+  @state() private announcement = '';
+
+  protected readonly combo: ComboboxController<T>;
+  private readonly query = new InfiniteQueryController<ItemPage<T>, string | undefined>(this);
+  private everOpened = false;
+  private lookup?: string;
+  private lastAnnounced = '';
+  private reportedErrorAt = 0;
+  private defaultValue?: string;
+
+  constructor() {
+    super();
+    this.combo = new ComboboxController<T>(
+      this,
+      {
+        items: () => this.items,
+        hasMore: () => Boolean(this.query.result?.hasNextPage) && !this.query.result?.isFetchNextPageError,
+        loadingMore: () => Boolean(this.query.result?.isFetchingNextPage),
+        loadMore: () => void this.query.fetchNextPage(),
+        select: (item) => this.userSelect(item),
+        currentIndex: () => (this.value ? this.items.findIndex((item) => this.itemValue(item) === this.value) : -1),
+      },
+      { rowHeight: this.estimatedRowHeight() },
+    );
+    this.combo.hasValue = () => Boolean(this.value);
+  }
+
+  // ------------------------------------------------------------ subclass API
+
+  protected abstract itemValue(item: T): string;
+  protected abstract itemLabel(item: T): string;
+  protected abstract renderOption(item: T): TemplateResult;
+  protected abstract retrieve(session: ConnectSession, value: string): Promise<T>;
+  /** The list for a search term, or undefined while the select cannot list anything yet. */
+  protected abstract listQuery(session: ConnectSession, term: string): ListQuery<T> | undefined;
+  protected abstract texts(): SelectTexts;
+  /** Why the select is unusable for now (e.g. no app chosen), shown under the input. */
+  protected blockedHint(): string | undefined {
+    return undefined;
+  }
+  /** The selected item's icon inside the field. */
+  protected renderFieldIcon(_item: T | undefined): unknown {
+    return nothing;
+  }
+  protected estimatedRowHeight(): number {
+    return 52;
+  }
+
+  // ------------------------------------------------------------ public API
+
+  /** The selected item (an App, a Component), once known; undefined without a value. */
+  get selected(): T | undefined {
+    return this.selectedItem && this.value && this.itemValue(this.selectedItem) === this.value ? this.selectedItem : undefined;
+  }
+
+  /** The host form, if any. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  /** Checks validity; when invalid, shows the message and focuses the input. */
+  reportValidity(): boolean {
+    const valid = this.internals.reportValidity();
+    if (!valid) this.input?.focus();
+    return valid;
+  }
+
+  formResetCallback(): void {
+    this.value = this.defaultValue ?? '';
+    this.combo.hide();
+    this.combo.revert();
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (typeof state === 'string') this.value = state;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.defaultValue ??= this.getAttribute('value') ?? '';
+  }
+
+  // ------------------------------------------------------------ internals
+
+  private get isDisabled(): boolean {
+    return this.disabled || this.formDisabled;
+  }
+
+  private get input(): HTMLInputElement | null {
+    return this.renderRoot.querySelector('input');
+  }
+
+  private get items(): T[] {
+    return (this.query.result?.data?.pages ?? []).flatMap((page) => page.items);
+  }
+
+  private userSelect(item: T | undefined): void {
+    const value = item === undefined ? '' : this.itemValue(item);
+    if (item !== undefined) this.selectedItem = item;
+    this.announcement = item === undefined ? this.t('select.cleared') : this.t('select.selected', { name: this.itemLabel(item) });
+    if (value === this.value) return;
+    this.value = value;
+    this.emit(new PdChangeEvent<T>(value, item));
+  }
+
+  private retry = (): void => {
+    void this.query.refetch();
+    this.input?.focus();
+  };
+
+  private phase(): Phase {
+    if (this.configError) return 'config';
+    if (this.blockedHint()) return 'blocked';
+    const result = this.query.result;
+    if (!result) return 'idle';
+    if (!result.data) return result.isError && !result.isFetching ? 'error' : 'loading';
+    if (result.isFetching && !result.isFetchingNextPage && result.isError) return 'loading';
+    return this.items.length ? 'ready' : 'empty';
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const session = this.session;
+    const blocked = Boolean(this.blockedHint());
+    if (this.combo.open) this.everOpened = true;
+    if (blocked || this.isDisabled) this.combo.hide();
+    const list = session && !blocked && this.everOpened ? this.listQuery(session, this.combo.term) : undefined;
+    this.query.setQuery(
+      session?.queryClient,
+      list && {
+        queryKey: list.queryKey,
+        queryFn: ({ pageParam }) => list.fetch(pageParam),
+        initialPageParam: undefined,
+        getNextPageParam: (last) => last.nextCursor,
+      },
+    );
+    this.resolveSelected(session);
+    const phase = this.phase();
+    this.setState('open', this.combo.open);
+    this.setState('loading', phase === 'loading' || Boolean(this.query.result?.isFetchingNextPage));
+    this.setState('error', phase === 'error' || phase === 'config');
+    this.setState('has-value', Boolean(this.value));
+    this.setState('disabled', this.isDisabled || blocked);
+    this.announce(phase);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.internals.setFormValue(this.value || null, this.value);
+    const input = this.input;
+    if (this.required && !this.value && !this.isDisabled) this.internals.setValidity({ valueMissing: true }, this.texts().required, input ?? undefined);
+    else this.internals.setValidity({});
+    const result = this.query.result;
+    if (result?.isError && result.errorUpdatedAt !== this.reportedErrorAt) {
+      this.reportedErrorAt = result.errorUpdatedAt;
+      this.emit(new PdErrorEvent('load_failed', describeError(result.error), result.error));
+    }
+  }
+
+  /** Finds the selected item for the current value: among the loaded options, or from the API. */
+  private resolveSelected(session: ConnectSession | undefined): void {
+    const value = this.value;
+    if (!value || (this.selectedItem && this.itemValue(this.selectedItem) === value)) return;
+    const loaded = this.items.find((item) => this.itemValue(item) === value);
+    if (loaded) {
+      this.selectedItem = loaded;
+      return;
+    }
+    if (!session || this.lookup === value) return;
+    this.lookup = value;
+    this.retrieve(session, value).then(
+      (item) => {
+        if (this.value === value) this.selectedItem = item;
+      },
+      () => {
+        // An unknown value keeps showing its raw id; the next value gets a fresh lookup.
+      },
+    ).finally(() => {
+      if (this.lookup === value) this.lookup = undefined;
+    });
+  }
+
+  private announce(phase: Phase): void {
+    if (!this.combo.open) return;
+    const texts = this.texts();
+    const result = this.query.result;
+    let message = '';
+    if (phase === 'loading') message = texts.loading;
+    else if (phase === 'error') message = texts.error(describeError(result?.error));
+    else if (phase === 'empty') message = this.combo.term ? texts.noMatch(this.combo.term) : texts.none;
+    else if (phase === 'ready') message = texts.results(result?.data?.pages[0]?.total ?? this.items.length);
+    if (message && message !== this.lastAnnounced) {
+      this.lastAnnounced = message;
+      this.announcement = message;
+    }
+  }
+
+  private onFocusOut = (event: FocusEvent): void => {
+    const next = event.relatedTarget as Node | null;
+    if (next && (this.renderRoot.contains(next) || this.contains(next))) return;
+    this.combo.hide();
+    this.combo.revert();
+  };
+
+  private clearClick = (): void => {
+    this.combo.clear();
+    this.input?.focus();
+  };
+
+  // ------------------------------------------------------------ render
+
+  private renderSpinner() {
+    return html`<svg class="spinner size-4 shrink-0" viewBox="0 0 24 24" fill="none" aria-hidden="true">
+      <circle cx="12" cy="12" r="9" stroke="currentColor" stroke-opacity="0.25" stroke-width="3"></circle>
+      <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" stroke-width="3" stroke-linecap="round"></path>
+    </svg>`;
+  }
+
+  private renderOptionList() {
+    const items = this.items;
+    const combo = this.combo;
+    const { start, end } = combo.range(items.length);
+    const total = this.query.result?.data?.pages[0]?.total ?? items.length;
+    const indices = Array.from({ length: end - start }, (_, offset) => start + offset);
+    return html`<div role="none" class="relative" style=${styleMap({ height: `${items.length * combo.rowHeight}px` })}>
+      ${repeat(
+        indices,
+        (index) => this.itemValue(items[index] as T),
+        (index) => {
+          const item = items[index] as T;
+          const active = index === combo.active;
+          const current = this.itemValue(item) === this.value;
+          return html`<div
+            role="option"
+            id=${combo.optionId(index)}
+            part="option${active ? ' option-active' : ''}${current ? ' option-selected' : ''}"
+            class="absolute inset-x-0 flex cursor-pointer items-center gap-3 px-3 ${active ? 'bg-pd-muted-bg' : ''}"
+            style=${styleMap({ top: `${index * combo.rowHeight}px` })}
+            aria-selected=${active ? 'true' : 'false'}
+            aria-setsize=${Math.max(total, items.length)}
+            aria-posinset=${index + 1}
+            data-value=${this.itemValue(item)}
+            @click=${() => combo.pick(item)}
+            @pointermove=${() => {
+              if (combo.active !== index) combo.setActive(index);
+            }}
+          >
+            ${this.renderOption(item)}
+            <svg class="size-4 shrink-0 text-pd-accent ${current ? '' : 'invisible'}" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true">
+              <path fill-rule="evenodd" d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z" clip-rule="evenodd" />
+            </svg>
+          </div>`;
+        },
+      )}
+    </div>`;
+  }
+
+  private renderStatus(phase: Phase) {
+    const texts = this.texts();
+    const result = this.query.result;
+    const row = 'flex items-center gap-2 px-3 py-3 text-pd-muted';
+    if (phase === 'loading' || phase === 'idle') return html`<div part="status" class=${row}>${this.renderSpinner()}<span>${texts.loading}</span></div>`;
+    if (phase === 'empty') return html`<div part="empty" class="px-3 py-4 text-center text-pd-muted">${this.combo.term ? texts.noMatch(this.combo.term) : texts.none}</div>`;
+    const failed = phase === 'error' || result?.isFetchNextPageError;
+    if (failed) {
+      const busy = Boolean(result?.isFetching);
+      return html`<div part="error" class="flex flex-wrap items-center gap-x-3 gap-y-2 border-t border-pd-border bg-pd-danger-bg px-3 py-2.5 text-[0.8125rem] text-pd-danger first:border-t-0">
+        <span class="min-w-0 flex-[1_1_12rem]">${texts.error(describeError(result?.error))}</span>
+        <button
+          part="retry-button"
+          type="button"
+          class="inline-flex min-h-8 shrink-0 items-center gap-1.5 rounded-pd-sm border border-pd-border bg-pd-surface px-3 py-1 font-medium text-pd-fg hover:bg-pd-muted-bg aria-disabled:opacity-60"
+          aria-disabled=${busy ? 'true' : 'false'}
+          @click=${() => {
+            if (!busy) this.retry();
+          }}
+        >
+          ${busy ? this.renderSpinner() : nothing}${this.t('select.retry')}
+        </button>
+      </div>`;
+    }
+    if (result?.isFetchingNextPage) return html`<div part="status" class="${row} border-t border-pd-border py-2 text-[0.8125rem]">${this.renderSpinner()}<span>${this.t('select.loadingMore')}</span></div>`;
+    return nothing;
+  }
+
+  protected override render() {
+    const phase = this.phase();
+    const texts = this.texts();
+    const combo = this.combo;
+    const selected = this.selected;
+    const hint = phase === 'config' ? this.t('select.configInvalid', { detail: this.configError ?? '' }) : this.blockedHint();
+    const disabled = this.isDisabled || phase === 'blocked' || phase === 'config';
+    const shown = combo.text ?? (selected ? this.itemLabel(selected) : this.value);
+    const items = this.items;
+    const open = combo.open && !disabled;
+    return html`<div part="base" class="relative min-w-0" dir=${this.direction} lang=${this.localeCode} @focusout=${this.onFocusOut}>
+      <div
+        part="field"
+        class="flex min-h-10 items-center gap-2 rounded-pd border border-pd-border bg-pd-surface ps-2.5 pe-1 text-pd-fg shadow-pd transition-colors focus-within:border-pd-focus focus-within:ring-2 focus-within:ring-pd-focus/35 ${disabled ? 'cursor-not-allowed bg-pd-muted-bg opacity-70' : 'hover:border-pd-muted/60'}"
+      >
+        ${combo.text === undefined ? this.renderFieldIcon(selected) : nothing}
+        <svg class="size-4 shrink-0 text-pd-muted ${combo.text === undefined && selected ? 'hidden' : ''}" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true">
+          <path fill-rule="evenodd" d="M9 3.5a5.5 5.5 0 1 0 3.4 9.83l3.13 3.14a.75.75 0 1 0 1.06-1.06l-3.13-3.14A5.5 5.5 0 0 0 9 3.5ZM5 9a4 4 0 1 1 8 0 4 4 0 0 1-8 0Z" clip-rule="evenodd" />
+        </svg>
+        <input
+          part="input"
+          role="combobox"
+          type="text"
+          class="h-9 min-w-0 flex-1 bg-transparent text-pd-fg outline-none placeholder:text-pd-muted disabled:cursor-not-allowed"
+          dir="auto"
+          autocomplete="off"
+          autocapitalize="off"
+          spellcheck="false"
+          .value=${shown}
+          placeholder=${this.placeholder ?? texts.placeholder}
+          aria-label=${this.label ?? texts.label}
+          aria-autocomplete="list"
+          aria-expanded=${open ? 'true' : 'false'}
+          aria-controls="listbox"
+          aria-activedescendant=${open ? (combo.activeId() ?? '') : ''}
+          aria-required=${this.required ? 'true' : 'false'}
+          aria-invalid=${this.required && !this.value && this.everOpened && !open ? 'true' : 'false'}
+          aria-describedby=${hint ? 'hint' : nothing}
+          ?disabled=${disabled}
+          @input=${combo.onInput}
+          @keydown=${combo.onKeyDown}
+          @click=${() => combo.show()}
+        />
+        ${this.value && !disabled
+          ? html`<button
+              part="clear-button"
+              type="button"
+              tabindex="-1"
+              class="grid size-7 shrink-0 place-items-center rounded-pd-sm text-pd-muted hover:bg-pd-muted-bg hover:text-pd-fg"
+              aria-label=${this.t('select.clear')}
+              @click=${this.clearClick}
+            >
+              <svg class="size-4" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" /></svg>
+            </button>`
+          : nothing}
+        <button
+          part="toggle-button"
+          type="button"
+          tabindex="-1"
+          class="grid size-7 shrink-0 place-items-center rounded-pd-sm text-pd-muted hover:bg-pd-muted-bg hover:text-pd-fg disabled:pointer-events-none"
+          aria-label=${this.t('select.toggle')}
+          aria-controls="listbox"
+          aria-expanded=${open ? 'true' : 'false'}
+          ?disabled=${disabled}
+          @click=${() => {
+            combo.toggle();
+            this.input?.focus();
+          }}
+        >
+          <svg class="size-4 transition-transform ${open ? 'rotate-180' : ''}" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z" clip-rule="evenodd" /></svg>
+        </button>
+      </div>
+      ${hint ? html`<p part="hint" id="hint" class="mt-1.5 text-[0.8125rem] ${phase === 'config' ? 'text-pd-danger' : 'text-pd-muted'}">${hint}</p>` : nothing}
+      <div
+        part="popup"
+        class="absolute inset-x-0 top-full z-50 mt-1.5 overflow-hidden rounded-pd border border-pd-border bg-pd-surface text-pd-fg shadow-[0_10px_30px_-8px_rgb(0_0_0/0.25),0_2px_6px_rgb(0_0_0/0.08)] ${open ? '' : 'hidden'}"
+        aria-busy=${phase === 'loading' ? 'true' : 'false'}
+      >
+        <div
+          role="listbox"
+          id="listbox"
+          part="listbox"
+          tabindex="-1"
+          aria-label=${this.label ?? texts.label}
+          class="max-h-80 overflow-y-auto overscroll-contain ${open && items.length ? '' : 'hidden'}"
+          @scroll=${combo.onScroll}
+          @mousedown=${(event: Event) => event.preventDefault()}
+        >
+          ${open && items.length ? this.renderOptionList() : nothing}
+        </div>
+        ${open ? this.renderStatus(phase) : nothing}
+      </div>
+      <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
+    </div>`;
+  }
+}

@@ -1,0 +1,356 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../../src/elements/app-select/pd-app-select.js';
+import type { PdAppSelect } from '../../src/elements/app-select/pd-app-select.js';
+import type { PdChangeEvent } from '../../src/events/index.js';
+import type { App } from '../../src/session/types.js';
+import { admin, env, requestsFor, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
+
+interface SelectOptions {
+  theme?: string;
+  locale?: string;
+  value?: string;
+  name?: string;
+  required?: boolean;
+  hasTriggers?: boolean;
+  category?: string;
+  sort?: string;
+  baseUrl?: string;
+}
+
+function select(user: string, options: SelectOptions = {}) {
+  return html`<pd-app-select
+    external-user-id=${user}
+    token-endpoint="/api/connect-token"
+    base-url=${options.baseUrl ?? env.emulatorUrl}
+    theme=${ifDefined(options.theme)}
+    locale=${ifDefined(options.locale)}
+    value=${ifDefined(options.value)}
+    name=${ifDefined(options.name)}
+    category=${ifDefined(options.category)}
+    sort=${ifDefined(options.sort)}
+    ?required=${options.required ?? false}
+    ?has-triggers=${options.hasTriggers ?? false}
+  ></pd-app-select>`;
+}
+
+const root = (el: PdAppSelect) => el.shadowRoot as ShadowRoot;
+const part = (el: PdAppSelect, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
+const has = (el: PdAppSelect, name: string) => part(el, name) !== null;
+const input = (el: PdAppSelect) => part(el, 'input') as HTMLInputElement;
+const listbox = (el: PdAppSelect) => part(el, 'listbox') as HTMLElement;
+const options = (el: PdAppSelect) => [...root(el).querySelectorAll<HTMLElement>('[role="option"]')];
+const labels = (el: PdAppSelect) => options(el).map((option) => option.querySelector('[part~="option-label"]')?.textContent?.trim() ?? '');
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const announced = (el: PdAppSelect) => text(root(el).querySelector('[role="status"]'));
+const hasState = (el: PdAppSelect, name: string) => el.matches(`:state(${name})`);
+const activeOption = (el: PdAppSelect) => {
+  const id = input(el).getAttribute('aria-activedescendant');
+  return id ? root(el).getElementById(id) : null;
+};
+const activeLabel = (el: PdAppSelect) => text(activeOption(el)?.querySelector('[part~="option-label"]'));
+
+const appGets = async (user: string) => (await requestsFor(user, '/v1/connect/apps')).filter((entry) => entry.method === 'GET' && entry.path.endsWith('/apps'));
+
+async function mount(user: string, opts: SelectOptions = {}) {
+  const el = await fixture<PdAppSelect>(select(user, opts));
+  await el.updateComplete;
+  return el;
+}
+
+/** Focuses the input and opens the popup with the keyboard, then waits for the first options. */
+async function openWithKeyboard(el: PdAppSelect, min = 1) {
+  input(el).focus();
+  await sendKeys({ press: 'Alt+ArrowDown' });
+  await waitFor(() => options(el).length >= min, 8000, `${min} options`);
+  await el.updateComplete;
+}
+
+describe('<pd-app-select>', () => {
+  afterEach(async () => {
+    await admin('/faults', 'DELETE');
+    expect(takeUnhandledRejections().map(String)).to.deep.equal([]);
+  });
+
+  it('is an APG combobox: closed, loading and open states, all accessible', async () => {
+    const user = uniqueUser('apps');
+    const el = await mount(user);
+    const field = input(el);
+    expect(field.getAttribute('role')).to.equal('combobox');
+    expect(field.getAttribute('aria-expanded')).to.equal('false');
+    expect(field.getAttribute('aria-autocomplete')).to.equal('list');
+    expect(field.getAttribute('aria-controls')).to.equal('listbox');
+    expect(field.getAttribute('aria-label')).to.equal('Choose an app');
+    expect(hasState(el, 'open')).to.equal(false);
+    // Nothing is fetched before the user opens the list.
+    expect((await appGets(user)).length).to.equal(0);
+    await expect(el).to.be.accessible();
+
+    await admin('/faults', 'POST', { rules: [{ path: '/v1/connect/apps', latencyMs: 400, times: 1 }] });
+    field.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(field.getAttribute('aria-expanded')).to.equal('true');
+    expect(hasState(el, 'open')).to.equal(true);
+    expect(hasState(el, 'loading')).to.equal(true);
+    expect(text(part(el, 'status'))).to.equal('Loading apps…');
+    await expect(el).to.be.accessible();
+
+    await waitFor(() => options(el).length > 0, 8000, 'options');
+    await el.updateComplete;
+    expect(hasState(el, 'loading')).to.equal(false);
+    // Featured first.
+    expect(labels(el)[0]).to.equal('Slack');
+    expect(listbox(el).getAttribute('role')).to.equal('listbox');
+    expect(options(el)[0]?.getAttribute('aria-posinset')).to.equal('1');
+    const total = Number(options(el)[0]?.getAttribute('aria-setsize'));
+    expect(total).to.be.greaterThan(2500);
+    await waitFor(() => announced(el) === `${new Intl.NumberFormat('en').format(total)} apps available.`, 3000, 'the result count announcement');
+    // Offline the logos cannot load: the initials show.
+    expect(text(options(el)[0]?.querySelector('[part~="option-icon"]'))).to.equal('S');
+    await expect(el).to.be.accessible();
+  });
+
+  it('searches on the server, debounced: five fast key presses make one request', async () => {
+    const user = uniqueUser('apps');
+    const el = await mount(user);
+    await openWithKeyboard(el);
+    const before = (await appGets(user)).length;
+    await sendKeys({ type: 'googl' });
+    await waitFor(() => labels(el)[0] === 'Google Sheets', 5000, 'search results');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const searches = (await appGets(user)).slice(before);
+    expect(searches.length).to.equal(1);
+    expect(searches[0]?.query).to.contain('q=googl');
+    expect(labels(el)).to.include('Google Sheets');
+
+    await sendKeys({ type: 'zzzz' });
+    await waitFor(() => has(el, 'empty'), 5000, 'the empty state');
+    expect(text(part(el, 'empty'))).to.equal('No apps match “googlzzzz”.');
+    await waitFor(() => announced(el) === 'No apps match “googlzzzz”.', 2000, 'the empty announcement');
+    await expect(el).to.be.accessible();
+  });
+
+  it('selects with the keyboard only: ArrowDown, Home/End, Enter; fires change; Escape closes, a second Escape clears', async () => {
+    const user = uniqueUser('apps');
+    const el = await mount(user);
+    await openWithKeyboard(el);
+    expect(activeOption(el) === null).to.equal(true);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(activeLabel(el)).to.equal(labels(el)[2]);
+    expect(activeOption(el)?.getAttribute('aria-selected')).to.equal('true');
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(activeOption(el)?.getAttribute('aria-posinset')).to.equal('50');
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(activeOption(el)?.getAttribute('aria-posinset')).to.equal('1');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    const expected = activeLabel(el);
+    const expectedSlug = activeOption(el)?.dataset.value as string;
+
+    const changed = oneEvent(el, 'change') as Promise<PdChangeEvent<App>>;
+    await sendKeys({ press: 'Enter' });
+    const event = await changed;
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect((event.target as PdAppSelect).value).to.equal(expectedSlug);
+    expect(event.value).to.equal(expectedSlug);
+    expect(event.selected?.name).to.equal(expected);
+    expect(el.selected?.nameSlug).to.equal(expectedSlug);
+    await el.updateComplete;
+    expect(input(el).value).to.equal(expected);
+    expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+    expect(hasState(el, 'has-value')).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    // Reopening shows the current value as active; Escape closes and keeps it.
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(activeLabel(el)).to.equal(expected);
+    expect(options(el).find((option) => option.matches('[part~="option-selected"]'))?.dataset.value).to.equal(expectedSlug);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+    expect(el.value).to.equal(expectedSlug);
+
+    const cleared = oneEvent(el, 'change');
+    await sendKeys({ press: 'Escape' });
+    await cleared;
+    expect(el.value).to.equal('');
+    expect(input(el).value).to.equal('');
+    expect(hasState(el, 'has-value')).to.equal(false);
+  });
+
+  it('Tab closes and keeps the value; typed text that was not chosen is dropped', async () => {
+    const user = uniqueUser('apps');
+    const el = await mount(user, { value: 'slack' });
+    await waitFor(() => input(el).value === 'Slack', 5000, 'the value name');
+    input(el).focus();
+    await sendKeys({ type: 'git' });
+    await el.updateComplete;
+    expect(input(el).getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+    expect(el.value).to.equal('slack');
+    expect(input(el).value).to.equal('Slack');
+  });
+
+  it('shows a programmatic value by name, fetched from the API, without firing change', async () => {
+    const user = uniqueUser('apps');
+    const el = await mount(user);
+    let changes = 0;
+    el.addEventListener('change', () => changes++);
+    el.value = 'google_sheets';
+    await waitFor(() => input(el).value === 'Google Sheets', 5000, 'the app name');
+    expect(el.selected?.nameSlug).to.equal('google_sheets');
+    expect((await requestsFor(user, '/v1/connect/apps/google_sheets')).length).to.equal(1);
+    expect(part(el, 'field-icon')?.textContent?.trim()).to.equal('GS');
+    expect(changes).to.equal(0);
+    expect(hasState(el, 'has-value')).to.equal(true);
+  });
+
+  it('filters: has-triggers lists only apps with triggers, category by name, sort by name', async () => {
+    const user = uniqueUser('apps');
+    const el = await mount(user, { hasTriggers: true, sort: 'name' });
+    await openWithKeyboard(el);
+    const query = (await appGets(user)).at(-1)?.query ?? '';
+    expect(query).to.contain('has_triggers=true');
+    expect(query).to.contain('sort_key=name');
+    const withTriggers = labels(el);
+    const withTriggersTotal = Number(options(el)[0]?.getAttribute('aria-setsize'));
+    expect(withTriggers.length).to.be.greaterThan(0);
+    expect([...withTriggers].sort((a, b) => a.localeCompare(b))).to.deep.equal(withTriggers);
+    const all = await mount(uniqueUser('apps'));
+    await openWithKeyboard(all);
+    expect(withTriggersTotal).to.be.lessThan(Number(options(all)[0]?.getAttribute('aria-setsize')));
+
+    const chat = await mount(uniqueUser('apps'), { category: 'communication' });
+    await openWithKeyboard(chat);
+    const chatUser = chat.externalUserId as string;
+    expect((await requestsFor(chatUser, '/v1/connect/app_categories')).length).to.equal(1);
+    expect((await appGets(chatUser)).at(-1)?.query).to.contain('category_ids=cat_communication');
+    expect(labels(chat)).to.include('Slack');
+    expect(labels(chat)).to.not.include('GitHub');
+  });
+
+  it('shows an error with a retry button after the SDK gives up, and recovers', async () => {
+    const user = uniqueUser('apps');
+    await admin('/faults', 'POST', { rules: [{ path: '/v1/connect/apps', status: 500, times: 3 }] });
+    const el = await mount(user);
+    input(el).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => has(el, 'error'), 15000, 'the error state');
+    await el.updateComplete;
+    expect(hasState(el, 'error')).to.equal(true);
+    expect(text(part(el, 'error'))).to.contain('Could not load apps');
+    expect(announced(el)).to.contain('Could not load apps');
+    await expect(el).to.be.accessible();
+    part(el, 'retry-button')?.click();
+    await waitFor(() => options(el).length > 0, 8000, 'options after retry');
+    expect(hasState(el, 'error')).to.equal(false);
+  }).timeout(20000);
+
+  it('is form-associated: FormData, required validity, reset, disabled', async () => {
+    const user = uniqueUser('apps');
+    const form = await fixture<HTMLFormElement>(html`<form>
+      <pd-app-select name="app" value="slack" external-user-id=${user} token-endpoint="/api/connect-token" base-url=${env.emulatorUrl}></pd-app-select>
+      <pd-app-select name="other" required external-user-id=${user} token-endpoint="/api/connect-token" base-url=${env.emulatorUrl}></pd-app-select>
+    </form>`);
+    const [first, second] = [...form.querySelectorAll('pd-app-select')] as [PdAppSelect, PdAppSelect];
+    await first.updateComplete;
+    await second.updateComplete;
+    expect(new FormData(form).get('app')).to.equal('slack');
+    expect(new FormData(form).has('other')).to.equal(false);
+    expect(second.validity.valueMissing).to.equal(true);
+    expect(second.validationMessage).to.equal('Please choose an app.');
+    expect(form.checkValidity()).to.equal(false);
+    expect(second.reportValidity()).to.equal(false);
+    expect(root(second).activeElement === input(second)).to.equal(true);
+
+    await openWithKeyboard(second);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await second.updateComplete;
+    expect(new FormData(form).get('other')).to.equal('slack');
+    expect(second.validity.valid).to.equal(true);
+
+    first.value = 'github';
+    await first.updateComplete;
+    expect(new FormData(form).get('app')).to.equal('github');
+    form.reset();
+    await first.updateComplete;
+    await second.updateComplete;
+    expect(first.value).to.equal('slack');
+    expect(second.value).to.equal('');
+    expect(new FormData(form).get('app')).to.equal('slack');
+
+    first.disabled = true;
+    await first.updateComplete;
+    expect(input(first).disabled).to.equal(true);
+    expect(new FormData(form).has('app')).to.equal(false);
+  });
+
+  it('loads the next page as the list is scrolled to its end', async () => {
+    const user = uniqueUser('apps');
+    const el = await mount(user, { baseUrl: env.emulatorUrl });
+    await openWithKeyboard(el);
+    const first = (await appGets(user)).length;
+    expect(first).to.equal(1);
+    const list = listbox(el);
+    list.scrollTop = list.scrollHeight;
+    await waitFor(() => Number(options(el).at(-1)?.getAttribute('aria-posinset')) > 50, 8000, 'the second page');
+    const gets = await appGets(user);
+    expect(gets.length).to.be.greaterThan(first);
+    expect(gets[1]?.query).to.contain('after=');
+  });
+
+  it('stays small in the DOM over 2,500 apps: the active option is always rendered', async () => {
+    const user = uniqueUser('apps');
+    const el = await mount(user, {});
+    await openWithKeyboard(el);
+    const list = listbox(el);
+    for (let page = 2; page <= 10; page++) {
+      const height = list.scrollHeight;
+      list.scrollTop = list.scrollHeight;
+      await waitFor(() => list.scrollHeight > height, 8000, `page ${page}`);
+      await el.updateComplete;
+      expect(options(el).length).to.be.lessThan(100);
+    }
+    list.scrollTop = list.scrollHeight;
+    await waitFor(() => Number(options(el).at(-1)?.getAttribute('aria-posinset')) >= 500, 8000, 'options near 500 rendered');
+    expect(options(el).length).to.be.lessThan(100);
+    expect((await appGets(user)).length).to.be.greaterThanOrEqual(10);
+    expect(Number(options(el)[0]?.getAttribute('aria-setsize'))).to.be.greaterThan(2500);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    const active = activeOption(el);
+    expect(active !== null).to.equal(true);
+    expect(options(el).length).to.be.lessThan(100);
+    const box = list.getBoundingClientRect();
+    const rect = (active as HTMLElement).getBoundingClientRect();
+    expect(rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1).to.equal(true);
+    await sendKeys({ press: 'PageUp' });
+    await el.updateComplete;
+    expect(activeOption(el) !== null).to.equal(true);
+  }).timeout(30000);
+
+  it('looks right in the dark theme and in Arabic (right-to-left), accessible there too', async () => {
+    const el = await mount(uniqueUser('apps'), { theme: 'dark', locale: 'ar' });
+    expect(hasState(el, 'theme-dark')).to.equal(true);
+    expect(part(el, 'base')?.getAttribute('dir')).to.equal('rtl');
+    expect(input(el).getAttribute('aria-label')).to.equal('اختر تطبيقًا');
+    await openWithKeyboard(el);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+});
