@@ -121,6 +121,7 @@ export class PdElement extends LitElement {
     this.setState('theme-dark', theme === 'dark' || (theme === 'system' && Boolean(prefersDark?.matches)));
     this.setState('theme-system', theme === 'system');
     this.configError = this.validateConfig();
+    this.currentSession = this.configError ? undefined : getSession(sessionConfig(this.config));
   }
 
   /** Checks shared settings; elements extend it with their own. Returns a translated message. */
@@ -132,10 +133,11 @@ export class PdElement extends LitElement {
     return missing ? this.t(missing) : undefined;
   }
 
+  private currentSession?: ConnectSession;
+
   /** The page-wide session for this user and token source, or undefined while the config is incomplete. */
   protected get session(): ConnectSession | undefined {
-    if (this.configError) return undefined;
-    return getSession(sessionConfig(this.config));
+    return this.currentSession;
   }
 
   /** Dispatches one of the typed `pd-*` events; returns false when a listener cancelled it. */

@@ -310,6 +310,8 @@ export abstract class PdSelectBase<T> extends PdElement {
           const item = items[index] as T;
           const active = index === combo.active;
           const current = this.itemValue(item) === this.value;
+          // Options are reached with the combobox's keys (aria-activedescendant), never focused themselves.
+          // eslint-disable-next-line lit-a11y/click-events-have-key-events
           return html`<div
             role="option"
             id=${combo.optionId(index)}

@@ -1,0 +1,106 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Component } from '@pipedream/sdk/browser';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../../src/elements/component-select/pd-component-select.js';
+import type { PdComponentSelect } from '../../src/elements/component-select/pd-component-select.js';
+import type { PdChangeEvent } from '../../src/events/index.js';
+import { admin, env, requestsFor, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
+
+function select(user: string, options: { app?: string; type?: string; theme?: string; value?: string } = {}) {
+  return html`<pd-component-select
+    external-user-id=${user}
+    token-endpoint="/api/connect-token"
+    base-url=${env.emulatorUrl}
+    app=${ifDefined(options.app)}
+    type=${ifDefined(options.type)}
+    theme=${ifDefined(options.theme)}
+    value=${ifDefined(options.value)}
+  ></pd-component-select>`;
+}
+
+const root = (el: PdComponentSelect) => el.shadowRoot as ShadowRoot;
+const part = (el: PdComponentSelect, name: string, scope: ParentNode = root(el)) => scope.querySelector<HTMLElement>(`[part~="${name}"]`);
+const input = (el: PdComponentSelect) => part(el, 'input') as HTMLInputElement;
+const options = (el: PdComponentSelect) => [...root(el).querySelectorAll<HTMLElement>('[role="option"]')];
+const keys = (el: PdComponentSelect) => options(el).map((option) => option.dataset.value ?? '');
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const hasState = (el: PdComponentSelect, name: string) => el.matches(`:state(${name})`);
+
+async function open(el: PdComponentSelect) {
+  input(el).focus();
+  await sendKeys({ press: 'Alt+ArrowDown' });
+  await waitFor(() => options(el).length > 0, 8000, 'options');
+  await el.updateComplete;
+}
+
+describe('<pd-component-select>', () => {
+  afterEach(async () => {
+    await admin('/faults', 'DELETE');
+    expect(takeUnhandledRejections().map(String)).to.deep.equal([]);
+  });
+
+  it('is disabled with a hint until app is set, then lists that app’s components', async () => {
+    const user = uniqueUser('components');
+    const el = await fixture<PdComponentSelect>(select(user));
+    await el.updateComplete;
+    expect(input(el).disabled).to.equal(true);
+    expect(text(part(el, 'hint'))).to.equal('Choose an app first.');
+    expect(input(el).getAttribute('aria-describedby')).to.equal('hint');
+    expect(hasState(el, 'disabled')).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    el.app = 'slack';
+    await el.updateComplete;
+    expect(input(el).disabled).to.equal(false);
+    expect(part(el, 'hint') !== null).to.equal(false);
+    await open(el);
+    expect(keys(el)).to.deep.equal(['slack-new-message-in-channels', 'slack-send-message']);
+    const send = options(el).find((option) => option.dataset.value === 'slack-send-message') as HTMLElement;
+    expect(text(part(el, 'option-label', send))).to.equal('Send Message');
+    expect(text(part(el, 'option-key', send))).to.equal('slack-send-message');
+    expect(text(part(el, 'option-type', send))).to.equal('Action');
+    expect(text(part(el, 'option-description', send)).length).to.be.greaterThan(0);
+    const gets = (await requestsFor(user, '/v1/connect/components')).filter((entry) => entry.method === 'GET');
+    expect(gets.at(-1)?.query).to.contain('app=slack');
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters by type and searches on the server; picks with the keyboard', async () => {
+    const user = uniqueUser('components');
+    const el = await fixture<PdComponentSelect>(select(user, { app: 'slack', type: 'action' }));
+    expect(input(el).getAttribute('aria-label')).to.equal('Choose an action');
+    await open(el);
+    expect(keys(el)).to.deep.equal(['slack-send-message']);
+    expect((await requestsFor(user, '/v1/connect/actions')).length).to.be.greaterThan(0);
+
+    await sendKeys({ type: 'zzz' });
+    await waitFor(() => part(el, 'empty') !== null, 5000, 'the empty state');
+    expect(text(part(el, 'empty'))).to.equal('Nothing matches “zzz”.');
+    await expect(el).to.be.accessible();
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: 'send' });
+    await waitFor(() => keys(el).length === 1, 5000, 'search results');
+    const searches = (await requestsFor(user, '/v1/connect/actions')).filter((entry) => entry.query.includes('q='));
+    expect(searches.at(-1)?.query).to.contain('q=send');
+
+    const changed = oneEvent(el, 'change') as Promise<PdChangeEvent<Component>>;
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    const event = await changed;
+    expect(el.value).to.equal('slack-send-message');
+    expect(event.selected?.key).to.equal('slack-send-message');
+    expect(input(el).value).to.equal('Send Message');
+  });
+
+  it('shows a programmatic value by name; triggers in the dark theme are accessible', async () => {
+    const user = uniqueUser('components');
+    const el = await fixture<PdComponentSelect>(select(user, { app: 'slack', type: 'trigger', theme: 'dark', value: 'slack-new-message-in-channels' }));
+    await waitFor(() => input(el).value === 'New Message In Channels (Instant)', 5000, 'the component name');
+    expect(el.selected?.key).to.equal('slack-new-message-in-channels');
+    await open(el);
+    expect(keys(el)).to.deep.equal(['slack-new-message-in-channels']);
+    expect(options(el)[0]?.matches('[part~="option-selected"]')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+});
