@@ -9,6 +9,9 @@ import { build } from 'esbuild';
 const entries = {
   'pd-connect-button (with lit, SDK clients, query cache)': "import './src/elements/connect-button/pd-connect-button.ts';",
   'pd-account-list': "import './src/elements/account-list/pd-account-list.ts';",
+  'pd-app-select': "import './src/elements/app-select/pd-app-select.ts';",
+  'pd-component-select': "import './src/elements/component-select/pd-component-select.ts';",
+  'pd-app-select + pd-component-select': "import './src/elements/app-select/pd-app-select.ts'; import './src/elements/component-select/pd-component-select.ts';",
   'all elements (src/index.ts)': "import './src/index.ts';",
   'lit alone': "import { LitElement } from 'lit'; console.log(LitElement);",
   'SDK: AccountsClient + AppsClient subpaths (used)': "import { AccountsClient } from '@pipedream/sdk/accounts'; import { AppsClient } from '@pipedream/sdk/apps'; console.log(AccountsClient, AppsClient);",

@@ -9,6 +9,7 @@ import { styles } from './pd-app-select.styles.js';
 const PAGE_SIZE = 50;
 
 /**
+ * @tag pd-app-select
  * @summary An accessible combobox over the Pipedream app catalog: search, paging, filters and icons.
  *
  * Type to search the catalog on the server (debounced), scroll to load more: only the options in

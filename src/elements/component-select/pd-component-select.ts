@@ -9,6 +9,7 @@ const PAGE_SIZE = 50;
 type Kind = 'action' | 'trigger' | 'any';
 
 /**
+ * @tag pd-component-select
  * @summary Pick one of an app's actions or triggers, with server-side search.
  *
  * The same accessible combobox as `<pd-app-select>` (APG keyboard, debounced search, paging,

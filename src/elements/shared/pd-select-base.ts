@@ -389,7 +389,7 @@ export abstract class PdSelectBase<T> extends PdElement {
           role="combobox"
           type="text"
           class="h-9 min-w-0 flex-1 bg-transparent text-pd-fg outline-none placeholder:text-pd-muted disabled:cursor-not-allowed"
-          dir="auto"
+          dir=${this.direction}
           autocomplete="off"
           autocapitalize="off"
           spellcheck="false"
