@@ -25,3 +25,16 @@ for (const type of ['pd-connect-start', 'pd-connect-success', 'pd-connect-error'
     while (log.children.length > 6) log.lastElementChild?.remove();
   });
 }
+
+// The app picker drives the component picker; both submit with a host form like native controls.
+const appPicker = document.getElementById('app-picker') as HTMLElement & { value: string };
+const componentPicker = document.getElementById('component-picker') as HTMLElement & { value: string; app?: string };
+const output = document.getElementById('picker-output') as HTMLOutputElement;
+const form = document.getElementById('picker-form') as HTMLFormElement;
+const showForm = () => (output.textContent = `FormData: ${JSON.stringify(Object.fromEntries(new FormData(form)))}`);
+appPicker.addEventListener('change', () => {
+  componentPicker.app = appPicker.value || undefined;
+  componentPicker.value = '';
+  showForm();
+});
+componentPicker.addEventListener('change', showForm);

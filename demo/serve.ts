@@ -55,7 +55,7 @@ const server = createHttpServer((req, res) => {
     // A real host derives the user from its own session; the demo has one fixed user.
     void readJson(req).then(async () => {
       try {
-        const origin = req.headers.origin ?? `http://localhost:${port}`;
+        const origin = req.headers.origin ?? `http://${req.headers.host ?? `localhost:${port}`}`;
         const token = await pipedream.tokens.create({ externalUserId: 'demo-user', allowedOrigins: [origin] });
         sendJson(res, 200, { token: token.token, expires_at: token.expiresAt.toISOString(), connect_link_url: token.connectLinkUrl });
       } catch (error) {
@@ -68,7 +68,9 @@ const server = createHttpServer((req, res) => {
 });
 
 server.listen(port, '127.0.0.1', () => {
-  console.log(`Showcase:  http://localhost:${port}/`);
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  console.log(`Showcase:  http://localhost:${actualPort}/`);
   console.log(`Emulator:  ${emulator.url} (admin ${emulator.url}/_emulator/)`);
 });
 

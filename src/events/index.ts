@@ -83,6 +83,46 @@ export class PdChangeEvent<T = unknown> extends Event {
   }
 }
 
+/** Fired on every user edit in `<pd-action-form>`: the whole configuration after the edit. */
+export class PdPropsChangeEvent extends Event {
+  static readonly eventName = 'pd-props-change';
+  constructor(readonly configuredProps: Record<string, unknown>, readonly propName: string, readonly dynamicPropsId?: string) {
+    super(PdPropsChangeEvent.eventName, init);
+  }
+}
+
+/** Fired when the user submits a valid `<pd-action-form>`; `preventDefault()` stops the run (run it yourself). */
+export class PdSubmitEvent extends Event {
+  static readonly eventName = 'pd-submit';
+  constructor(readonly configuredProps: Record<string, unknown>, readonly dynamicPropsId: string | undefined, readonly componentKey: string) {
+    super(PdSubmitEvent.eventName, { ...init, cancelable: true });
+  }
+}
+
+/** What an action run returned: `ret` (the return value), `exports` (incl. `$summary`), `os` (logs and errors). */
+export interface ActionRunResult {
+  exports?: Record<string, unknown>;
+  os?: { k: string; ts?: number; msg?: string; err?: { name?: string; message?: string; stack?: string } }[];
+  ret?: unknown;
+  stashId?: string | null;
+}
+
+/** Fired when an action run finished without an error. */
+export class PdRunSuccessEvent extends Event {
+  static readonly eventName = 'pd-run-success';
+  constructor(readonly result: ActionRunResult, readonly configuredProps: Record<string, unknown>) {
+    super(PdRunSuccessEvent.eventName, init);
+  }
+}
+
+/** Fired when an action run failed: the request failed (`result` undefined) or the action reported an error. */
+export class PdRunErrorEvent extends Event {
+  static readonly eventName = 'pd-run-error';
+  constructor(readonly message: string, readonly result?: ActionRunResult, readonly cause?: unknown) {
+    super(PdRunErrorEvent.eventName, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'pd-connect-start': PdConnectStartEvent;
@@ -92,5 +132,9 @@ declare global {
     'pd-disconnect-request': PdDisconnectRequestEvent;
     'pd-disconnect': PdDisconnectEvent;
     'pd-error': PdErrorEvent;
+    'pd-props-change': PdPropsChangeEvent;
+    'pd-submit': PdSubmitEvent;
+    'pd-run-success': PdRunSuccessEvent;
+    'pd-run-error': PdRunErrorEvent;
   }
 }

@@ -2,7 +2,7 @@ import { AccountsClient } from '@pipedream/sdk/accounts';
 import { ActionsClient } from '@pipedream/sdk/actions';
 import { AppCategoriesClient } from '@pipedream/sdk/appCategories';
 import { AppsClient } from '@pipedream/sdk/apps';
-import type { AppCategory, Component } from '@pipedream/sdk/browser';
+import type { AppCategory, Component, ConfigurePropResponse, ReloadPropsResponse, RunActionResponse } from '@pipedream/sdk/browser';
 import { ComponentsClient } from '@pipedream/sdk/components';
 import { TriggersClient } from '@pipedream/sdk/triggers';
 import { QueryClient } from '@tanstack/query-core';
@@ -52,6 +52,26 @@ export interface ComponentListParams {
   type?: 'action' | 'trigger';
   q?: string;
 }
+
+/** What `configureProp` asks for: one prop's options, given the props configured before it. */
+export interface ConfigurePropParams {
+  componentKey: string;
+  propName: string;
+  configuredProps: Record<string, unknown>;
+  dynamicPropsId?: string;
+  page?: number;
+  prevContext?: Record<string, unknown>;
+  query?: string;
+}
+
+/** What `reloadProps` and `runAction` send: the whole configuration. */
+export interface ComponentConfigParams {
+  componentKey: string;
+  configuredProps: Record<string, unknown>;
+  dynamicPropsId?: string;
+}
+
+export type { ConfigurePropResponse, ReloadPropsResponse, RunActionResponse };
 
 export interface ComponentPage {
   components: Component[];
@@ -305,6 +325,53 @@ export class ConnectSession {
   async retrieveComponent(key: string): Promise<Component> {
     const answer = await this.call(() => this.componentClient().retrieve(key));
     return answer.data;
+  }
+
+  /** One page of a prop's remote options (`POST /v1/connect/components/configure`). */
+  configureProp(params: ConfigurePropParams, signal?: AbortSignal): Promise<ConfigurePropResponse> {
+    const client = this.componentClient() as ComponentsClient;
+    return this.call(() =>
+      client.configureProp(
+        {
+          id: params.componentKey,
+          externalUserId: this.externalUserId,
+          propName: params.propName,
+          configuredProps: params.configuredProps as never,
+          ...(params.dynamicPropsId ? { dynamicPropsId: params.dynamicPropsId } : {}),
+          page: params.page ?? 0,
+          ...(params.prevContext ? { prevContext: params.prevContext } : {}),
+          ...(params.query !== undefined ? { query: params.query } : {}),
+        },
+        signal ? { abortSignal: signal } : undefined,
+      ),
+    );
+  }
+
+  /** The component's props for this configuration (`POST /v1/connect/components/props`). */
+  reloadProps(params: ComponentConfigParams): Promise<ReloadPropsResponse> {
+    const client = this.componentClient() as ComponentsClient;
+    return this.call(() =>
+      client.reloadProps({
+        id: params.componentKey,
+        externalUserId: this.externalUserId,
+        configuredProps: params.configuredProps as never,
+        ...(params.dynamicPropsId ? { dynamicPropsId: params.dynamicPropsId } : {}),
+      }),
+    );
+  }
+
+  /** Runs an action (`POST /v1/connect/actions/run`). */
+  runAction(params: ComponentConfigParams & { stashId?: string | boolean }): Promise<RunActionResponse> {
+    const client = this.componentClient('action') as ActionsClient;
+    return this.call(() =>
+      client.run({
+        id: params.componentKey,
+        externalUserId: this.externalUserId,
+        configuredProps: params.configuredProps as never,
+        ...(params.dynamicPropsId ? { dynamicPropsId: params.dynamicPropsId } : {}),
+        ...(params.stashId !== undefined ? { stashId: params.stashId } : {}),
+      }),
+    );
   }
 
   component(key: string): Promise<Component> {
