@@ -1,69 +1,58 @@
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { PipedreamClient } from '@pipedream/sdk/server';
 import { createServer as createViteServer } from 'vite';
-import { startEmulator } from '../src/emulator/index.node.js';
+import { startEmulator, type RunningEmulator } from '../src/emulator/index.node.js';
+import { createDisconnectHandler, createTokenHandler, toNodeListener } from '../src/server/index.js';
 
 /**
- * `npm run demo`: starts the Connect emulator and the showcase page, with a token endpoint
- * built on the server SDK as a host app would mount it.
+ * `npm run demo`: the showcase page plus a token endpoint built with the server helper, as a host
+ * app mounts it. With PIPEDREAM_CLIENT_ID, PIPEDREAM_CLIENT_SECRET and PIPEDREAM_PROJECT_ID set it
+ * talks to Pipedream; otherwise it starts the embedded Connect emulator.
  */
 const port = Number(process.env.PORT ?? 5173);
-const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 4010), syntheticApps: 2500 });
-// A few accounts in every health state, so the showcase has something to manage from the start.
-emulator.emulator.seedAccount({ externalUserId: 'demo-user', app: 'slack', name: 'Acme HQ', environment: 'development' });
-emulator.emulator.seedAccount({ externalUserId: 'demo-user', app: 'github', name: 'acme-bot', healthy: false, error: 'The OAuth grant was revoked', environment: 'development' });
-emulator.emulator.seedAccount({ externalUserId: 'demo-user', app: 'google_sheets', name: 'finance@acme.example', dead: true, environment: 'development' });
+const demoUser = process.env.DEMO_EXTERNAL_USER_ID ?? 'demo-user';
+const real = Boolean(process.env.PIPEDREAM_CLIENT_ID && process.env.PIPEDREAM_CLIENT_SECRET && process.env.PIPEDREAM_PROJECT_ID);
 
-const pipedream = new PipedreamClient({
-  clientId: emulator.emulator.clientId,
-  clientSecret: emulator.emulator.clientSecret,
-  projectId: emulator.emulator.projectId,
-  projectEnvironment: 'development',
-  baseUrl: emulator.url,
-});
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
-  } catch {
-    return {};
-  }
+let emulator: RunningEmulator | undefined;
+if (!real) {
+  // The emulator's expected credentials come from the same variables; none are set here, so defaults apply.
+  emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 4010), syntheticApps: 2500 });
+  // A few accounts in every health state, so the showcase has something to manage from the start.
+  emulator.emulator.seedAccount({ externalUserId: demoUser, app: 'slack', name: 'Acme HQ', environment: 'development' });
+  emulator.emulator.seedAccount({ externalUserId: demoUser, app: 'github', name: 'acme-bot', healthy: false, error: 'The OAuth grant was revoked', environment: 'development' });
+  emulator.emulator.seedAccount({ externalUserId: demoUser, app: 'google_sheets', name: 'finance@acme.example', dead: true, environment: 'development' });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json');
-  res.end(JSON.stringify(body));
-}
+const apiUrl = emulator?.url ?? 'https://api.pipedream.com';
+const connectPage = emulator ? `${emulator.url}/_static/connect.html` : 'https://pipedream.com/_static/connect.html';
+const helperOptions = {
+  ...(emulator ? { clientId: emulator.emulator.clientId, clientSecret: emulator.emulator.clientSecret, projectId: emulator.emulator.projectId, baseUrl: emulator.url } : {}),
+  environment: (process.env.PIPEDREAM_ENVIRONMENT as 'development' | 'production' | undefined) ?? 'development',
+  // A real app reads its session here; the demo has one fixed user.
+  getExternalUserId: () => demoUser,
+};
+const tokenEndpoint = toNodeListener(createTokenHandler(helperOptions));
+const disconnectEndpoint = toNodeListener(createDisconnectHandler(helperOptions));
 
 const vite = await createViteServer({
   root: fileURLToPath(new URL('.', import.meta.url)),
   configFile: false,
   server: { middlewareMode: true },
   appType: 'spa',
-  // The page names the emulator's URL in its markup, so no element ever starts without it.
-  plugins: [{ name: 'emulator-url', transformIndexHtml: (page: string) => page.replaceAll('%EMULATOR_URL%', emulator.url) }],
   logLevel: 'warn',
+  // The page names its API and connect page in its markup, so no element ever starts without them.
+  plugins: [{
+    name: 'demo-settings',
+    transformIndexHtml: (page: string) =>
+      page.replaceAll('%API_URL%', apiUrl).replaceAll('%CONNECT_PAGE%', connectPage).replaceAll('%USER%', demoUser)
+        .replaceAll('%ENVIRONMENT%', helperOptions.environment).replaceAll('%MODE%', emulator ? 'the local Connect emulator' : 'Pipedream'),
+  }],
 });
 
 const server = createHttpServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname === '/api/connect-token' && req.method === 'POST') {
-    // A real host derives the user from its own session; the demo has one fixed user.
-    void readJson(req).then(async () => {
-      try {
-        const origin = req.headers.origin ?? `http://${req.headers.host ?? `localhost:${port}`}`;
-        const token = await pipedream.tokens.create({ externalUserId: 'demo-user', allowedOrigins: [origin] });
-        sendJson(res, 200, { token: token.token, expires_at: token.expiresAt.toISOString(), connect_link_url: token.connectLinkUrl });
-      } catch (error) {
-        sendJson(res, 502, { error: (error as Error).message });
-      }
-    });
-    return;
-  }
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  if (path === '/api/connect-token') return tokenEndpoint(req, res);
+  if (path === '/api/disconnect') return disconnectEndpoint(req, res);
   vite.middlewares(req, res);
 });
 
@@ -71,11 +60,12 @@ server.listen(port, '127.0.0.1', () => {
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   console.log(`Showcase:  http://localhost:${actualPort}/`);
-  console.log(`Emulator:  ${emulator.url} (admin ${emulator.url}/_emulator/)`);
+  if (emulator) console.log(`Emulator:  ${emulator.url} (admin ${emulator.url}/_emulator/)`);
+  else console.log(`Pipedream: project ${process.env.PIPEDREAM_PROJECT_ID}, environment ${helperOptions.environment}`);
 });
 
 const stop = () => {
-  void Promise.all([vite.close(), emulator.close()]).then(() => process.exit(0));
+  void Promise.all([vite.close(), emulator?.close()]).then(() => process.exit(0));
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

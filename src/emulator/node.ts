@@ -1,7 +1,8 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ConnectEmulator, DEFAULT_CREDENTIALS, type EmulatorOptions, createEmulator } from './emulator.js';
+import { sendFetchResponse, toFetchRequest } from '../server/node.js';
 import type { EmulatorSnapshot } from './state.js';
 
 export interface StartEmulatorOptions extends EmulatorOptions {
@@ -45,25 +46,6 @@ function writeState(file: string, snapshot: EmulatorSnapshot): void {
   renameSync(temporary, file);
 }
 
-async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
-    else if (value !== undefined) headers.set(name, value);
-  }
-  const method = req.method ?? 'GET';
-  const body = method === 'GET' || method === 'HEAD' || chunks.length === 0 ? undefined : Buffer.concat(chunks);
-  return new Request(new URL(req.url ?? '/', base), { method, headers, body });
-}
-
-async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
-  res.statusCode = response.status;
-  response.headers.forEach((value, name) => res.setHeader(name, value));
-  res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
-}
-
 /** Starts the emulator on a Node HTTP server. */
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const { port = 0, host = '127.0.0.1', stateFile, ...rest } = options;
@@ -80,9 +62,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const emulator = createEmulator(emulatorOptions);
   let base = '';
   const server = createServer((req, res) => {
-    toRequest(req, base)
+    toFetchRequest(req, base)
       .then(emulator.handle)
-      .then((response) => sendResponse(res, response))
+      .then((response) => sendFetchResponse(res, response))
       .catch(() => {
         if (!res.headersSent) res.statusCode = 500;
         res.end();

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createDisconnectHandler, createRunActionHandler, createTokenHandler } from '../../src/server/index.js';
+import { emulatorFixture, type EmulatorFixture } from '../support/emulator-fixture.js';
+
+/** The host app's own notion of who is signed in: here a header its session middleware would set. */
+const fromSession = (request: Request) => request.headers.get('x-test-user');
+
+describe('pd-connect-elements/server against the emulator', () => {
+  let f: EmulatorFixture;
+  let options: { clientId: string; clientSecret: string; projectId: string; environment: 'development'; baseUrl: string; getExternalUserId: typeof fromSession };
+  before(async () => {
+    f = await emulatorFixture();
+    options = { clientId: f.emulator.clientId, clientSecret: f.emulator.clientSecret, projectId: f.emulator.projectId, environment: 'development', baseUrl: f.url, getExternalUserId: fromSession };
+  });
+  after(() => f.close());
+
+  const post = (body: unknown, user?: string, url = 'https://app.example.com/api/pipedream/token') =>
+    new Request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(user ? { 'x-test-user': user } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  it('mints a narrow token for the signed-in user', async () => {
+    const handler = createTokenHandler({ ...options, expiresIn: 600, scope: 'connect:accounts:read' });
+    const response = await handler(post({ external_user_id: 'alice' }, 'alice'));
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const body = (await response.json()) as { token: string; expires_at: string; connect_link_url: string };
+    assert.match(body.token, /^ctok_/);
+    const lifetime = Date.parse(body.expires_at) - Date.now();
+    assert.ok(lifetime > 590_000 && lifetime <= 600_000);
+    const stored = f.emulator.state.tokens.get(body.token)!;
+    assert.equal(stored.externalUserId, 'alice');
+    assert.deepEqual(stored.allowedOrigins, ['https://app.example.com']);
+    assert.equal(stored.scope, 'connect:accounts:read');
+    assert.equal(stored.environment, 'development');
+    // No body at all is fine: the user comes from the session.
+    assert.equal((await handler(post(undefined, 'alice'))).status, 200);
+  });
+
+  it('never trusts a user id from the body alone', async () => {
+    const handler = createTokenHandler(options);
+    const mismatch = await handler(post({ external_user_id: 'mallory' }, 'alice'));
+    assert.equal(mismatch.status, 403);
+    assert.match(((await mismatch.json()) as { error: string }).error, /does not match/);
+    assert.equal((await handler(post({ external_user_id: 'alice' }))).status, 401);
+  });
+
+  it('answers other methods and bad bodies clearly', async () => {
+    const handler = createTokenHandler(options);
+    const get = await handler(new Request('https://app.example.com/token', { method: 'GET' }));
+    assert.equal(get.status, 405);
+    assert.equal(get.headers.get('allow'), 'POST');
+    assert.equal((await handler(new Request('https://app.example.com/token', { method: 'POST', body: '{nope', headers: { 'x-test-user': 'a' } }))).status, 400);
+  });
+
+  it('wrong credentials become a 502 that does not leak the secret', async () => {
+    const handler = createTokenHandler({ ...options, clientSecret: 'definitely-wrong' });
+    const response = await handler(post({}, 'alice'));
+    assert.equal(response.status, 502);
+    const text = await response.text();
+    assert.match(text, /rejected the client credentials/);
+    assert.ok(!text.includes('definitely-wrong'));
+  });
+
+  it('refuses to start without credentials', () => {
+    const saved = { ...process.env };
+    delete process.env.PIPEDREAM_CLIENT_ID;
+    try {
+      assert.throws(() => createTokenHandler({ getExternalUserId: fromSession, clientSecret: 'x', projectId: 'proj_x' }), /missing clientId/);
+    } finally {
+      Object.assign(process.env, saved);
+    }
+  });
+
+  it('disconnects only the signed-in user own accounts', async () => {
+    const handler = createDisconnectHandler(options);
+    const mine = f.emulator.seedAccount({ externalUserId: 'bob', app: 'slack', environment: 'development' });
+    const theirs = f.emulator.seedAccount({ externalUserId: 'carol', app: 'slack', environment: 'development' });
+    assert.equal((await handler(post({ account_id: theirs.id }, 'bob'))).status, 404);
+    assert.ok(f.emulator.state.accounts.has(theirs.id));
+    assert.equal((await handler(post({ account_id: mine.id, external_user_id: 'bob' }, 'bob'))).status, 204);
+    assert.ok(!f.emulator.state.accounts.has(mine.id));
+    assert.equal((await handler(post({}, 'bob'))).status, 400);
+    assert.equal((await handler(post({ account_id: 'apn_missing' }, 'bob'))).status, 404);
+  });
+
+  it('runs an action as the signed-in user, limited to allowed actions', async () => {
+    const handler = createRunActionHandler({ ...options, allowedActions: ['pipedream_utils-inspect-value'] });
+    const ok = await handler(post({ id: 'pipedream_utils-inspect-value', configured_props: { value: [1, 2] } }, 'dave'));
+    assert.equal(ok.status, 200);
+    const result = (await ok.json()) as { exports: { $summary?: string }; ret: unknown };
+    assert.equal(typeof result.exports.$summary, 'string');
+    assert.equal((await handler(post({ id: 'hubspot-delete-contact', configured_props: {} }, 'dave'))).status, 403);
+    const open = createRunActionHandler(options);
+    const missing = await open(post({ id: 'github-create-issue', configured_props: {} }, 'dave'));
+    assert.equal(missing.status, 400);
+    assert.match(((await missing.json()) as { error: string }).error, /Missing required props/);
+  });
+});
