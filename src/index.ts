@@ -7,6 +7,8 @@ export { PdConnectButton } from './elements/connect-button/pd-connect-button.js'
 export { PdAccountList } from './elements/account-list/pd-account-list.js';
 export { PdAppSelect } from './elements/app-select/pd-app-select.js';
 export { PdComponentSelect } from './elements/component-select/pd-component-select.js';
+export { PdActionForm } from './elements/action-form/pd-action-form.js';
+export type { RunCallback, RunRequest } from './elements/action-form/pd-action-form.js';
 export * from './events/index.js';
 export { configure } from './session/config.js';
 export type { ConnectConfig } from './session/config.js';

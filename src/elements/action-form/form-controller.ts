@@ -155,7 +155,7 @@ let uid = 0;
 export class FormController implements ReactiveController {
   phase: Phase = 'idle';
   loadError?: string;
-  component?: { key: string; name?: string; description?: string; configurable_props: PropDef[]; stash?: unknown };
+  component?: { key: string; name?: string; description?: string; configurableProps?: PropDef[]; configurable_props?: PropDef[]; stash?: unknown };
   props: PropDef[] = [];
   dynamicPropsId?: string;
   values: Record<string, unknown> = {};
@@ -231,7 +231,8 @@ export class FormController implements ReactiveController {
       const component = (await session.component(key)) as unknown as FormController['component'];
       if (seq !== this.loadSeq) return;
       this.component = component;
-      this.props = [...(component?.configurable_props ?? [])];
+      // The SDK hands out camelCase (`configurableProps`); the wire has `configurable_props`.
+      this.props = [...(component?.configurableProps ?? component?.configurable_props ?? [])];
       this.phase = 'ready';
       this.applyDefaults();
       // A saved configuration of a dynamic component: its props depend on the saved values.
@@ -304,7 +305,7 @@ export class FormController implements ReactiveController {
     if (changed) {
       const index = this.props.findIndex((prop) => prop.name === name);
       const prop = this.props[index];
-      if (prop?.type === 'app') this.clearRemoteAfter(index);
+      if (prop?.type === 'app' && before !== undefined) this.clearRemoteAfter(index);
       if (prop?.reloadProps) this.scheduleReload(index);
     }
     this.update();
@@ -320,14 +321,8 @@ export class FormController implements ReactiveController {
   /** Another account means other channels, repos…: remote values after an app prop no longer apply. */
   private clearRemoteAfter(index: number): void {
     for (const prop of this.props.slice(index + 1)) {
-      if (kindOf(prop) === 'remote' && this.values[prop.name] !== undefined && !this.initialValueNames.has(prop.name)) delete this.values[prop.name];
+      if (kindOf(prop) === 'remote') delete this.values[prop.name];
     }
-  }
-
-  /** Values given from outside are kept when an app prop is first filled in. */
-  private initialValueNames = new Set<string>();
-  markInitial(): void {
-    this.initialValueNames = new Set(Object.keys(this.values));
   }
 
   // ---------------------------------------------------------------- visibility
@@ -451,7 +446,7 @@ export class FormController implements ReactiveController {
         const names = new Set(this.props.map((prop) => prop.name));
         for (const name of Object.keys(this.values)) if (!names.has(name)) delete this.values[name];
         this.applyDefaults();
-        this.onDynamicProps?.();
+        this.onDynamicProps?.(index >= 0);
       }
     } catch (error) {
       if (seq !== this.reloadSeq) return;
@@ -463,7 +458,7 @@ export class FormController implements ReactiveController {
   }
 
   /** Called after a reload replaced the props (the element reports the new dynamic props id). */
-  onDynamicProps?: () => void;
+  onDynamicProps?: (byUser: boolean) => void;
 
   // ---------------------------------------------------------------- remote options
 
@@ -483,17 +478,13 @@ export class FormController implements ReactiveController {
     return this.remote.get(name);
   }
 
-  /** Loads the first page for the current inputs unless it is loaded or loading already. */
-  ensureRemote(prop: PropDef, query?: string): void {
+  /** Loads the first page for the current inputs unless it is loaded (or loading, or failed) for them already. */
+  ensureRemote(prop: PropDef): void {
     if (this.waitingFor(prop)) return;
     const current = this.remote.get(prop.name);
-    const q = query ?? current?.query ?? '';
-    const { signature } = this.remoteInputs(prop, q);
-    if (current && current.signature === signature && (current.loading || !current.error || query === undefined)) {
-      if (!current.error) return;
-      if (query === undefined) return;
-    }
-    void this.fetchRemote(prop, q, false);
+    const query = current?.query ?? '';
+    if (current && current.signature === this.remoteInputs(prop, query).signature) return;
+    void this.fetchRemote(prop, query, false);
   }
 
   /** Whether a loaded option list no longer matches the inputs (props before it changed). */

@@ -1,0 +1,177 @@
+import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ComboboxController } from '../../shared/combobox-controller.js';
+import { type Option, type RemoteState, isMulti, selectedOptions } from '../form-controller.js';
+import { removeButton } from './rows.js';
+import type { FieldContext } from './types.js';
+
+export interface RemoteHooks {
+  combo: ComboboxController<Option>;
+  /** Whether this field owns the (single, shared) open popup. */
+  active: boolean;
+  state: RemoteState | undefined;
+  /** The options to list (filtered by the typed text when the prop does not search remotely). */
+  items: Option[];
+  /** The prop this field waits for, by label. */
+  waitingFor?: string;
+  activate: () => void;
+  retry: () => void;
+  loadMore: () => void;
+  remove: (option: Option) => void;
+}
+
+const chevron = html`<svg class="size-4" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z" clip-rule="evenodd" /></svg>`;
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Remote options (`remoteOptions`, `$.discord.*`, `$.airtable.*`): an APG combobox over pages of
+ * options from `configureProp`, searchable (debounced) when the prop has `useQuery`, paged with
+ * "Load more" and on scroll, errors inline with a retry. Array types pick several (shown as chips).
+ */
+export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
+  const { t, prop } = ctx;
+  const { combo, active, state } = hooks;
+  const multi = isMulti(prop);
+  const selected = selectedOptions(ctx.value);
+  const open = active && combo.open;
+  const waiting = Boolean(hooks.waitingFor);
+  const text = active && combo.text !== undefined ? combo.text : multi ? '' : (selected[0]?.label ?? '');
+  const listId = `${ctx.id}-listbox`;
+  const activeId = open ? combo.activeId() : undefined;
+  const statusId = `${ctx.id}-remote-status`;
+  const items = hooks.items;
+  const inputDisabled = ctx.locked || waiting;
+  const status = () => {
+    if (state?.error) {
+      return html`<div class="flex flex-wrap items-center gap-2 px-3 py-2 text-sm text-pd-danger" role="alert">
+        <span>${t('form.remote.error', { detail: state.error })}</span>
+        <button type="button" part="retry-button" class="pd-link-button" @click=${hooks.retry}>${t('form.retry')}</button>
+      </div>`;
+    }
+    if (!state || state.loading) return html`<p class="flex items-center gap-2 px-3 py-2 text-sm text-pd-muted"><span class="pd-spinner" aria-hidden="true"></span>${t('form.remote.loading')}</p>`;
+    if (!items.length) return html`<p class="px-3 py-2 text-sm text-pd-muted">${combo.text ? t('form.remote.noMatch', { query: combo.text }) : t('form.remote.empty')}</p>`;
+    if (state.hasMore || state.loadingMore) {
+      return html`<div class="border-t border-pd-border p-1">
+        <button type="button" part="load-more" class="pd-menu-button" aria-disabled=${state.loadingMore ? 'true' : 'false'} @click=${hooks.loadMore}>
+          ${state.loadingMore ? html`<span class="pd-spinner" aria-hidden="true"></span>` : nothing}${t('form.remote.loadMore')}
+        </button>
+      </div>`;
+    }
+    return nothing;
+  };
+  return html`<div part="control remote-select" class="relative grid gap-2" data-open=${open ? 'true' : 'false'}>
+    ${multi && selected.length
+      ? html`<ul class="flex flex-wrap gap-1.5">
+          ${selected.map(
+            (option) => html`<li part="chip" class="pd-chip">
+              <span class="min-w-0 truncate">${option.label}</span>${removeButton(t('form.remote.remove', { label: option.label }), () => hooks.remove(option), ctx.locked)}
+            </li>`,
+          )}
+        </ul>`
+      : nothing}
+    <div class="relative">
+      <input
+        part="input combobox"
+        class="pd-input pe-9"
+        id=${ctx.id}
+        type="text"
+        role="combobox"
+        aria-label=${ctx.label}
+        autocomplete="off"
+        spellcheck="false"
+        aria-autocomplete="list"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${open ? listId : nothing}
+        aria-activedescendant=${activeId ? `${ctx.id}-${activeId}` : nothing}
+        aria-invalid=${ctx.invalid ? 'true' : 'false'}
+        aria-describedby=${ctx.describedBy}
+        aria-required=${prop.optional ? 'false' : 'true'}
+        placeholder=${waiting ? '' : prop.useQuery ? t('form.remote.placeholder') : t('form.remote.choose')}
+        .value=${text}
+        ?disabled=${inputDisabled}
+        @focus=${hooks.activate}
+        @click=${() => {
+          hooks.activate();
+          combo.show();
+        }}
+        @input=${(event: Event) => {
+          hooks.activate();
+          combo.onInput(event);
+        }}
+        @keydown=${(event: KeyboardEvent) => {
+          hooks.activate();
+          combo.onKeyDown(event);
+        }}
+        @blur=${(event: FocusEvent) => {
+          const next = event.relatedTarget as Node | null;
+          const root = (event.target as HTMLElement).closest('[part~="remote-select"]');
+          if (next && root?.contains(next)) return;
+          if (active) {
+            combo.hide();
+            combo.revert();
+          }
+          ctx.touch();
+        }}
+      />
+      <button
+        type="button"
+        tabindex="-1"
+        class="pd-input-button"
+        aria-label=${t('form.remote.toggle')}
+        aria-expanded=${open ? 'true' : 'false'}
+        ?disabled=${inputDisabled}
+        @click=${(event: Event) => {
+          hooks.activate();
+          combo.toggle();
+          ((event.currentTarget as HTMLElement).previousElementSibling as HTMLElement | null)?.focus();
+        }}
+      >
+        ${chevron}
+      </button>
+    </div>
+    ${open
+      ? html`<div part="popup" class="pd-popup" aria-busy=${state?.loading ? 'true' : 'false'}>
+          <div
+            role="listbox"
+            id=${listId}
+            part="listbox"
+            tabindex="-1"
+            aria-label=${ctx.label}
+            aria-multiselectable=${multi ? 'true' : nothing}
+            class="max-h-64 overflow-y-auto overscroll-contain ${items.length ? '' : 'hidden'}"
+            @scroll=${combo.onScroll}
+            @mousedown=${(event: Event) => event.preventDefault()}
+          >
+            ${repeat(
+              items,
+              (option) => JSON.stringify(option.value),
+              (option, index) => {
+                const isSelected = selected.some((item) => same(item.value, option.value));
+                // The input keeps focus and handles the keys (aria-activedescendant); a click picks.
+                // eslint-disable-next-line lit-a11y/click-events-have-key-events
+                return html`<div
+                  role="option"
+                  part="option"
+                  id=${`${ctx.id}-${combo.optionId(index)}`}
+                  class="pd-option"
+                  aria-selected=${isSelected ? 'true' : 'false'}
+                  ?data-active=${combo.active === index}
+                  @click=${() => combo.pick(option)}
+                  @mousemove=${() => {
+                    if (combo.active !== index) combo.setActive(index);
+                  }}
+                >
+                  <span class="min-w-0 flex-1 truncate">${option.label}</span>
+                  ${isSelected ? html`<svg class="size-4 shrink-0 text-pd-accent" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M16.704 4.153a.75.75 0 0 1 .143 1.052l-8 10.5a.75.75 0 0 1-1.127.075l-4.5-4.5a.75.75 0 0 1 1.06-1.06l3.894 3.893 7.48-9.817a.75.75 0 0 1 1.05-.143Z" clip-rule="evenodd" /></svg>` : nothing}
+                </div>`;
+              },
+            )}
+          </div>
+          <div id=${statusId}>${status()}</div>
+        </div>`
+      : state?.error && !waiting
+        ? html`<p part="field-error" class="pd-inline-error" role="alert">${t('form.remote.error', { detail: state.error })}
+            <button type="button" part="retry-button" class="pd-link-button" @click=${hooks.retry}>${t('form.retry')}</button></p>`
+        : nothing}
+  </div>`;
+}

@@ -1,0 +1,419 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../../src/elements/action-form/pd-action-form.js';
+import type { PdActionForm } from '../../src/elements/action-form/pd-action-form.js';
+import type { PdErrorEvent, PdPropsChangeEvent, PdRunErrorEvent, PdRunSuccessEvent, PdSubmitEvent } from '../../src/events/index.js';
+import { admin, env, requestsFor, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
+
+interface FormOptions {
+  theme?: string;
+  locale?: string;
+  props?: string;
+  dynamicPropsId?: string;
+}
+
+function mount(user: string, key: string, options: FormOptions = {}) {
+  return fixture<PdActionForm>(html`<pd-action-form
+    external-user-id=${user}
+    token-endpoint="/api/connect-token"
+    base-url=${env.emulatorUrl}
+    frontend-host=${env.emulatorUrl}
+    component-key=${key}
+    theme=${ifDefined(options.theme)}
+    locale=${ifDefined(options.locale)}
+    configured-props=${ifDefined(options.props)}
+    dynamic-props-id=${ifDefined(options.dynamicPropsId)}
+  ></pd-action-form>`);
+}
+
+const root = (el: PdActionForm) => el.shadowRoot as ShadowRoot;
+const q = <T extends Element = HTMLElement>(el: PdActionForm, selector: string) => root(el).querySelector<T>(selector);
+const qa = <T extends Element = HTMLElement>(el: PdActionForm, selector: string) => [...root(el).querySelectorAll<T>(selector)];
+const field = (el: PdActionForm, name: string) => q(el, `[part~="field"][data-name="${name}"]`);
+const control = <T extends HTMLElement = HTMLInputElement>(el: PdActionForm, name: string) => field(el, name)?.querySelector<T>('input, select, textarea') ?? null;
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const has = (el: PdActionForm, selector: string) => q(el, selector) !== null;
+const focusedId = (el: PdActionForm) => (root(el).activeElement as HTMLElement | null)?.id ?? '';
+const seed = (user: string, app: string, name = 'Acme Workspace') => seedAccount(user, app, { name, environment: 'development' });
+
+async function ready(el: PdActionForm) {
+  await waitFor(() => has(el, 'form[part="form"]'), 8000, 'the form');
+  await el.updateComplete;
+}
+
+async function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  input.focus();
+  input.select?.();
+  await sendKeys({ type: value });
+}
+
+function setValue(input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string, event = 'input') {
+  input.value = value;
+  input.dispatchEvent(new Event(event, { bubbles: true, composed: true }));
+}
+
+async function submit(el: PdActionForm) {
+  q<HTMLButtonElement>(el, '[part~="submit-button"]')?.click();
+  await el.updateComplete;
+}
+
+async function openOptional(el: PdActionForm) {
+  const details = q<HTMLDetailsElement>(el, 'details[part="optional"]');
+  if (details && !details.open) {
+    details.querySelector('summary')?.click();
+    await waitFor(() => details.open, 2000, 'optional fields open');
+    await el.updateComplete;
+  }
+}
+
+afterEach(async () => {
+  await admin('/faults', 'DELETE');
+  expect(takeUnhandledRejections()).to.deep.equal([]);
+});
+
+describe('pd-action-form', () => {
+  it('shows a loading state, then the props in order with labels and sanitized markdown descriptions', async () => {
+    const user = uniqueUser();
+    await seed(user, 'slack');
+    const el = await mount(user, 'slack-send-message');
+    expect(el.matches(':state(loading)')).to.equal(true);
+    await expect(el).to.be.accessible();
+    await ready(el);
+    expect(el.matches(':state(ready)')).to.equal(true);
+    const names = qa(el, 'form > [part~="field"]').map((node) => node.dataset.name);
+    expect(names).to.deep.equal(['slack', 'conversation', 'text']);
+    expect(has(el, '[part~="alert-info"]')).to.equal(true);
+    expect(field(el, 'include_sent_via_pipedream_flag') === null).to.equal(true);
+    const link = q<HTMLAnchorElement>(el, '[part~="field"][data-name="text"] [part="description"] a');
+    expect(link?.getAttribute('rel')).to.equal('noopener noreferrer');
+    expect(link?.getAttribute('target')).to.equal('_blank');
+    expect(text(q(el, 'details[part="optional"] summary'))).to.contain('Optional fields (3)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders string, secret, integer, boolean, options and read-only props', async () => {
+    const user = uniqueUser();
+    const el = await mount(user, 'http-new-requests');
+    await ready(el);
+    expect(has(el, '[part~="note"][data-type="$.interface.http"]')).to.equal(true);
+    await openOptional(el);
+    expect(control(el, 'sharedSecret')?.type).to.equal('password');
+    expect(control(el, 'resStatusCode')?.type).to.equal('number');
+    expect(control(el, 'emitBodyOnly')?.type).to.equal('checkbox');
+    const chat = await mount(user, 'openai-chat');
+    await ready(chat);
+    const model = control<HTMLSelectElement>(chat, 'modelId');
+    expect(model?.tagName).to.equal('SELECT');
+    expect(model?.options.length).to.be.greaterThan(2);
+    await openOptional(chat);
+    expect(control(chat, 'stream')?.disabled).to.equal(true);
+    expect(text(field(chat, 'stream'))).to.contain('Read-only');
+    expect(control(chat, 'maxTokens')?.type).to.equal('number');
+    await expect(chat).to.be.accessible();
+  });
+
+  it('edits string[] and integer[] lists and object key/value rows', async () => {
+    const user = uniqueUser();
+    const el = await mount(user, 'stripe-create-invoice');
+    await ready(el);
+    const changes: PdPropsChangeEvent[] = [];
+    el.addEventListener('pd-props-change', (event) => changes.push(event));
+    const amount = control(el, 'amounts') as HTMLInputElement;
+    await type(amount, '1200');
+    await el.updateComplete;
+    (field(el, 'amounts')?.querySelector('[part="add-button"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const second = field(el, 'amounts')?.querySelectorAll('input')[1] as HTMLInputElement;
+    await type(second, '350');
+    expect(el.configuredProps.amounts).to.deep.equal([1200, 350]);
+    expect(changes.length).to.be.greaterThan(0);
+    expect(changes.at(-1)?.configuredProps.amounts).to.deep.equal([1200, 350]);
+    await openOptional(el);
+    (field(el, 'metadata')?.querySelector('[part="add-button"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const [key, value] = [...(field(el, 'metadata')?.querySelectorAll('input') ?? [])] as HTMLInputElement[];
+    await type(key as HTMLInputElement, 'order');
+    await type(value as HTMLInputElement, 'A-17');
+    expect(el.configuredProps.metadata).to.deep.equal({ order: 'A-17' });
+    expect(field(el, 'amounts')?.tagName).to.equal('FIELDSET');
+    await expect(el).to.be.accessible();
+  });
+
+  it('validates JSON for any props and shows unknown-type fallbacks', async () => {
+    const user = uniqueUser();
+    const el = await mount(user, 'pipedream_utils-inspect-value');
+    await ready(el);
+    const area = control<HTMLTextAreaElement>(el, 'value') as HTMLTextAreaElement;
+    await type(area, '{"a": ');
+    await el.updateComplete;
+    expect(area.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(field(el, 'value'))).to.contain('Not valid JSON');
+    await expect(el).to.be.accessible();
+    await sendKeys({ type: '1}' });
+    await el.updateComplete;
+    expect(el.configuredProps.value).to.deep.equal({ a: 1 });
+    expect(area.getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('renders sql, http_request, dir, data_store and timer props', async () => {
+    const user = uniqueUser();
+    const sql = await mount(user, 'postgresql-execute-custom-query');
+    await ready(sql);
+    const editor = control<HTMLTextAreaElement>(sql, 'sql');
+    expect(editor?.value).to.equal('SELECT * FROM users LIMIT 10');
+    setValue(editor as HTMLTextAreaElement, 'SELECT 1');
+    await sql.updateComplete;
+    expect(sql.configuredProps.sql).to.deep.include({ query: 'SELECT 1', value: 'SELECT 1' });
+    const http = await mount(user, 'http-custom-request');
+    await ready(http);
+    expect(field(http, 'httpRequest')?.querySelectorAll('select').length).to.be.greaterThan(1);
+    setValue(q<HTMLInputElement>(http, `[data-name="httpRequest"] input[type="url"]`) as HTMLInputElement, 'https://example.com/x');
+    await http.updateComplete;
+    expect((http.configuredProps.httpRequest as { url: string }).url).to.equal('https://example.com/x');
+    await expect(http).to.be.accessible();
+    const dir = await mount(user, 'pipedream_utils-download-file-to-tmp');
+    await ready(dir);
+    expect(has(dir, '[part~="note"][data-type="dir"]')).to.equal(true);
+    const store = await mount(user, 'data_stores-add-update-record');
+    await ready(store);
+    expect(has(store, '[part~="note"][data-type="data_store"]')).to.equal(true);
+    const timer = await mount(user, 'rss-new-item-in-feed');
+    await ready(timer);
+    expect(field(timer, 'timer')?.querySelectorAll('input[type="radio"]').length).to.equal(2);
+    await expect(timer).to.be.accessible();
+  });
+
+  it('picks an account for an app prop and connects a new one inline', async () => {
+    const user = uniqueUser();
+    const account = await seed(user, 'slack', 'Team One');
+    const el = await mount(user, 'slack-send-message');
+    await ready(el);
+    await waitFor(() => (control<HTMLSelectElement>(el, 'slack')?.options.length ?? 0) > 1, 5000, 'accounts');
+    const select = control<HTMLSelectElement>(el, 'slack') as HTMLSelectElement;
+    setValue(select, account.id, 'change');
+    await el.updateComplete;
+    expect(el.configuredProps.slack).to.deep.equal({ authProvisionId: account.id });
+    expect(text(field(el, 'slack')?.querySelector('[part~="connect-button"]'))).to.contain('Connect another account');
+  });
+
+  it('remote options wait for the app, then page with load more and search with debounce', async () => {
+    const user = uniqueUser();
+    const account = await seed(user, 'github', 'octo-dev');
+    const el = await mount(user, 'github-create-issue');
+    await ready(el);
+    expect(text(field(el, 'repoFullname'))).to.contain('first');
+    expect(control(el, 'repoFullname')?.disabled).to.equal(true);
+    await waitFor(() => (control<HTMLSelectElement>(el, 'github')?.options.length ?? 0) > 1, 5000, 'accounts');
+    setValue(control<HTMLSelectElement>(el, 'github') as HTMLSelectElement, account.id, 'change');
+    await el.updateComplete;
+    const input = control(el, 'repoFullname') as HTMLInputElement;
+    expect(input.disabled).to.equal(false);
+    input.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => qa(el, '[role="option"]').length === 50, 5000, 'first page');
+    await expect(el).to.be.accessible();
+    (q(el, '[part~="load-more"]') as HTMLButtonElement).click();
+    await waitFor(() => qa(el, '[role="option"]').length === 100, 5000, 'second page');
+    const paged = await requestsFor(user, '/components/configure');
+    expect(paged.length).to.equal(2);
+    await sendKeys({ type: 'zzzz' });
+    await waitFor(() => text(q(el, '[part="popup"]')).includes('Nothing matches'), 5000, 'no match');
+    const searched = await requestsFor(user, '/components/configure');
+    expect(searched.length).to.equal(3);
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ press: 'Escape' });
+  });
+
+  it('shows remote option errors inline with retry and stores withLabel values as __lv', async () => {
+    const user = uniqueUser();
+    const el = await mount(user, 'pipedream_utils-injection-test');
+    await ready(el);
+    await openOptional(el);
+    const input = control(el, 'remoteChoice') as HTMLInputElement;
+    input.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => qa(el, '[role="option"]').length > 0, 5000, 'options');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const value = el.configuredProps.remoteChoice as { __lv: { label: string; value: string } };
+    expect(value.__lv.value).to.equal('img');
+    input.select();
+    await sendKeys({ type: 'error' });
+    await waitFor(() => has(el, '[part="popup"] [part="retry-button"]'), 5000, 'error');
+    expect(text(q(el, '[part="popup"]'))).to.contain('Failed');
+  });
+
+  it('keeps markup from the API inert', async () => {
+    const user = uniqueUser();
+    (window as unknown as { __pdInjected?: boolean }).__pdInjected = undefined;
+    const el = await mount(user, 'pipedream_utils-injection-test');
+    await ready(el);
+    await openOptional(el);
+    const input = control(el, 'remoteChoice') as HTMLInputElement;
+    input.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => qa(el, '[role="option"]').length > 0, 5000, 'options');
+    await sendKeys({ press: 'Escape' });
+    await submit(el);
+    await waitFor(() => has(el, '[part~="result-summary"]'), 8000, 'result');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const all = qa(el, '*');
+    expect(qa(el, 'script, iframe, img, svg foreignObject, object, embed').length).to.equal(0);
+    const badAttrs = all.flatMap((node) => [...node.attributes].filter((attr) => attr.name.startsWith('on')).map((attr) => attr.name));
+    expect(badAttrs).to.deep.equal([]);
+    const badLinks = qa<HTMLAnchorElement>(el, 'a[href]').filter((a) => !/^(https?:|mailto:)/.test(a.getAttribute('href') ?? ''));
+    expect(badLinks.length).to.equal(0);
+    expect((window as unknown as { __pdInjected?: boolean }).__pdInjected).to.equal(undefined);
+    expect(Object.keys(window).some((key) => key.startsWith('__pdXss'))).to.equal(false);
+  });
+
+  it('validates on submit: focuses the first invalid field and lists what is missing', async () => {
+    const user = uniqueUser();
+    const el = await mount(user, 'github-create-issue');
+    await ready(el);
+    await submit(el);
+    await el.updateComplete;
+    expect(el.matches(':state(invalid)')).to.equal(true);
+    const summary = q(el, '[part="error-summary"]');
+    expect(text(summary)).to.contain('Title');
+    await waitFor(() => focusedId(el) !== '', 2000, 'focus').catch(() => undefined);
+    expect(focusedId(el)).to.equal(control(el, 'github')?.id);
+    expect(control(el, 'title')?.getAttribute('aria-invalid')).to.equal('true');
+    const describedBy = control(el, 'title')?.getAttribute('aria-describedby') ?? '';
+    expect(describedBy.split(' ').some((id) => text(root(el).getElementById(id)).includes('required'))).to.equal(true);
+    await expect(el).to.be.accessible();
+    await openOptional(el);
+    const milestone = control(el, 'milestoneNumber') as HTMLInputElement;
+    await type(milestone, '0');
+    milestone.blur();
+    await el.updateComplete;
+    expect(text(field(el, 'milestoneNumber'))).to.contain('1 or more');
+  });
+
+  it('runs the action and shows $summary, the returned value and logs', async () => {
+    const user = uniqueUser();
+    const el = await mount(user, 'http-custom-request');
+    await ready(el);
+    setValue(q<HTMLInputElement>(el, `[data-name="httpRequest"] input[type="url"]`) as HTMLInputElement, 'https://example.com/ping');
+    await el.updateComplete;
+    const submits: PdSubmitEvent[] = [];
+    const successes: PdRunSuccessEvent[] = [];
+    el.addEventListener('pd-submit', (event) => submits.push(event));
+    el.addEventListener('pd-run-success', (event) => successes.push(event));
+    await submit(el);
+    expect(el.matches(':state(running)')).to.equal(true);
+    await expect(el).to.be.accessible();
+    await waitFor(() => successes.length === 1, 8000, 'run success');
+    await el.updateComplete;
+    expect(submits[0]?.cancelable).to.equal(true);
+    expect((submits[0]?.configuredProps.httpRequest as { url: string }).url).to.equal('https://example.com/ping');
+    expect(text(q(el, '[part="result-summary"]'))).to.contain('GET https://example.com/ping');
+    expect(q<HTMLDetailsElement>(el, 'details[part="result-value"]')?.open).to.equal(true);
+    expect(text(q(el, '[part="result-value"] pre'))).to.contain('"echo": true');
+    expect(text(q(el, '[part="logs"]'))).to.contain('GET https://example.com/ping');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a failed run and fires pd-run-error', async () => {
+    const user = uniqueUser();
+    const account = await seed(user, 'hubspot');
+    const el = await mount(user, 'hubspot-delete-contact', { props: JSON.stringify({ hubspot: { authProvisionId: account.id }, contactId: '123' }) });
+    await ready(el);
+    const errors: PdRunErrorEvent[] = [];
+    el.addEventListener('pd-run-error', (event) => errors.push(event));
+    await submit(el);
+    await waitFor(() => errors.length === 1, 8000, 'run error');
+    await el.updateComplete;
+    expect(text(q(el, '[part="run-error"]')).length).to.be.greaterThan(3);
+    expect(text(q(el, '[part="result"] h3'))).to.contain('failed');
+    await expect(el).to.be.accessible();
+  });
+
+  it('does not run when pd-submit is cancelled', async () => {
+    const user = uniqueUser();
+    const el = await mount(user, 'pipedream_utils-inspect-value', { props: JSON.stringify({ value: [1, 2] }) });
+    await ready(el);
+    el.addEventListener('pd-submit', (event) => event.preventDefault());
+    await submit(el);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(has(el, '[part="result"]')).to.equal(false);
+    expect((await requestsFor(user, '/actions/run')).length).to.equal(0);
+  });
+
+  it('round-trips configured-props and reports bad JSON without crashing', async () => {
+    const user = uniqueUser();
+    const saved = { url: 'https://example.com/a.txt', filename: 'a.txt' };
+    const el = await mount(user, 'pipedream_utils-download-file-to-tmp', { props: JSON.stringify(saved) });
+    await ready(el);
+    expect((control(el, 'url') as HTMLInputElement).value).to.equal(saved.url);
+    expect(el.configuredProps).to.deep.equal(saved);
+    const errors: PdErrorEvent[] = [];
+    el.addEventListener('pd-error', (event) => errors.push(event));
+    el.setAttribute('configured-props', '{not json');
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(errors[0]?.code).to.equal('invalid_configured_props');
+    expect(text(q(el, '[part="error"]'))).to.contain('not valid JSON');
+    expect(has(el, 'form[part="form"]')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reloads dynamic props on mount with saved values and keeps typed input on reload', async () => {
+    const user = uniqueUser();
+    const account = await seed(user, 'google_sheets');
+    const el = await mount(user, 'google_sheets-add-single-row');
+    await ready(el);
+    await waitFor(() => (control<HTMLSelectElement>(el, 'google_sheets')?.options.length ?? 0) > 1, 5000, 'accounts');
+    setValue(control<HTMLSelectElement>(el, 'google_sheets') as HTMLSelectElement, account.id, 'change');
+    await el.updateComplete;
+    const pick = async (name: string) => {
+      const input = control(el, name) as HTMLInputElement;
+      input.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitFor(() => qa(el, '[role="option"]').length > 0, 5000, `${name} options`);
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+    };
+    await pick('sheetId');
+    await pick('worksheetId');
+    await waitFor(() => el.dynamicPropsId && !el.matches(':state(loading)') && qa(el, '[data-name^="col_"]').length > 0, 8000, 'dynamic props');
+    expect(el.getAttribute('dynamic-props-id')).to.match(/^dyp_/);
+    await openOptional(el);
+    const col = qa(el, '[data-name^="col_"] input')[0] as HTMLInputElement;
+    await type(col, 'hello');
+    const colName = col.closest<HTMLElement>('[data-name]')?.dataset.name as string;
+    const hasHeaders = control(el, 'hasHeaders') as HTMLInputElement;
+    hasHeaders.click();
+    await waitFor(() => field(el, 'myColumnData') !== null, 8000, 'reloaded props');
+    hasHeaders.click();
+    await waitFor(() => field(el, colName) !== null || qa(el, '[data-name^="col_"]').length > 0 || q<HTMLDetailsElement>(el, 'details[part="optional"]') !== null, 8000, 'columns again');
+    const saved = el.configuredProps;
+    const remount = await mount(user, 'google_sheets-add-single-row', { props: JSON.stringify(saved) });
+    await ready(remount);
+    await waitFor(() => remount.dynamicPropsId, 8000, 'reload on mount');
+    expect((await requestsFor(user, '/components/props')).length).to.be.greaterThan(2);
+  });
+
+  it('shows not-found and config errors, and dark theme is accessible', async () => {
+    const user = uniqueUser();
+    const missing = await mount(user, 'no-such-action');
+    await waitFor(() => missing.matches(':state(error)'), 8000, 'not found');
+    await missing.updateComplete;
+    expect(text(q(missing, '[part="error"]'))).to.contain('no-such-action');
+    expect(has(missing, '[part="retry-button"]')).to.equal(true);
+    await expect(missing).to.be.accessible();
+    const bad = await fixture<PdActionForm>(html`<pd-action-form component-key="x"></pd-action-form>`);
+    expect(text(q(bad, '[part="error"]'))).to.contain('not set up');
+    const dark = await mount(user, 'stripe-create-invoice', { theme: 'dark' });
+    await ready(dark);
+    await submit(dark);
+    await expect(dark).to.be.accessible();
+    const rtl = await mount(user, 'stripe-create-invoice', { locale: 'ar' });
+    await ready(rtl);
+    expect(q(rtl, '[part="base"]')?.getAttribute('dir')).to.equal('rtl');
+    expect(text(q(rtl, '[part~="submit-button"]'))).to.equal('تشغيل الإجراء');
+  });
+});
