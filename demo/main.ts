@@ -13,7 +13,7 @@ theme.addEventListener('change', () => {
 
 // Every pd-* event bubbles and is composed: one listener sees them all.
 const log = document.getElementById('events')!;
-for (const type of ['pd-connect-start', 'pd-connect-success', 'pd-connect-error', 'pd-connect-close', 'pd-disconnect-request', 'pd-disconnect']) {
+for (const type of ['pd-connect-start', 'pd-connect-success', 'pd-connect-error', 'pd-connect-close', 'pd-disconnect-request', 'pd-disconnect', 'pd-submit', 'pd-run-success', 'pd-run-error']) {
   document.addEventListener(type, (event) => {
     const detail = event as Event & { account?: { name?: string }; code?: string; app?: string; successful?: boolean };
     const item = document.createElement('li');
@@ -37,4 +37,8 @@ appPicker.addEventListener('change', () => {
   componentPicker.value = '';
   showForm();
 });
-componentPicker.addEventListener('change', showForm);
+const actionForm = document.getElementById('action-form') as HTMLElement & { componentKey?: string };
+componentPicker.addEventListener('change', () => {
+  showForm();
+  if (componentPicker.value) actionForm.componentKey = componentPicker.value;
+});

@@ -45,7 +45,7 @@ const vite = await createViteServer({
     name: 'demo-settings',
     transformIndexHtml: (page: string) =>
       page.replaceAll('%API_URL%', apiUrl).replaceAll('%CONNECT_PAGE%', connectPage).replaceAll('%USER%', demoUser)
-        .replaceAll('%ENVIRONMENT%', helperOptions.environment).replaceAll('%MODE%', emulator ? 'the local Connect emulator' : 'Pipedream'),
+        .replaceAll('%ENVIRONMENT%', helperOptions.environment).replaceAll('%DEMO_TARGET%', emulator ? 'the local Connect emulator' : 'Pipedream'),
   }],
 });
 

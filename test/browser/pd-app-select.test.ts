@@ -296,6 +296,22 @@ describe('<pd-app-select>', () => {
     expect(new FormData(form).has('app')).to.equal(false);
   });
 
+  it('a change listener already sees the new value in the host form', async () => {
+    const user = uniqueUser('apps');
+    const form = await fixture<HTMLFormElement>(html`<form>
+      <pd-app-select name="app" external-user-id=${user} token-endpoint="/api/connect-token" base-url=${env.emulatorUrl}></pd-app-select>
+    </form>`);
+    const el = form.querySelector('pd-app-select') as PdAppSelect;
+    await el.updateComplete;
+    let seen: FormDataEntryValue | null = null;
+    el.addEventListener('change', () => (seen = new FormData(form).get('app')));
+    await openWithKeyboard(el);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    expect(seen).to.equal(el.value);
+    expect(Boolean(el.value)).to.equal(true);
+  });
+
   it('loads the next page as the list is scrolled to its end', async () => {
     const user = uniqueUser('apps');
     const el = await mount(user, { baseUrl: env.emulatorUrl });

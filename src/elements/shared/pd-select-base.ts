@@ -180,6 +180,8 @@ export abstract class PdSelectBase<T> extends PdElement {
     this.announcement = item === undefined ? this.t('select.cleared') : this.t('select.selected', { name: this.itemLabel(item) });
     if (value === this.value) return;
     this.value = value;
+    // The host's change listener may read FormData at once: the form value cannot wait for the render.
+    this.internals.setFormValue(value || null, value);
     this.emit(new PdChangeEvent<T>(value, item));
   }
 
