@@ -1,3 +1,4 @@
+import type { DeployedTrigger } from '../session/session.js';
 import type { Account } from '../session/types.js';
 
 /**
@@ -123,6 +124,30 @@ export class PdRunErrorEvent extends Event {
   }
 }
 
+/** Fired when `<pd-trigger-form>` deployed its trigger: `event.trigger` is the deployed trigger (`id`, `name`, `active`, `createdAt`, …). */
+export class PdDeploySuccessEvent extends Event {
+  static readonly eventName = 'pd-deploy-success';
+  constructor(readonly trigger: DeployedTrigger, readonly configuredProps: Record<string, unknown>) {
+    super(PdDeploySuccessEvent.eventName, init);
+  }
+}
+
+/** Fired when deploying a trigger failed; the form shows the error too. */
+export class PdDeployErrorEvent extends Event {
+  static readonly eventName = 'pd-deploy-error';
+  constructor(readonly message: string, readonly cause?: unknown) {
+    super(PdDeployErrorEvent.eventName, init);
+  }
+}
+
+/** Fired once the user confirmed deleting a deployed trigger and it was deleted. */
+export class PdTriggerDeleteEvent extends Event {
+  static readonly eventName = 'pd-trigger-delete';
+  constructor(readonly trigger: DeployedTrigger) {
+    super(PdTriggerDeleteEvent.eventName, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'pd-connect-start': PdConnectStartEvent;
@@ -136,5 +161,8 @@ declare global {
     'pd-submit': PdSubmitEvent;
     'pd-run-success': PdRunSuccessEvent;
     'pd-run-error': PdRunErrorEvent;
+    'pd-deploy-success': PdDeploySuccessEvent;
+    'pd-deploy-error': PdDeployErrorEvent;
+    'pd-trigger-delete': PdTriggerDeleteEvent;
   }
 }

@@ -2,8 +2,9 @@ import { AccountsClient } from '@pipedream/sdk/accounts';
 import { ActionsClient } from '@pipedream/sdk/actions';
 import { AppCategoriesClient } from '@pipedream/sdk/appCategories';
 import { AppsClient } from '@pipedream/sdk/apps';
-import type { AppCategory, Component, ConfigurePropResponse, ReloadPropsResponse, RunActionResponse } from '@pipedream/sdk/browser';
+import type { AppCategory, Component, ConfigurePropResponse, Emitter, ReloadPropsResponse, RunActionResponse } from '@pipedream/sdk/browser';
 import { ComponentsClient } from '@pipedream/sdk/components';
+import { DeployedTriggersClient } from '@pipedream/sdk/deployedTriggers';
 import { TriggersClient } from '@pipedream/sdk/triggers';
 import { QueryClient } from '@tanstack/query-core';
 import { type ConnectConfig, DEFAULT_BASE_URL, connectPageUrl } from './config.js';
@@ -72,6 +73,21 @@ export interface ComponentConfigParams {
 }
 
 export type { ConfigurePropResponse, ReloadPropsResponse, RunActionResponse };
+
+/** What `deployTrigger` sends: the configuration plus where events go. */
+export interface DeployTriggerParams extends ComponentConfigParams {
+  webhookUrl?: string;
+  emitOnDeploy?: boolean;
+}
+
+/** A deployed trigger (the API's `Emitter`: usually a `DeployedComponent`). */
+export type DeployedTrigger = Emitter;
+
+export interface DeployedTriggerPage {
+  triggers: DeployedTrigger[];
+  nextCursor?: string;
+  total?: number;
+}
 
 export interface ComponentPage {
   components: Component[];
@@ -178,6 +194,7 @@ export class ConnectSession {
   private componentsClient?: ComponentsClient;
   private actionsClient?: ActionsClient;
   private triggersClient?: TriggersClient;
+  private deployedTriggersClient?: DeployedTriggersClient;
 
   constructor(readonly config: SessionConfig) {
     this.tokens = new TokenSource(config.fetchToken);
@@ -214,6 +231,10 @@ export class ConnectSession {
     if (type === 'action') return (this.actionsClient ??= new ActionsClient(this.clientOptions()));
     if (type === 'trigger') return (this.triggersClient ??= new TriggersClient(this.clientOptions()));
     return (this.componentsClient ??= new ComponentsClient(this.clientOptions()));
+  }
+
+  private get deployedTriggers(): DeployedTriggersClient {
+    return (this.deployedTriggersClient ??= new DeployedTriggersClient(this.clientOptions()));
   }
 
   /** Runs an API call; a 401 means the token lapsed: fetch a new one and try once more. */
@@ -374,6 +395,35 @@ export class ConnectSession {
     );
   }
 
+  /** Deploys a trigger for this user (`POST /v1/connect/triggers/deploy`); events go to `webhookUrl`. */
+  async deployTrigger(params: DeployTriggerParams): Promise<DeployedTrigger> {
+    const client = this.componentClient('trigger') as TriggersClient;
+    const answer = await this.call(() =>
+      client.deploy({
+        id: params.componentKey,
+        externalUserId: this.externalUserId,
+        configuredProps: params.configuredProps as never,
+        ...(params.dynamicPropsId ? { dynamicPropsId: params.dynamicPropsId } : {}),
+        ...(params.webhookUrl ? { webhookUrl: params.webhookUrl } : {}),
+        ...(params.emitOnDeploy !== undefined ? { emitOnDeploy: params.emitOnDeploy } : {}),
+      }),
+    );
+    if (!answer?.data?.id) throw new ApiError('The Connect API answered something that is not a deployed trigger');
+    return answer.data;
+  }
+
+  /** One page of this user's deployed triggers (`GET /v1/connect/deployed-triggers`). */
+  async listDeployedTriggers(cursor?: string, limit = 20): Promise<DeployedTriggerPage> {
+    const page = await this.call(() => this.deployedTriggers.list({ externalUserId: this.externalUserId, ...(cursor ? { after: cursor } : {}), limit }));
+    const { items, ...rest } = checkedPage(page, 'a deployed trigger list');
+    return { triggers: items, ...rest };
+  }
+
+  /** Deletes one of this user's deployed triggers (`DELETE /v1/connect/deployed-triggers/{id}`). */
+  async deleteDeployedTrigger(id: string): Promise<void> {
+    await this.call(() => this.deployedTriggers.delete(id, { externalUserId: this.externalUserId }));
+  }
+
   component(key: string): Promise<Component> {
     return this.queryClient.fetchQuery({ queryKey: ConnectSession.componentKey(key), queryFn: () => this.retrieveComponent(key), staleTime: 10 * 60_000 });
   }
@@ -381,6 +431,10 @@ export class ConnectSession {
   /** Query keys: every element asking for the same thing shares one request and one cache entry. */
   static accountsKey(externalUserId: string, filter: AccountFilter) {
     return ['pd', externalUserId, 'accounts', { app: filter.app ?? null, oauthAppId: filter.oauthAppId ?? null }] as const;
+  }
+
+  static deployedTriggersKey(externalUserId: string) {
+    return ['pd', externalUserId, 'deployed-triggers'] as const;
   }
 
   static appKey(slug: string) {
@@ -410,6 +464,11 @@ export class ConnectSession {
   /** Every cached account list of this user refetches, so every element showing one updates. */
   invalidateAccounts(): Promise<void> {
     return this.queryClient.invalidateQueries({ queryKey: ['pd', this.externalUserId, 'accounts'] });
+  }
+
+  /** Every cached deployed-trigger list of this user refetches. */
+  invalidateDeployedTriggers(): Promise<void> {
+    return this.queryClient.invalidateQueries({ queryKey: ConnectSession.deployedTriggersKey(this.externalUserId) });
   }
 
   app(slug: string): Promise<App> {

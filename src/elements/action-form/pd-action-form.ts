@@ -4,7 +4,6 @@ import { type ActionRunResult, PdRunErrorEvent, PdRunSuccessEvent } from '../../
 import { describeError } from '../../session/errors.js';
 import { type FormTexts, PdComponentFormBase, chevron } from './pd-component-form-base.js';
 
-
 /** What a `runCallback` receives: run the action on your server and resolve with its answer. */
 export interface RunRequest {
   componentKey: string;
