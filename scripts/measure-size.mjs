@@ -13,6 +13,7 @@ const entries = {
   'pd-component-select': "import './src/elements/component-select/pd-component-select.ts';",
   'pd-app-select + pd-component-select': "import './src/elements/app-select/pd-app-select.ts'; import './src/elements/component-select/pd-component-select.ts';",
   'pd-action-form (with marked + dompurify)': "import './src/elements/action-form/pd-action-form.ts';",
+  'pd-trigger-form (with marked + dompurify)': "import './src/elements/trigger-form/pd-trigger-form.ts';",
   'marked + dompurify alone': "import { Marked } from 'marked'; import DOMPurify from 'dompurify'; console.log(Marked, DOMPurify);",
   'all elements (src/index.ts)': "import './src/index.ts';",
   'lit alone': "import { LitElement } from 'lit'; console.log(LitElement);",

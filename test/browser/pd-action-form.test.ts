@@ -234,7 +234,12 @@ describe('pd-action-form', () => {
     input.focus();
     await sendKeys({ press: 'ArrowDown' });
     await waitFor(() => qa(el, '[role="option"]').length > 0, 5000, 'options');
-    await sendKeys({ press: 'ArrowDown' });
+    // Move to the option whose label is the <img> payload (shown as text), wherever the cursor starts.
+    const activeText = () => {
+      const id = input.getAttribute('aria-activedescendant');
+      return id ? text(el.shadowRoot!.getElementById(id)) : '';
+    };
+    for (let i = 0; i < 6 && !activeText().includes('<img'); i++) await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     const value = el.configuredProps.remoteChoice as { __lv: { label: string; value: string } };
@@ -395,6 +400,63 @@ describe('pd-action-form', () => {
     await ready(remount);
     await waitFor(() => remount.dynamicPropsId, 8000, 'reload on mount');
     expect((await requestsFor(user, '/components/props')).length).to.be.greaterThan(2);
+  });
+
+  it('keeps what the user typed in props that still exist when the dynamic props reload', async () => {
+    const user = uniqueUser();
+    const account = await seed(user, 'google_sheets');
+    const el = await mount(user, 'google_sheets-add-single-row');
+    await ready(el);
+    await waitFor(() => (control<HTMLSelectElement>(el, 'google_sheets')?.options.length ?? 0) > 1, 5000, 'accounts');
+    setValue(control<HTMLSelectElement>(el, 'google_sheets') as HTMLSelectElement, account.id, 'change');
+    await el.updateComplete;
+    /** Opens a remote field's options and picks the option at `index`. */
+    const pick = async (name: string, index: number) => {
+      const input = control(el, name) as HTMLInputElement;
+      input.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitFor(() => qa(el, '[role="option"]').length > index, 5000, `${name} options`);
+      for (let step = 0; step <= index; step++) await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+    };
+    /** The worksheet options of the current spreadsheet (the listbox is closed again). */
+    const worksheetCount = async () => {
+      (control(el, 'worksheetId') as HTMLInputElement).focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitFor(() => qa(el, '[role="option"]').length > 0, 5000, 'worksheet options');
+      const count = qa(el, '[role="option"]').length;
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      return count;
+    };
+    // Worksheets per spreadsheet vary: take the first spreadsheet with two or more.
+    for (let sheet = 0; sheet < 6; sheet++) {
+      await pick('sheetId', sheet);
+      if ((await worksheetCount()) > 1) break;
+    }
+    await pick('worksheetId', 0);
+    await waitFor(() => field(el, 'col_A') !== null && !el.matches(':state(loading)'), 8000, 'the column fields');
+    const firstWorksheet = JSON.stringify(el.configuredProps.worksheetId);
+    const firstId = el.dynamicPropsId;
+    await openOptional(el);
+    await type(control(el, 'col_A') as HTMLInputElement, 'kept value');
+    await el.updateComplete;
+    expect(el.configuredProps.col_A).to.equal('kept value');
+
+    // Another worksheet: the props reload, and col_A exists there too.
+    (control(el, 'worksheetId') as HTMLInputElement).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => qa(el, '[role="option"]').length > 1, 5000, 'worksheet options');
+    const other = qa(el, '[role="option"]').find((option) => option.getAttribute('aria-selected') !== 'true') as HTMLElement;
+    other.click();
+    await el.updateComplete;
+    expect(JSON.stringify(el.configuredProps.worksheetId) !== firstWorksheet).to.equal(true);
+    await waitFor(() => el.dynamicPropsId && el.dynamicPropsId !== firstId && field(el, 'col_A') !== null, 8000, 'reloaded props');
+    await el.updateComplete;
+    expect(el.configuredProps.col_A).to.equal('kept value');
+    expect((control(el, 'col_A') as HTMLInputElement).value).to.equal('kept value');
+    expect((await requestsFor(user, '/components/props')).length).to.be.greaterThan(1);
   });
 
   it('shows not-found and config errors, and dark theme is accessible', async () => {

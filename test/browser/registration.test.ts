@@ -25,7 +25,7 @@ describe('registration', () => {
   });
 
   it('every element registers through the guarded define', async () => {
-    const tags = ['pd-connect-provider', 'pd-connect-button', 'pd-account-list', 'pd-app-select', 'pd-component-select', 'pd-action-form'];
+    const tags = ['pd-connect-provider', 'pd-connect-button', 'pd-account-list', 'pd-app-select', 'pd-component-select', 'pd-action-form', 'pd-trigger-form'];
     for (const tag of tags) expect(Boolean(customElements.get(tag)), tag).to.equal(true);
     // Defining again is a no-op, not a DOMException.
     expect(() => PdConnectButton.define('pd-connect-button')).to.not.throw();

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { type ActionRunResult, PdRunErrorEvent, PdRunSuccessEvent } from '../../events/index.js';
 import { describeError } from '../../session/errors.js';
 import { type FormTexts, PdComponentFormBase, chevron } from './pd-component-form-base.js';
+import { styles } from './pd-action-form.styles.js';
 
 /** What a `runCallback` receives: run the action on your server and resolve with its answer. */
 export interface RunRequest {
@@ -26,6 +27,8 @@ export type RunCallback = (request: RunRequest) => Promise<ActionRunResult>;
  * invalid one), fires the cancelable `pd-submit`, then runs the action through the Connect API
  * (or the host's `run-endpoint` / `runCallback`) and shows `$summary`, the returned value, logs
  * and errors.
+ *
+ * @tag pd-action-form
  *
  * @slot header - Replaces the action's name and description above the fields.
  *
@@ -94,6 +97,8 @@ export type RunCallback = (request: RunRequest) => Promise<ActionRunResult>;
  * @fires {PdConnectCloseEvent} pd-connect-close - The Connect page closed.
  */
 export class PdActionForm extends PdComponentFormBase {
+  static override styles = styles;
+
   protected readonly texts: FormTexts = {
     submit: 'form.submit',
     busy: 'form.running',

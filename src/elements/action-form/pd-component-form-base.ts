@@ -21,7 +21,6 @@ import { sqlControl } from './controls/sql.js';
 import { timerControl } from './controls/timer.js';
 import type { FieldContext } from './controls/types.js';
 import { type FieldKind, FormController, type Option, type PropDef, isMulti, kindOf, selectedOptions, unwrap } from './form-controller.js';
-import { styles } from './pd-action-form.styles.js';
 
 /** The texts that differ between a component form's kinds (action, trigger). */
 export interface FormTexts {
@@ -52,9 +51,7 @@ export const chevron = html`<svg class="chevron size-4 shrink-0 transition-trans
  * (`renderAfter`).
  */
 export abstract class PdComponentFormBase extends PdElement {
-  static override styles = styles;
-
-  /** The action's key, e.g. `slack-send-message`. */
+  /** The component's key, e.g. `slack-send-message` or `slack-new-message-in-channels`. */
   @property({ attribute: 'component-key', reflect: true }) componentKey?: string;
   /** Saved values as JSON (for plain HTML); the `configuredProps` property takes an object. */
   @property({ attribute: 'configured-props' }) configuredPropsJson?: string;
