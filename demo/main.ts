@@ -13,7 +13,7 @@ theme.addEventListener('change', () => {
 
 // Every pd-* event bubbles and is composed: one listener sees them all.
 const log = document.getElementById('events')!;
-for (const type of ['pd-connect-start', 'pd-connect-success', 'pd-connect-error', 'pd-connect-close', 'pd-disconnect-request', 'pd-disconnect', 'pd-submit', 'pd-run-success', 'pd-run-error']) {
+for (const type of ['pd-connect-start', 'pd-connect-success', 'pd-connect-error', 'pd-connect-close', 'pd-disconnect-request', 'pd-disconnect', 'pd-submit', 'pd-run-success', 'pd-run-error', 'pd-deploy-success', 'pd-deploy-error', 'pd-trigger-delete']) {
   document.addEventListener(type, (event) => {
     const detail = event as Event & { account?: { name?: string }; code?: string; app?: string; successful?: boolean };
     const item = document.createElement('li');
@@ -42,3 +42,19 @@ componentPicker.addEventListener('change', () => {
   showForm();
   if (componentPicker.value) actionForm.componentKey = componentPicker.value;
 });
+
+// Events the deployed triggers delivered to /api/webhook.
+const webhookList = document.getElementById('webhook-events')!;
+async function showWebhookEvents() {
+  const { data } = (await (await fetch('/api/webhook')).json()) as { data: { receivedAt: string; emitter: string; body: unknown }[] };
+  webhookList.replaceChildren(...data.slice(0, 5).map((event) => {
+    const item = document.createElement('li');
+    const code = document.createElement('code');
+    code.textContent = new Date(event.receivedAt).toLocaleTimeString();
+    item.append(code, ` ${event.emitter} ${JSON.stringify(event.body).slice(0, 90)}`);
+    return item;
+  }));
+}
+document.addEventListener('pd-deploy-success', () => setTimeout(showWebhookEvents, 500));
+setInterval(showWebhookEvents, 5000);
+void showWebhookEvents();

@@ -44,22 +44,47 @@ const vite = await createViteServer({
   plugins: [{
     name: 'demo-settings',
     transformIndexHtml: (page: string) =>
-      page.replaceAll('%API_URL%', apiUrl).replaceAll('%CONNECT_PAGE%', connectPage).replaceAll('%USER%', demoUser)
+      page.replaceAll('%WEBHOOK_URL%', `http://127.0.0.1:${actualPort()}/api/webhook`).replaceAll('%API_URL%', apiUrl).replaceAll('%CONNECT_PAGE%', connectPage).replaceAll('%USER%', demoUser)
         .replaceAll('%ENVIRONMENT%', helperOptions.environment).replaceAll('%DEMO_TARGET%', emulator ? 'the local Connect emulator' : 'Pipedream'),
   }],
 });
+
+/** Where deployed triggers deliver their events; the page shows the last few. */
+const webhookEvents: { receivedAt: string; emitter: string; body: unknown }[] = [];
 
 const server = createHttpServer((req, res) => {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (path === '/api/connect-token') return tokenEndpoint(req, res);
   if (path === '/api/disconnect') return disconnectEndpoint(req, res);
+  if (path === '/api/webhook') {
+    if (req.method === 'POST') {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        let body: unknown;
+        try { body = JSON.parse(raw); } catch { body = raw; }
+        webhookEvents.unshift({ receivedAt: new Date().toISOString(), emitter: String(req.headers['x-pd-emitter-id'] ?? ''), body });
+        webhookEvents.splice(20);
+        res.statusCode = 200;
+        res.end('ok');
+      });
+      return;
+    }
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ data: webhookEvents }));
+    return;
+  }
   vite.middlewares(req, res);
 });
 
-server.listen(port, '127.0.0.1', () => {
+function actualPort(): number {
   const address = server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
-  console.log(`Showcase:  http://localhost:${actualPort}/`);
+  return typeof address === 'object' && address ? address.port : port;
+}
+
+server.listen(port, '127.0.0.1', () => {
+  console.log(`Showcase:  http://localhost:${actualPort()}/`);
   if (emulator) console.log(`Emulator:  ${emulator.url} (admin ${emulator.url}/_emulator/)`);
   else console.log(`Pipedream: project ${process.env.PIPEDREAM_PROJECT_ID}, environment ${helperOptions.environment}`);
 });
