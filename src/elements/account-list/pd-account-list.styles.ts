@@ -1,38 +1,17 @@
 import { css, unsafeCSS } from 'lit';
 import utilities from '../../styles/generated/pd-account-list.css.js';
+import { appIconStyles, spinnerStyles } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 
 export const styles = [
   tokens,
   unsafeCSS(utilities),
+  appIconStyles,
+  spinnerStyles,
   css`
     :host {
       display: block;
       min-width: 0;
-    }
-    /* Initials badges: eight tones that all keep white text above 4.5:1. */
-    [data-tone='0'] { background-color: #4f46e5; }
-    [data-tone='1'] { background-color: #0e7490; }
-    [data-tone='2'] { background-color: #047857; }
-    [data-tone='3'] { background-color: #b45309; }
-    [data-tone='4'] { background-color: #be123c; }
-    [data-tone='5'] { background-color: #7c3aed; }
-    [data-tone='6'] { background-color: #1d4ed8; }
-    [data-tone='7'] { background-color: #a21caf; }
-    .logo {
-      opacity: 0;
-      transition: opacity 120ms ease-out;
-    }
-    .logo[data-loaded] {
-      opacity: 1;
-    }
-    @keyframes pd-spin {
-      to {
-        transform: rotate(360deg);
-      }
-    }
-    .spinner {
-      animation: pd-spin 0.8s linear infinite;
     }
     @keyframes pd-shimmer {
       50% {
@@ -43,14 +22,8 @@ export const styles = [
       animation: pd-shimmer 1.6s ease-in-out infinite;
     }
     @media (prefers-reduced-motion: reduce) {
-      .spinner {
-        animation-duration: 2.4s;
-      }
       .shimmer {
         animation: none;
-      }
-      .logo {
-        transition: none;
       }
     }
   `,

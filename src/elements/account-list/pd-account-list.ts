@@ -3,6 +3,7 @@ import { html, nothing, svg, type PropertyValues, type SVGTemplateResult } from 
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PdElement } from '../../base/pd-element.js';
+import { renderAppIcon } from '../shared/app-icon.js';
 import { PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent } from '../../events/index.js';
 import { plural } from '../../i18n/index.js';
 import { connectWithEvents } from '../../session/connect-events.js';
@@ -29,25 +30,10 @@ const ALL = '\u0000all';
 const SKELETON_ROWS = 3;
 
 /** Logo load results, page-wide, so a re-render or a second list does not flash or retry. */
-const logoStatus = new Map<string, 'loaded' | 'broken'>();
-
 function healthOf(account: Account): Health {
   if (account.dead === true) return 'dead';
   if (account.healthy === false) return 'unhealthy';
   return 'healthy';
-}
-
-function initialsOf(name: string): string {
-  const words = name.replace(/[^\p{L}\p{N}\s]+/gu, ' ').trim().split(/\s+/).filter(Boolean);
-  if (!words.length) return '?';
-  const letters = words.length > 1 ? [words[0], words[1]].map((word) => [...(word as string)][0]) : [[...(words[0] as string)][0]];
-  return letters.join('').toUpperCase();
-}
-
-function toneOf(key: string): number {
-  let hash = 0;
-  for (const char of key) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
-  return hash % 8;
 }
 
 /**
@@ -517,35 +503,12 @@ export class PdAccountList extends PdElement {
   }
 
   private renderIcon(account: Account) {
-    const app = this.appName(account) || this.accountName(account);
-    const src = account.app?.imgSrc;
-    const status = src ? logoStatus.get(src) : 'broken';
-    const settle = (event: Event, result: 'loaded' | 'broken') => {
-      if (src) logoStatus.set(src, result);
-      const img = event.target as HTMLImageElement;
-      if (result === 'broken') img.hidden = true;
-      else img.toggleAttribute('data-loaded', true);
-    };
-    return html`<span
-      part="icon"
-      class="relative grid size-10 shrink-0 place-items-center overflow-hidden rounded-pd-sm text-[0.8125rem] font-semibold tracking-wide text-white select-none"
-      data-tone=${toneOf(account.app?.nameSlug ?? app)}
-      aria-hidden="true"
-    >
-      ${initialsOf(app)}
-      ${src && status !== 'broken'
-        ? html`<img
-            class="logo absolute inset-0 size-full bg-white object-contain p-1.5"
-            src=${src}
-            alt=""
-            loading="lazy"
-            referrerpolicy="no-referrer"
-            ?data-loaded=${status === 'loaded'}
-            @load=${(event: Event) => settle(event, 'loaded')}
-            @error=${(event: Event) => settle(event, 'broken')}
-          />`
-        : nothing}
-    </span>`;
+    return renderAppIcon(
+      this,
+      { name: this.appName(account) || this.accountName(account), nameSlug: account.app?.nameSlug, imgSrc: account.app?.imgSrc },
+      'size-10 text-[0.8125rem] tracking-wide select-none',
+      'icon',
+    );
   }
 
   private renderStatus(health: Health) {
