@@ -105,18 +105,28 @@ function methodNotAllowed(): Response {
   return json({ error: 'Method not allowed: use POST' }, 405, { allow: 'POST' });
 }
 
-/**
- * The token endpoint the elements' `token-endpoint` points at: POST (optionally
- * `{"external_user_id"}`, which must match the signed-in user) → `{token, expires_at, connect_link_url}`.
- */
-export function createTokenHandler(options: TokenHandlerOptions): Handler {
-  const pipedream = client(options);
+/** The part every handler shares: POST only, a JSON object body, and the signed-in user. */
+function postHandler(
+  options: ServerHelperOptions,
+  handle: (body: Record<string, unknown>, user: string, request: Request) => Promise<Response>,
+): Handler {
   return async (request) => {
     if (request.method !== 'POST') return methodNotAllowed();
     const body = await readBody(request);
     if (body instanceof Response) return body;
     const user = await signedInUser(options, request, body);
     if (user instanceof Response) return user;
+    return handle(body, user, request);
+  };
+}
+
+/**
+ * The token endpoint the elements' `token-endpoint` points at: POST (optionally
+ * `{"external_user_id"}`, which must match the signed-in user) → `{token, expires_at, connect_link_url}`.
+ */
+export function createTokenHandler(options: TokenHandlerOptions): Handler {
+  const pipedream = client(options);
+  return postHandler(options, async (_body, user, request) => {
     try {
       const token = await pipedream.tokens.create({
         externalUserId: user,
@@ -128,7 +138,7 @@ export function createTokenHandler(options: TokenHandlerOptions): Handler {
     } catch (error) {
       return upstreamError('Could not create a Connect token', error);
     }
-  };
+  });
 }
 
 /**
@@ -137,12 +147,7 @@ export function createTokenHandler(options: TokenHandlerOptions): Handler {
  */
 export function createDisconnectHandler(options: ServerHelperOptions): Handler {
   const pipedream = client(options);
-  return async (request) => {
-    if (request.method !== 'POST') return methodNotAllowed();
-    const body = await readBody(request);
-    if (body instanceof Response) return body;
-    const user = await signedInUser(options, request, body);
-    if (user instanceof Response) return user;
+  return postHandler(options, async (body, user) => {
     const accountId = body.account_id;
     if (typeof accountId !== 'string' || !accountId) return json({ error: 'account_id is required' }, 400);
     try {
@@ -154,7 +159,7 @@ export function createDisconnectHandler(options: ServerHelperOptions): Handler {
       if (status(error) === 404) return json({ error: 'Account not found' }, 404);
       return upstreamError('Could not disconnect the account', error);
     }
-  };
+  });
 }
 
 /**
@@ -163,12 +168,7 @@ export function createDisconnectHandler(options: ServerHelperOptions): Handler {
  */
 export function createRunActionHandler(options: ServerHelperOptions & { allowedActions?: string[] }): Handler {
   const pipedream = client(options);
-  return async (request) => {
-    if (request.method !== 'POST') return methodNotAllowed();
-    const body = await readBody(request);
-    if (body instanceof Response) return body;
-    const user = await signedInUser(options, request, body);
-    if (user instanceof Response) return user;
+  return postHandler(options, async (body, user) => {
     const id = body.id;
     if (typeof id !== 'string' || !id) return json({ error: 'id is required' }, 400);
     if (options.allowedActions && !options.allowedActions.includes(id)) return json({ error: `Action ${id} is not allowed here` }, 403);
@@ -191,5 +191,5 @@ export function createRunActionHandler(options: ServerHelperOptions & { allowedA
       }
       return upstreamError('Could not run the action', error);
     }
-  };
+  });
 }
