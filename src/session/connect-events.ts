@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n/index.js';
 import { PdConnectCloseEvent, PdConnectErrorEvent, PdConnectStartEvent, PdConnectSuccessEvent } from '../events/index.js';
 import { type ConnectConfig, connectPageUrl } from './config.js';
 import { type ConnectOutcome, runConnectFlow } from './connect-flow.js';
@@ -9,13 +10,18 @@ export interface ConnectRequest {
   session: ConnectSession;
   config: ConnectConfig;
   app: string;
+  /** The app's display name, for the frame title and announcements. */
+  appName: string;
+  /** The element's translator: labels the overlay and phrases the announcements. */
+  t: Translate;
+  /** An explicit OAuth client; otherwise the config's `oauthAppConfig` entry for the app. */
   oauthAppId?: string;
   accountId?: string;
   mode?: 'iframe' | 'link';
   opener?: HTMLElement | null;
-  frameTitle: string;
-  closeLabel: string;
   onPhase?: (phase: 'preparing' | 'connecting') => void;
+  /** Receives the translated progress message of each phase, for the element's live region. */
+  announce?: (message: string) => void;
   /** Called when the account is confirmed, before `pd-connect-success` fires. */
   onConfirmed?: (account: Account) => void;
   /** Called with the outcome before the final events fire, so listeners see the element's new state. */
@@ -33,18 +39,23 @@ export async function connectWithEvents(request: ConnectRequest): Promise<Connec
   const { host } = request;
   if (!host.dispatchEvent(new PdConnectStartEvent(request.app, request.accountId))) return undefined;
   let announced: Account | undefined;
+  const { t, appName } = request;
+  const oauthAppId = request.oauthAppId ?? request.config.oauthAppConfig?.[request.app];
   const outcome = await runConnectFlow({
     session: request.session,
     app: request.app,
-    ...(request.oauthAppId ? { oauthAppId: request.oauthAppId } : {}),
+    ...(oauthAppId ? { oauthAppId } : {}),
     ...(request.accountId ? { accountId: request.accountId } : {}),
     mode: request.mode ?? 'iframe',
     pageUrl: connectPageUrl(request.config.frontendHost),
     timeoutMs: request.config.connectTimeout ?? DEFAULT_TIMEOUT_MS,
     opener: request.opener ?? null,
-    frameTitle: request.frameTitle,
-    closeLabel: request.closeLabel,
-    ...(request.onPhase ? { onPhase: request.onPhase } : {}),
+    frameTitle: t('connect.frameTitle', { app: appName }),
+    closeLabel: t('connect.closeOverlay'),
+    onPhase: (phase) => {
+      request.onPhase?.(phase);
+      request.announce?.(t(phase === 'preparing' ? 'status.preparing' : 'status.connecting', { app: appName }));
+    },
     onSuccess: (account) => {
       announced = account;
       request.onConfirmed?.(account);

@@ -457,21 +457,18 @@ export class PdAccountList extends PdElement {
     const name = this.accountName(account);
     this.reconnecting = account.id;
     this.setItemError(account.id, undefined);
-    const oauthAppId = this.oauthAppId ?? this.config.oauthAppConfig?.[slug];
     try {
       const outcome = await connectWithEvents({
         host: this,
         session,
         config: this.config,
         app: slug,
-        ...(oauthAppId ? { oauthAppId } : {}),
+        appName: app,
+        t: this.t,
+        ...(this.oauthAppId ? { oauthAppId: this.oauthAppId } : {}),
         accountId: account.id,
         opener,
-        frameTitle: this.t('connect.frameTitle', { app }),
-        closeLabel: this.t('connect.closeOverlay'),
-        onPhase: (phase) => {
-          this.announcement = this.t(phase === 'preparing' ? 'status.preparing' : 'status.connecting', { app });
-        },
+        announce: (message) => (this.announcement = message),
       });
       if (!outcome) return;
       if (outcome.status === 'connected') {

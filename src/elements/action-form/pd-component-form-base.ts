@@ -242,20 +242,16 @@ export abstract class PdComponentFormBase extends PdElement {
     if (!session || !slug) return;
     const app = this.form.appState(prop)?.appName ?? slug;
     this.form.setAppState(prop, { connecting: true, connectError: undefined });
-    const oauthAppId = this.config.oauthAppConfig?.[slug];
     try {
       const outcome = await connectWithEvents({
         host: this,
         session,
         config: this.config,
         app: slug,
-        ...(oauthAppId ? { oauthAppId } : {}),
+        appName: app,
+        t: this.t,
         opener,
-        frameTitle: this.t('connect.frameTitle', { app }),
-        closeLabel: this.t('connect.closeOverlay'),
-        onPhase: (phase) => {
-          this.announcement = this.t(phase === 'preparing' ? 'status.preparing' : 'status.connecting', { app });
-        },
+        announce: (message) => (this.announcement = message),
       });
       if (outcome?.status === 'connected') {
         this.form.setAppState(prop, { connecting: false });

@@ -128,22 +128,19 @@ export class PdConnectButton extends PdElement {
     if (!session || this.phase === 'preparing' || this.phase === 'connecting') return;
     const app = this.appName;
     this.errorMessage = '';
-    const oauthAppId = this.oauthAppId ?? this.config.oauthAppConfig?.[this.app];
     await connectWithEvents({
       host: this,
       session,
       config: this.config,
       app: this.app,
-      ...(oauthAppId ? { oauthAppId } : {}),
+      appName: app,
+      t: this.t,
+      ...(this.oauthAppId ? { oauthAppId: this.oauthAppId } : {}),
       ...(this.accountId ? { accountId: this.accountId } : {}),
       mode: this.mode as 'iframe' | 'link',
       opener: this,
-      frameTitle: this.t('connect.frameTitle', { app }),
-      closeLabel: this.t('connect.closeOverlay'),
-      onPhase: (phase) => {
-        this.phase = phase;
-        this.announcement = this.t(phase === 'preparing' ? 'status.preparing' : 'status.connecting', { app });
-      },
+      onPhase: (phase) => (this.phase = phase),
+      announce: (message) => (this.announcement = message),
       onConfirmed: (account) => this.settle({ status: 'connected', account, successful: true, completed: true }, app),
       onSettled: (outcome) => this.settle(outcome, app),
     });
