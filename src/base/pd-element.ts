@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { type StringKey, type Strings, type Translate, directionOf, resolveLocale, translator } from '../i18n/index.js';
+import { type StringKey, type Strings, type Translate, directionOf, loadLocale, resolveLocale, translator } from '../i18n/index.js';
 import { type ConnectConfig, connectConfigContext, mergeConfig, onPageConfigChange, pageConfig } from '../session/config.js';
 import { type ConnectSession, getSession, missingConfig, sessionConfig } from '../session/session.js';
 import type { ConnectTokenResponse, TokenCallback } from '../session/types.js';
@@ -51,6 +51,7 @@ export class PdElement extends LitElement {
   /** The merged config, recomputed before each render. */
   protected config: ConnectConfig = {};
   protected t: Translate = translator('en');
+  private localeLoad?: Promise<void>;
   protected localeCode = 'en';
   protected direction: 'ltr' | 'rtl' = 'ltr';
   /** A translated description of a config mistake, shown instead of the element's normal content. */
@@ -111,12 +112,30 @@ export class PdElement extends LitElement {
     return mergeConfig(this.providerConfig, pageConfig());
   }
 
+  /** Also waits for a shipped locale's strings, so the element is in its language when this resolves. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.localeLoad) {
+      const load = this.localeLoad;
+      await load;
+      done = await super.getUpdateComplete();
+      if (this.localeLoad === load) this.localeLoad = undefined;
+    }
+    return done;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.config = mergeConfig(this.ownConfig(), this.inheritedConfig());
     this.localeCode = resolveLocale(this.config.locale);
     this.direction = directionOf(this.localeCode);
     this.t = translator(this.localeCode, this.config.strings);
+    const strings = loadLocale(this.localeCode);
+    if (strings && this.localeLoad !== strings) {
+      // English shows until the locale's strings arrive; `updateComplete` waits for them.
+      this.localeLoad = strings;
+      void strings.then(() => this.requestUpdate());
+    }
     const theme = THEMES.includes(this.config.theme ?? '') ? this.config.theme : 'light';
     this.setState('theme-dark', theme === 'dark' || (theme === 'system' && Boolean(prefersDark?.matches)));
     this.setState('theme-system', theme === 'system');

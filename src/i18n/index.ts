@@ -1,10 +1,38 @@
-import { ar } from './ar.js';
-import { de } from './de.js';
 import { en, type LocaleStrings, type PluralKey, type StringKey, type Strings } from './en.js';
 
 export type { LocaleStrings, PluralKey, StringKey, Strings };
 
-const locales = new Map<string, Partial<LocaleStrings>>([['en', en], ['de', de], ['ar', ar]]);
+const locales = new Map<string, Partial<LocaleStrings>>([['en', en]]);
+
+/** Shipped locales besides English, loaded when a page first asks for one: most pages need one language. */
+const shipped: Record<string, () => Promise<Strings>> = {
+  de: () => import('./de.js').then((module) => module.de),
+  ar: () => import('./ar.js').then((module) => module.ar),
+};
+const pending = new Map<string, Promise<void>>();
+
+/**
+ * Loads a shipped locale's strings if they are not here yet. Returns undefined when there is
+ * nothing to wait for, else a promise that settles when the strings are in. A locale that fails
+ * to load (offline) stays English until the page loads again.
+ */
+export function loadLocale(code: string): Promise<void> | undefined {
+  const load = shipped[code];
+  if (!load) return pending.get(code);
+  delete shipped[code];
+  const loaded = load().then(
+    (strings) => {
+      // Strings registered before the table arrived are overrides: they stay on top.
+      locales.set(code, { ...strings, ...locales.get(code) });
+    },
+    () => {
+      locales.set(code, locales.get(code) ?? {});
+    },
+  ).finally(() => pending.delete(code));
+  pending.set(code, loaded);
+  return loaded;
+}
+
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi']);
 
 /** Adds or extends a locale (e.g. `registerLocale('fr', {...})`); missing strings fall back to English. */
@@ -18,9 +46,9 @@ export function resolveLocale(requested: string | undefined): string {
   const tags = [requested, globalThis.document?.documentElement.lang, globalThis.navigator?.language].filter(Boolean) as string[];
   for (const tag of tags) {
     const lower = tag.toLowerCase();
-    if (locales.has(lower)) return lower;
+    if (locales.has(lower) || lower in shipped || pending.has(lower)) return lower;
     const language = lower.split('-')[0] as string;
-    if (locales.has(language)) return language;
+    if (locales.has(language) || language in shipped || pending.has(language)) return language;
   }
   return 'en';
 }

@@ -1,5 +1,16 @@
-import { InfiniteQueryObserver, type InfiniteData, type InfiniteQueryObserverOptions, type InfiniteQueryObserverResult, type QueryClient, type QueryKey } from '@tanstack/query-core';
+import { InfiniteQueryObserver, QueryClient, type InfiniteData, type InfiniteQueryObserverOptions, type InfiniteQueryObserverResult, type QueryKey } from '@tanstack/query-core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ConnectSession } from './session.js';
+
+/** The session's query cache, created by the first element that lists something. */
+export function queryClientFor(session: ConnectSession): QueryClient {
+  return (session.queryClient ??= new QueryClient({
+    defaultOptions: {
+      // The SDK already retries 429 and 5xx honouring Retry-After.
+      queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false },
+    },
+  }));
+}
 
 /**
  * Subscribes a Lit element to a paged query in a session's cache: the element re-renders when
@@ -16,8 +27,9 @@ export class InfiniteQueryController<TPage, TCursor> implements ReactiveControll
     host.addController(this);
   }
 
-  /** Points the controller at a query (or at nothing); call it from the host's `willUpdate`. */
-  setQuery(client: QueryClient | undefined, options: InfiniteQueryObserverOptions<TPage, Error, InfiniteData<TPage, TCursor>, QueryKey, TCursor> | undefined): void {
+  /** Points the controller at a query of a session's cache (or at nothing); call it from the host's `willUpdate`. */
+  setQuery(session: ConnectSession | undefined, options: InfiniteQueryObserverOptions<TPage, Error, InfiniteData<TPage, TCursor>, QueryKey, TCursor> | undefined): void {
+    const client = session && options ? queryClientFor(session) : undefined;
     const keyHash = options ? JSON.stringify(options.queryKey) : undefined;
     if (client === this.client && keyHash === this.keyHash) return;
     this.stop();

@@ -1,12 +1,12 @@
-import { AccountsClient } from '@pipedream/sdk/accounts';
-import { ActionsClient } from '@pipedream/sdk/actions';
-import { AppCategoriesClient } from '@pipedream/sdk/appCategories';
-import { AppsClient } from '@pipedream/sdk/apps';
+import type { AccountsClient } from '@pipedream/sdk/accounts';
+import type { ActionsClient } from '@pipedream/sdk/actions';
+import type { AppCategoriesClient } from '@pipedream/sdk/appCategories';
+import type { AppsClient } from '@pipedream/sdk/apps';
 import type { AppCategory, Component, ConfigurePropResponse, Emitter, ReloadPropsResponse, RunActionResponse } from '@pipedream/sdk/browser';
-import { ComponentsClient } from '@pipedream/sdk/components';
-import { DeployedTriggersClient } from '@pipedream/sdk/deployedTriggers';
-import { TriggersClient } from '@pipedream/sdk/triggers';
-import { QueryClient } from '@tanstack/query-core';
+import type { ComponentsClient } from '@pipedream/sdk/components';
+import type { DeployedTriggersClient } from '@pipedream/sdk/deployedTriggers';
+import type { TriggersClient } from '@pipedream/sdk/triggers';
+import type { QueryClient } from '@tanstack/query-core';
 import { type ConnectConfig, DEFAULT_BASE_URL, connectPageUrl } from './config.js';
 import { ApiError, TokenError } from './errors.js';
 import { type ConnectToken, TokenSource, callbackFetcher, endpointFetcher, staticFetcher } from './token-source.js';
@@ -176,25 +176,40 @@ function toApiError(error: unknown): Error {
   return new ApiError(apiMessage ?? `The Connect API answered HTTP ${status}`, status, { cause: error });
 }
 
+/** The SDK's resource clients, each loaded the first time it is needed: a page pays only for the calls it makes. */
+const sdkClients = {
+  accounts: () => import('@pipedream/sdk/accounts').then((module) => module.AccountsClient),
+  apps: () => import('@pipedream/sdk/apps').then((module) => module.AppsClient),
+  appCategories: () => import('@pipedream/sdk/appCategories').then((module) => module.AppCategoriesClient),
+  components: () => import('@pipedream/sdk/components').then((module) => module.ComponentsClient),
+  actions: () => import('@pipedream/sdk/actions').then((module) => module.ActionsClient),
+  triggers: () => import('@pipedream/sdk/triggers').then((module) => module.TriggersClient),
+  deployedTriggers: () => import('@pipedream/sdk/deployedTriggers').then((module) => module.DeployedTriggersClient),
+};
+
+interface SdkClients {
+  accounts: AccountsClient;
+  apps: AppsClient;
+  appCategories: AppCategoriesClient;
+  components: ComponentsClient;
+  actions: ActionsClient;
+  triggers: TriggersClient;
+  deployedTriggers: DeployedTriggersClient;
+}
+
 /**
  * One per (user, token source, environment, base URL), shared by every element on the page:
- * the token source, the SDK clients and the query cache.
+ * the token source, the SDK clients and the caches.
  */
 export class ConnectSession {
   readonly tokens: TokenSource;
-  readonly queryClient = new QueryClient({
-    defaultOptions: {
-      // The SDK already retries 429 and 5xx honouring Retry-After.
-      queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false },
-    },
-  });
-  private accountsClient?: AccountsClient;
-  private appsClient?: AppsClient;
-  private categoriesClient?: AppCategoriesClient;
-  private componentsClient?: ComponentsClient;
-  private actionsClient?: ActionsClient;
-  private triggersClient?: TriggersClient;
-  private deployedTriggersClient?: DeployedTriggersClient;
+  /**
+   * The query cache of the list-type elements, created by the first of them (see
+   * `queryClientFor`), so that a page with only a connect button does not load it.
+   */
+  queryClient?: QueryClient;
+  private readonly clients = new Map<keyof SdkClients, Promise<unknown>>();
+  private readonly remembered = new Map<string, { promise: Promise<unknown>; until: number }>();
 
   constructor(readonly config: SessionConfig) {
     this.tokens = new TokenSource(config.fetchToken);
@@ -214,27 +229,37 @@ export class ConnectSession {
     };
   }
 
-  private get accounts(): AccountsClient {
-    return (this.accountsClient ??= new AccountsClient(this.clientOptions()));
-  }
-
-  private get apps(): AppsClient {
-    return (this.appsClient ??= new AppsClient(this.clientOptions()));
-  }
-
-  private get appCategories(): AppCategoriesClient {
-    return (this.categoriesClient ??= new AppCategoriesClient(this.clientOptions()));
+  /** One SDK resource client, loaded and built on first use; a failed load is tried again next time. */
+  private client<K extends keyof SdkClients>(name: K): Promise<SdkClients[K]> {
+    let client = this.clients.get(name) as Promise<SdkClients[K]> | undefined;
+    if (!client) {
+      client = sdkClients[name]().then((Client) => new Client(this.clientOptions()) as SdkClients[K]);
+      this.clients.set(name, client);
+      client.catch(() => this.clients.delete(name));
+    }
+    return client;
   }
 
   /** The client for one component type: `/actions`, `/triggers`, or `/components` for both. */
-  private componentClient(type?: 'action' | 'trigger'): ComponentsClient | ActionsClient | TriggersClient {
-    if (type === 'action') return (this.actionsClient ??= new ActionsClient(this.clientOptions()));
-    if (type === 'trigger') return (this.triggersClient ??= new TriggersClient(this.clientOptions()));
-    return (this.componentsClient ??= new ComponentsClient(this.clientOptions()));
+  private componentClient(type?: 'action' | 'trigger'): Promise<ComponentsClient | ActionsClient | TriggersClient> {
+    if (type === 'action') return this.client('actions');
+    if (type === 'trigger') return this.client('triggers');
+    return this.client('components');
   }
 
-  private get deployedTriggers(): DeployedTriggersClient {
-    return (this.deployedTriggersClient ??= new DeployedTriggersClient(this.clientOptions()));
+  /**
+   * Catalog data that does not change while a page is open (an app, a component, the categories):
+   * every element asking shares one request; a failure is forgotten so the next ask retries.
+   */
+  private remember<T>(key: string, lifetime: number, load: () => Promise<T>): Promise<T> {
+    const hit = this.remembered.get(key);
+    if (hit && hit.until > Date.now()) return hit.promise as Promise<T>;
+    const promise = load();
+    this.remembered.set(key, { promise, until: Date.now() + lifetime });
+    promise.catch(() => {
+      if (this.remembered.get(key)?.promise === promise) this.remembered.delete(key);
+    });
+    return promise;
   }
 
   /** Runs an API call; a 401 means the token lapsed: fetch a new one and try once more. */
@@ -253,8 +278,8 @@ export class ConnectSession {
   }
 
   async listAccounts(filter: AccountFilter, cursor?: string, limit = 20): Promise<AccountPage> {
-    const page = await this.call(() =>
-      this.accounts.list({
+    const page = await this.call(async () =>
+      (await this.client('accounts')).list({
         ...(filter.app ? { app: filter.app } : {}),
         ...(filter.oauthAppId ? { oauthAppId: filter.oauthAppId } : {}),
         ...(cursor ? { after: cursor } : {}),
@@ -275,15 +300,15 @@ export class ConnectSession {
   }
 
   retrieveAccount(id: string): Promise<Account> {
-    return this.call(() => this.accounts.retrieve(id));
+    return this.call(async () => (await this.client('accounts')).retrieve(id));
   }
 
   async deleteAccount(id: string): Promise<void> {
-    await this.call(() => this.accounts.delete(id));
+    await this.call(async () => (await this.client('accounts')).delete(id));
   }
 
   async retrieveApp(slug: string): Promise<App> {
-    const answer = await this.call(() => this.apps.retrieve(slug));
+    const answer = await this.call(async () => (await this.client('apps')).retrieve(slug));
     return answer.data;
   }
 
@@ -291,8 +316,8 @@ export class ConnectSession {
   async listApps(params: AppListParams, cursor?: string, limit = 50): Promise<AppPage> {
     const categoryId = params.category ? await this.categoryId(params.category) : undefined;
     const q = params.q?.trim();
-    const page = await this.call(() =>
-      this.apps.list({
+    const page = await this.call(async () =>
+      (await this.client('apps')).list({
         ...(q ? { q } : {}),
         ...(params.sort === 'name' ? { sortKey: 'name', sortDirection: 'asc' } : q ? {} : { sortKey: 'featured_weight', sortDirection: 'desc' }),
         ...(params.hasActions ? { hasActions: true } : {}),
@@ -309,9 +334,8 @@ export class ConnectSession {
   /** One page of an app's actions, triggers, or both. */
   async listComponents(params: ComponentListParams, cursor?: string, limit = 50): Promise<ComponentPage> {
     const q = params.q?.trim();
-    const client = this.componentClient(params.type);
-    const page = await this.call(() =>
-      client.list({
+    const page = await this.call(async () =>
+      (await this.componentClient(params.type)).list({
         app: params.app,
         ...(q ? { q } : {}),
         ...(cursor ? { after: cursor } : {}),
@@ -324,14 +348,10 @@ export class ConnectSession {
 
   /** Every app category (one request per session, cached). */
   listCategories(): Promise<AppCategory[]> {
-    return this.queryClient.fetchQuery({
-      queryKey: ConnectSession.categoriesKey(),
-      queryFn: async () => {
-        const answer: unknown = await this.call(() => this.appCategories.list());
-        if (!Array.isArray(answer)) throw new ApiError('The Connect API answered something that is not a category list');
-        return answer as AppCategory[];
-      },
-      staleTime: 60 * 60_000,
+    return this.remember('app-categories', 60 * 60_000, async () => {
+      const answer: unknown = await this.call(async () => (await this.client('appCategories')).list());
+      if (!Array.isArray(answer)) throw new ApiError('The Connect API answered something that is not a category list');
+      return answer as AppCategory[];
     });
   }
 
@@ -344,15 +364,14 @@ export class ConnectSession {
   }
 
   async retrieveComponent(key: string): Promise<Component> {
-    const answer = await this.call(() => this.componentClient().retrieve(key));
+    const answer = await this.call(async () => (await this.componentClient()).retrieve(key));
     return answer.data;
   }
 
   /** One page of a prop's remote options (`POST /v1/connect/components/configure`). */
   configureProp(params: ConfigurePropParams, signal?: AbortSignal): Promise<ConfigurePropResponse> {
-    const client = this.componentClient() as ComponentsClient;
-    return this.call(() =>
-      client.configureProp(
+    return this.call(async () =>
+      (await this.client('components')).configureProp(
         {
           id: params.componentKey,
           externalUserId: this.externalUserId,
@@ -370,9 +389,8 @@ export class ConnectSession {
 
   /** The component's props for this configuration (`POST /v1/connect/components/props`). */
   reloadProps(params: ComponentConfigParams): Promise<ReloadPropsResponse> {
-    const client = this.componentClient() as ComponentsClient;
-    return this.call(() =>
-      client.reloadProps({
+    return this.call(async () =>
+      (await this.client('components')).reloadProps({
         id: params.componentKey,
         externalUserId: this.externalUserId,
         configuredProps: params.configuredProps as never,
@@ -383,9 +401,8 @@ export class ConnectSession {
 
   /** Runs an action (`POST /v1/connect/actions/run`). */
   runAction(params: ComponentConfigParams & { stashId?: string | boolean }): Promise<RunActionResponse> {
-    const client = this.componentClient('action') as ActionsClient;
-    return this.call(() =>
-      client.run({
+    return this.call(async () =>
+      (await this.client('actions')).run({
         id: params.componentKey,
         externalUserId: this.externalUserId,
         configuredProps: params.configuredProps as never,
@@ -397,9 +414,8 @@ export class ConnectSession {
 
   /** Deploys a trigger for this user (`POST /v1/connect/triggers/deploy`); events go to `webhookUrl`. */
   async deployTrigger(params: DeployTriggerParams): Promise<DeployedTrigger> {
-    const client = this.componentClient('trigger') as TriggersClient;
-    const answer = await this.call(() =>
-      client.deploy({
+    const answer = await this.call(async () =>
+      (await this.client('triggers')).deploy({
         id: params.componentKey,
         externalUserId: this.externalUserId,
         configuredProps: params.configuredProps as never,
@@ -414,18 +430,18 @@ export class ConnectSession {
 
   /** One page of this user's deployed triggers (`GET /v1/connect/deployed-triggers`). */
   async listDeployedTriggers(cursor?: string, limit = 20): Promise<DeployedTriggerPage> {
-    const page = await this.call(() => this.deployedTriggers.list({ externalUserId: this.externalUserId, ...(cursor ? { after: cursor } : {}), limit }));
+    const page = await this.call(async () => (await this.client('deployedTriggers')).list({ externalUserId: this.externalUserId, ...(cursor ? { after: cursor } : {}), limit }));
     const { items, ...rest } = checkedPage(page, 'a deployed trigger list');
     return { triggers: items, ...rest };
   }
 
   /** Deletes one of this user's deployed triggers (`DELETE /v1/connect/deployed-triggers/{id}`). */
   async deleteDeployedTrigger(id: string): Promise<void> {
-    await this.call(() => this.deployedTriggers.delete(id, { externalUserId: this.externalUserId }));
+    await this.call(async () => (await this.client('deployedTriggers')).delete(id, { externalUserId: this.externalUserId }));
   }
 
   component(key: string): Promise<Component> {
-    return this.queryClient.fetchQuery({ queryKey: ConnectSession.componentKey(key), queryFn: () => this.retrieveComponent(key), staleTime: 10 * 60_000 });
+    return this.remember(`component:${key}`, 10 * 60_000, () => this.retrieveComponent(key));
   }
 
   /** Query keys: every element asking for the same thing shares one request and one cache entry. */
@@ -437,10 +453,6 @@ export class ConnectSession {
     return ['pd', externalUserId, 'deployed-triggers'] as const;
   }
 
-  static appKey(slug: string) {
-    return ['pd', 'app', slug] as const;
-  }
-
   static appsKey(params: AppListParams) {
     return [
       'pd',
@@ -449,30 +461,22 @@ export class ConnectSession {
     ] as const;
   }
 
-  static categoriesKey() {
-    return ['pd', 'app-categories'] as const;
-  }
-
   static componentsKey(params: ComponentListParams) {
     return ['pd', 'components', { app: params.app, type: params.type ?? null, q: params.q?.trim() ?? '' }] as const;
   }
 
-  static componentKey(key: string) {
-    return ['pd', 'component', key] as const;
-  }
-
   /** Every cached account list of this user refetches, so every element showing one updates. */
-  invalidateAccounts(): Promise<void> {
-    return this.queryClient.invalidateQueries({ queryKey: ['pd', this.externalUserId, 'accounts'] });
+  async invalidateAccounts(): Promise<void> {
+    await this.queryClient?.invalidateQueries({ queryKey: ['pd', this.externalUserId, 'accounts'] });
   }
 
   /** Every cached deployed-trigger list of this user refetches. */
-  invalidateDeployedTriggers(): Promise<void> {
-    return this.queryClient.invalidateQueries({ queryKey: ConnectSession.deployedTriggersKey(this.externalUserId) });
+  async invalidateDeployedTriggers(): Promise<void> {
+    await this.queryClient?.invalidateQueries({ queryKey: ConnectSession.deployedTriggersKey(this.externalUserId) });
   }
 
   app(slug: string): Promise<App> {
-    return this.queryClient.fetchQuery({ queryKey: ConnectSession.appKey(slug), queryFn: () => this.retrieveApp(slug), staleTime: 10 * 60_000 });
+    return this.remember(`app:${slug}`, 10 * 60_000, () => this.retrieveApp(slug));
   }
 }
 

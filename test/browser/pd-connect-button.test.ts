@@ -28,6 +28,8 @@ async function button(user: string, extra = '', app = 'slack'): Promise<PdConnec
   return el;
 }
 
+/** The app's name and logo have arrived: the button's own API requests are done. */
+const appLoaded = (el: PdConnectButton) => waitFor(() => Boolean(el.shadowRoot!.querySelector('[part="icon"] img')), 5000, 'app logo');
 const inner = (el: PdConnectButton) => el.shadowRoot!.querySelector('button') as HTMLButtonElement;
 const overlay = () => document.querySelector('[data-pd-connect-overlay]');
 const states = (el: PdConnectButton) => ['idle', 'preparing', 'connecting', 'connected', 'error'].filter((s) => (el as unknown as { internals: ElementInternals }).internals.states.has(s));
@@ -264,6 +266,7 @@ describe('<pd-connect-button>', () => {
     const user = uniqueUser();
     const el = await button(user);
     el.addEventListener('pd-connect-start', (event) => event.preventDefault());
+    await appLoaded(el);
     const before = await tokenRequestsFor(user);
     inner(el).click();
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -314,7 +317,7 @@ describe('<pd-connect-button>', () => {
   it('prefetches the connect token on hover and focus, and uses it', async () => {
     const user = uniqueUser();
     const el = await button(user);
-    await waitFor(() => inner(el).textContent?.includes('Slack'), 3000, 'label');
+    await appLoaded(el);
     const before = await tokenRequestsFor(user);
     inner(el).dispatchEvent(new PointerEvent('pointerenter'));
     await new Promise((resolve) => setTimeout(resolve, 200));

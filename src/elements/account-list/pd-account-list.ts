@@ -154,7 +154,7 @@ export class PdAccountList extends PdElement {
     const session = this.session;
     const filter = this.filter;
     this.query.setQuery(
-      session?.queryClient,
+      session,
       session && {
         queryKey: ConnectSession.accountsKey(session.externalUserId, filter),
         queryFn: ({ pageParam }) => session.listAccounts(filter, pageParam, PAGE_SIZE),

@@ -208,7 +208,7 @@ export abstract class PdSelectBase<T> extends PdElement {
     if (blocked || this.isDisabled) this.combo.hide();
     const list = session && !blocked && this.everOpened ? this.listQuery(session, this.combo.term) : undefined;
     this.query.setQuery(
-      session?.queryClient,
+      session,
       list && {
         queryKey: list.queryKey,
         queryFn: ({ pageParam }) => list.fetch(pageParam),

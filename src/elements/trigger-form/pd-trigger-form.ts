@@ -190,7 +190,7 @@ export class PdTriggerForm extends PdComponentFormBase {
     super.willUpdate(changed);
     const session = this.scope === 'none' ? undefined : this.session;
     this.query.setQuery(
-      session?.queryClient,
+      session,
       session && {
         queryKey: ConnectSession.deployedTriggersKey(session.externalUserId),
         queryFn: ({ pageParam }) => session.listDeployedTriggers(pageParam, PAGE_SIZE),
