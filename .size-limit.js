@@ -1,0 +1,26 @@
+/**
+ * Size budgets for the CDN build (`npm run size`), gzip -9 per file, summed: what a browser
+ * transfers. "loads at once" = the entry and every chunk it imports statically; the lazy
+ * chunks (SDK resource clients, other locales, markdown) come when a page needs them. The real
+ * totals a page downloads are measured in Chromium by `npm run size:pages`.
+ *
+ * The limits guard against growth from today's figures; the product targets (whole CDN bundle
+ * <= 40 kB, <pd-connect-button> <= 20 kB) are reported in the README with the measured gap.
+ */
+import { readGraph, reachable } from './scripts/cdn-graph.mjs';
+
+const graph = readGraph();
+const entry = (name) => `dist/cdn/${name}.js`;
+const atOnce = (name) => reachable(graph, entry(name));
+const everything = Object.keys(graph).filter((file) => file.endsWith('.js'));
+
+export default [
+  { name: 'CDN: every element (pd-connect-elements.js), loads at once', path: atOnce('pd-connect-elements'), limit: '117 kB', gzip: true },
+  { name: 'CDN: every file of the build (all chunks, all locales)', path: everything, limit: '158 kB', gzip: true },
+  { name: 'CDN: <pd-connect-button>, loads at once', path: atOnce('pd-connect-button'), limit: '23.5 kB', gzip: true },
+  { name: 'CDN: <pd-account-list>, loads at once', path: atOnce('pd-account-list'), limit: '42 kB', gzip: true },
+  { name: 'CDN: <pd-app-select>, loads at once', path: atOnce('pd-app-select'), limit: '39 kB', gzip: true },
+  { name: 'CDN: <pd-component-select>, loads at once', path: atOnce('pd-component-select'), limit: '39 kB', gzip: true },
+  { name: 'CDN: <pd-action-form>, loads at once', path: atOnce('pd-action-form'), limit: '71 kB', gzip: true },
+  { name: 'CDN: <pd-trigger-form>, loads at once', path: atOnce('pd-trigger-form'), limit: '84 kB', gzip: true },
+];
