@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
- * Fails when the committed custom-elements.json no longer matches the JSDoc it is generated
- * from: runs the analyzer into a temporary folder and compares the two as data.
+ * Fails when the committed custom-elements.json (or docs/api.md, made from it) no longer
+ * matches the JSDoc it is generated from: runs the analyzer into a scratch folder and compares
+ * the two as data.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { apiDocs } from './generate-api-docs.mjs';
 
 // The analyzer takes its output folder relative to the working directory.
 const outdir = join('node_modules', '.cache', 'cem-check');
@@ -21,7 +23,11 @@ try {
     console.error('custom-elements.json is stale: run `npm run analyze` and commit the result.');
     process.exit(1);
   }
-  console.log('custom-elements.json matches the sources.');
+  if (apiDocs(fresh) !== readFileSync('docs/api.md', 'utf8')) {
+    console.error('docs/api.md is stale: run `npm run analyze` and commit the result.');
+    process.exit(1);
+  }
+  console.log('custom-elements.json and docs/api.md match the sources.');
 } finally {
   if (!process.env.KEEP) rmSync(outdir, { recursive: true, force: true });
 }
