@@ -353,9 +353,13 @@ input:focus-visible { outline-offset: 1px; border-color: var(--focus); }
 }
 `;
 
-/** The connect page document. `mode: 'error'` makes the page fail on load (fault injection). */
-export function connectPageHtml(options: { mode: ConnectPageMode }): string {
+/**
+ * The connect page document. `mode: 'error'` makes the page fail on load (fault injection);
+ * `basePath` is where the emulator is mounted (empty at the root).
+ */
+export function connectPageHtml(options: { mode: ConnectPageMode; basePath?: string }): string {
   const mode = escapeAttr(String(options.mode));
+  const scriptSrc = escapeAttr(`${options.basePath ?? ''}${SCRIPT_PATH}`);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -364,7 +368,7 @@ export function connectPageHtml(options: { mode: ConnectPageMode }): string {
 <meta name="referrer" content="no-referrer">
 <title>Connect an account</title>
 <style>${STYLES}</style>
-<script type="module" src="${SCRIPT_PATH}"></script>
+<script type="module" src="${scriptSrc}"></script>
 </head>
 <body data-mode="${mode}">
 <main class="shell">
@@ -410,6 +414,8 @@ var pageMode = q.connectLink || window.parent === window;
 var failMode = document.body.dataset.mode === 'error';
 
 var REQUEST_TIMEOUT_MS = 30000;
+// The API lives next to this page's /_static/ folder, wherever the emulator is mounted.
+var API_BASE = location.pathname.replace(/\/_static\/[^/]*$/, '');
 var AUTO_CLOSE_MS = 1200;
 var DENIED = 'access_denied: The user denied the request';
 var TERMINAL_STATUSES = [401, 403, 404, 410];
@@ -502,7 +508,7 @@ async function request(method, url, body) {
   var res;
   var data = null;
   try {
-    res = await fetch(url, init);
+    res = await fetch(API_BASE + url, init);
     var text = await res.text();
     try {
       data = text ? JSON.parse(text) : null;

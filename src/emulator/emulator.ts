@@ -22,6 +22,8 @@ export interface EmulatorOptions {
   projectId?: string;
   /** Display name the connect page shows for the project. */
   projectName?: string;
+  /** Path the emulator is mounted under, e.g. `/storybook/emulator` behind a service worker (default: the root). */
+  basePath?: string;
   /** Add this many generated apps to the catalog (e.g. 2500). */
   syntheticApps?: number;
   /** A catalog to serve instead of the built-in one. */
@@ -96,6 +98,7 @@ export class ConnectEmulator {
   readonly clientSecret: string;
   readonly projectId: string;
   readonly projectName: string;
+  readonly basePath: string;
   readonly state: EmulatorState;
   readonly faults = new Faults();
   readonly catalog: Catalog;
@@ -114,6 +117,7 @@ export class ConnectEmulator {
     this.clientSecret = options.clientSecret ?? DEFAULT_CREDENTIALS.clientSecret;
     this.projectId = options.projectId ?? DEFAULT_CREDENTIALS.projectId;
     this.projectName = options.projectName ?? 'Acme (emulated)';
+    this.basePath = (options.basePath ?? '').replace(/\/+$/, '');
     this.catalog = options.catalog ?? createCatalog({ syntheticApps: options.syntheticApps ?? 0 });
     for (const app of this.catalog.apps) this.appsBySlug.set(app.name_slug, app);
     for (const component of this.catalog.components) this.componentsByKey.set(component.key, component);
@@ -128,8 +132,12 @@ export class ConnectEmulator {
   /** Handles one HTTP request. Never throws: every failure is an HTTP answer. */
   handle = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
-    const path = url.pathname.replace(/\/{2,}/g, '/');
+    let path = url.pathname.replace(/\/{2,}/g, '/');
     try {
+      if (this.basePath) {
+        if (path !== this.basePath && !path.startsWith(`${this.basePath}/`)) throw notFound(`No route for ${request.method} ${path}`);
+        path = path.slice(this.basePath.length) || '/';
+      }
       if (path.startsWith('/_emulator/') || path === '/_emulator') {
         return withCors(await adminRoute(this, request, path, url), request.headers.get('origin'));
       }
@@ -220,7 +228,7 @@ export class ConnectEmulator {
       const fault = this.faults.connectPage;
       if (fault === 'hang') return new Promise<Response>(() => {});
       if (fault === 'unavailable') return new Response('Service unavailable', { status: 503 });
-      return new Response(connectPageHtml({ mode: fault === 'error' ? 'error' : 'normal' }), {
+      return new Response(connectPageHtml({ mode: fault === 'error' ? 'error' : 'normal', basePath: this.basePath }), {
         headers: {
           'content-type': 'text/html; charset=utf-8',
           'content-security-policy': "default-src 'self'; img-src * data:; style-src 'self' 'unsafe-inline'; script-src 'self'",
@@ -404,7 +412,7 @@ export class ConnectEmulator {
     if (webhook) token.webhookUri = webhook;
     this.state.tokens.set(token.token, token);
     this.changed();
-    const base = new URL(request.url).origin;
+    const base = new URL(request.url).origin + this.basePath;
     return json({
       token: token.token,
       expires_at: iso(token.expiresAt),

@@ -37,6 +37,7 @@ function healthOf(account: Account): Health {
 }
 
 /**
+ * @tag pd-account-list
  * @summary The user's connected accounts: app, name, health and date, with reconnect and disconnect.
  *
  * Lists the accounts of the configured external user (optionally of one `app`), 20 at a time

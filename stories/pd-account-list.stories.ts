@@ -1,0 +1,136 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+import type { PdAccountList } from '../src/index.js';
+import type { AccountSeed } from '../.storybook/emulator/client.js';
+import { elementHelpers, inShadow, storyElement, waitForShadow, waitForState } from './support.js';
+
+const { args, argTypes, template } = elementHelpers('pd-account-list');
+
+/** A user with accounts in every health state, seeded through the emulator's admin API. */
+const MIXED_ACCOUNTS: AccountSeed[] = [
+  { app: 'slack', name: 'Acme HQ' },
+  { app: 'github', name: 'acme-bot', healthy: false, error: 'The OAuth grant was revoked' },
+  { app: 'google_sheets', name: 'finance@acme.example', dead: true },
+  { app: 'openai', name: 'Production key' },
+];
+
+/**
+ * The user's connected accounts: health, reconnect, disconnect with confirmation. The accounts
+ * live in the in-browser emulator; each story has its own user.
+ */
+const meta: Meta = {
+  title: 'Elements/pd-account-list',
+  component: 'pd-account-list',
+  args,
+  argTypes,
+  render: (storyArgs) => html`<div class="story-column">${template(storyArgs)}</div>`,
+  parameters: { emulator: { user: 'story-accounts-connected', accounts: MIXED_ACCOUNTS.slice(0, 1).concat(MIXED_ACCOUNTS[3]!) } },
+};
+export default meta;
+type Story = StoryObj;
+
+const list = (canvasElement: HTMLElement) => storyElement<PdAccountList>(canvasElement, 'pd-account-list');
+
+/** Healthy accounts. */
+export const Connected: Story = {
+  play: async ({ canvasElement }) => {
+    const element = await list(canvasElement);
+    await waitForState(element, 'ready');
+    await expect(element.shadowRoot!.querySelectorAll('[part~="item"]').length).toBe(2);
+  },
+};
+
+/** Needs reconnect (unhealthy) and disconnected (dead) accounts offer a reconnect. */
+export const UnhealthyAndDead: Story = {
+  parameters: { emulator: { user: 'story-accounts-health', accounts: MIXED_ACCOUNTS } },
+  play: async ({ canvasElement }) => {
+    const element = await list(canvasElement);
+    await waitForState(element, 'ready');
+    await expect(element.shadowRoot!.querySelectorAll('[part~="reconnect-button"]').length).toBe(2);
+  },
+};
+
+/** Loading: this story's token endpoint holds its answer, so the skeleton stays. */
+export const Loading: Story = {
+  parameters: { emulator: { user: 'story-accounts-loading', tokenQuery: '?delay=120000' } },
+  play: async ({ canvasElement }) => {
+    const element = await list(canvasElement);
+    await waitForState(element, 'loading');
+  },
+};
+
+/** No accounts yet. */
+export const Empty: Story = {
+  parameters: { emulator: { user: 'story-accounts-empty', accounts: [] } },
+  play: async ({ canvasElement }) => {
+    const element = await list(canvasElement);
+    await waitForState(element, 'empty');
+  },
+};
+
+/** The empty state through the `empty` slot. */
+export const EmptySlot: Story = {
+  parameters: { emulator: { user: 'story-accounts-empty', accounts: [] } },
+  render: () => html`<div class="story-column"><pd-account-list><p slot="empty">Connect Slack or GitHub to get started.</p></pd-account-list></div>`,
+};
+
+/** Loading failed (the token endpoint answers 500): the error offers a retry. */
+export const LoadError: Story = {
+  name: 'Error',
+  parameters: { emulator: { user: 'story-accounts-error', tokenQuery: '?fail=500' } },
+  play: async ({ canvasElement }) => {
+    const element = await list(canvasElement);
+    await waitForState(element, 'error');
+    await waitForShadow(element, '[part~="retry-button"]');
+  },
+};
+
+/** Disconnect asks first: the inline confirmation, with focus on its confirm button. */
+export const DisconnectConfirm: Story = {
+  parameters: { emulator: { user: 'story-accounts-confirm', accounts: MIXED_ACCOUNTS.slice(0, 2) } },
+  play: async ({ canvasElement }) => {
+    const element = await list(canvasElement);
+    await waitForState(element, 'ready');
+    inShadow<HTMLButtonElement>(element, '[part~="disconnect-button"]')!.click();
+    const confirmButton = await waitForShadow<HTMLButtonElement>(element, '[part~="confirm"] [part~="confirm-button"]');
+    await waitFor(() => expect(element.shadowRoot!.activeElement === confirmButton).toBe(true));
+  },
+};
+
+/** "Disconnect all" for account-deletion (GDPR) flows, confirming first. */
+export const DisconnectAll: Story = {
+  args: { 'allow-disconnect-all': true },
+  parameters: { emulator: { user: 'story-accounts-all', accounts: MIXED_ACCOUNTS } },
+  play: async ({ canvasElement }) => {
+    const element = await list(canvasElement);
+    await waitForState(element, 'ready');
+    inShadow<HTMLButtonElement>(element, '[part~="disconnect-all-button"]')!.click();
+    await waitForShadow(element, '[part~="header"] [part~="confirm-button"]');
+  },
+};
+
+/** Only one app's accounts (`app="slack"`). */
+export const FilteredByApp: Story = {
+  args: { app: 'slack' },
+  parameters: { emulator: { user: 'story-accounts-health', accounts: MIXED_ACCOUNTS } },
+};
+
+/** Dark theme. */
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  parameters: { emulator: { user: 'story-accounts-health', accounts: MIXED_ACCOUNTS } },
+};
+
+/** Arabic: translated and laid out right to left. */
+export const Arabic: Story = {
+  name: 'Arabic (RTL)',
+  globals: { locale: 'ar' },
+  parameters: { emulator: { user: 'story-accounts-health', accounts: MIXED_ACCOUNTS } },
+};
+
+/** German. */
+export const German: Story = {
+  globals: { locale: 'de' },
+  parameters: { emulator: { user: 'story-accounts-health', accounts: MIXED_ACCOUNTS } },
+};

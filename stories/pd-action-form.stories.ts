@@ -1,0 +1,242 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+import type { PdActionForm } from '../src/index.js';
+import type { AccountSeed } from '../.storybook/emulator/client.js';
+import { elementHelpers, inShadow, setValue, storyElement, waitForShadow, waitForState } from './support.js';
+
+const { args, argTypes, template } = elementHelpers('pd-action-form');
+
+/** One connected account per app the catalog's actions need, so every form starts usable. */
+const FORM_ACCOUNTS: AccountSeed[] = [
+  'slack', 'github', 'google_sheets', 'gmail', 'notion', 'hubspot', 'airtable_oauth', 'openai', 'stripe', 'twilio',
+  'postgresql', 'sendgrid', 'discord_bot',
+].map((app) => ({ app, name: `Acme ${app.replace(/_.*/, '')}` }));
+
+/**
+ * Renders an action's configurable props as a form, validates, runs it and shows the result.
+ * The components are the emulator catalog's, chosen so the stories cover every prop type. The
+ * form starts with the component's app account picked, as a host that saved it would do.
+ */
+const meta: Meta = {
+  title: 'Elements/pd-action-form',
+  component: 'pd-action-form',
+  args: { ...args, 'component-key': 'slack-send-message' },
+  argTypes,
+  render: (storyArgs, { loaded }) => {
+    const key = String(storyArgs['component-key'] ?? '');
+    const app = key.split('-')[0] ?? '';
+    const accountId = (loaded.accountIdByApp as Record<string, string | undefined> | undefined)?.[app];
+    const given = storyArgs['configured-props'] ? (JSON.parse(String(storyArgs['configured-props'])) as Record<string, unknown>) : {};
+    const configured = accountId ? { [app]: { authProvisionId: accountId }, ...given } : given;
+    return html`<div class="story-column">${template({ ...storyArgs, 'configured-props': Object.keys(configured).length ? JSON.stringify(configured) : undefined })}</div>`;
+  },
+  parameters: { emulator: { user: 'story-action-form', accounts: FORM_ACCOUNTS } },
+};
+export default meta;
+type Story = StoryObj;
+
+const form = (canvasElement: HTMLElement) => storyElement<PdActionForm>(canvasElement, 'pd-action-form');
+const field = (element: PdActionForm, name: string) => inShadow(element, `[part~="field"][data-name="${name}"]`);
+
+async function ready(canvasElement: HTMLElement): Promise<PdActionForm> {
+  const element = await form(canvasElement);
+  await waitForShadow(element, 'form[part="form"]');
+  await element.updateComplete;
+  return element;
+}
+
+/** Opens the "Optional fields" group, so every prop of the story is on screen. */
+async function showOptional(element: PdActionForm): Promise<void> {
+  const details = inShadow<HTMLDetailsElement>(element, 'details[part="optional"]');
+  if (details && !details.open) {
+    details.querySelector('summary')!.click();
+    await waitFor(() => expect(details.open).toBe(true));
+  }
+  await element.updateComplete;
+}
+
+const readyWithOptional = async ({ canvasElement }: { canvasElement: HTMLElement }) => showOptional(await ready(canvasElement));
+
+/** `app`, `alert`, `string` with remote options, `string` and `boolean` props (Slack: send a message). */
+export const StringsAndBooleans: Story = {
+  name: 'Props: string, boolean, app, alert',
+  play: readyWithOptional,
+};
+
+/** `string[]` lists and `object` key/value rows (Gmail: send an email). */
+export const Lists: Story = {
+  name: 'Props: string[] and object',
+  args: { 'component-key': 'gmail-send-email' },
+  play: readyWithOptional,
+};
+
+/** `integer`, `integer[]`, `boolean` and `object` (Stripe: create an invoice). */
+export const Numbers: Story = {
+  name: 'Props: integer and integer[]',
+  args: { 'component-key': 'stripe-create-invoice' },
+  play: readyWithOptional,
+};
+
+/** `any`: JSON, validated as you type (Pipedream utils: inspect a value). */
+export const AnyJson: Story = {
+  name: 'Props: any (JSON)',
+  args: { 'component-key': 'pipedream_utils-inspect-value' },
+  play: async ({ canvasElement }) => {
+    const element = await ready(canvasElement);
+    const textarea = field(element, 'value')!.querySelector<HTMLTextAreaElement>('textarea, input')!;
+    setValue(textarea, '{"broken": ');
+    textarea.dispatchEvent(new Event('blur'));
+    await waitFor(() => expect(field(element, 'value')!.querySelector('[part~="field-error"]') !== null).toBe(true));
+  },
+};
+
+/** `alert` props of every kind, and markup from the API kept inert. */
+export const Alerts: Story = {
+  name: 'Props: alerts (info, neutral, warning, error)',
+  args: { 'component-key': 'pipedream_utils-injection-test' },
+  play: readyWithOptional,
+};
+
+/** `sql` (PostgreSQL: run a query). */
+export const Sql: Story = {
+  name: 'Props: sql',
+  args: { 'component-key': 'postgresql-execute-custom-query' },
+  play: readyWithOptional,
+};
+
+/** `http_request`: method, URL, headers and body (HTTP: custom request). */
+export const HttpRequest: Story = {
+  name: 'Props: http_request',
+  args: { 'component-key': 'http-custom-request' },
+  play: readyWithOptional,
+};
+
+/** `dir` (a read-only note: the action gets a temp folder). */
+export const Dir: Story = {
+  name: 'Props: dir',
+  args: { 'component-key': 'pipedream_utils-download-file-to-tmp' },
+  play: readyWithOptional,
+};
+
+/** `data_store`. */
+export const DataStore: Story = {
+  name: 'Props: data_store',
+  args: { 'component-key': 'data_stores-add-update-record' },
+  play: readyWithOptional,
+};
+
+/** `$.airtable.baseId`, `tableId`, `viewId`, `fieldId`: options that depend on earlier props. */
+export const Airtable: Story = {
+  name: 'Props: $.airtable.*',
+  args: { 'component-key': 'airtable_oauth-list-records-in-view' },
+  play: readyWithOptional,
+};
+
+/** `$.discord.channel`. */
+export const Discord: Story = {
+  name: 'Props: $.discord.channel',
+  args: { 'component-key': 'discord_bot-send-message' },
+  play: readyWithOptional,
+};
+
+/** Remote options: open the repository list (paged, searchable) of GitHub: create an issue. */
+export const RemoteOptions: Story = {
+  args: { 'component-key': 'github-create-issue' },
+  play: async ({ canvasElement }) => {
+    const element = await ready(canvasElement);
+    const input = field(element, 'repoFullname')!.querySelector<HTMLInputElement>('input')!;
+    input.focus();
+    input.click();
+    await waitFor(() => expect(element.shadowRoot!.querySelectorAll('[part~="option"]').length).toBeGreaterThan(0), { timeout: 8000 });
+  },
+};
+
+/** Dynamic props: turning on "use template" reloads the props from the API (SendGrid). */
+export const DynamicProps: Story = {
+  args: { 'component-key': 'sendgrid-send-email-single-recipient' },
+  play: async ({ canvasElement }) => {
+    const element = await ready(canvasElement);
+    field(element, 'useTemplate')!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+    await waitFor(() => expect(field(element, 'templateId') !== null).toBe(true), { timeout: 8000 });
+  },
+};
+
+/** Submitting with required props missing: the summary lists them and focus goes to the first. */
+export const ValidationErrors: Story = {
+  args: { 'component-key': 'github-create-issue' },
+  play: async ({ canvasElement }) => {
+    const element = await ready(canvasElement);
+    inShadow<HTMLButtonElement>(element, '[part~="submit-button"]')!.click();
+    await waitForState(element, 'invalid');
+    const summary = await waitForShadow(element, '[part="error-summary"]');
+    await expect(summary.textContent).toContain('Title');
+  },
+};
+
+/** A run: `$summary`, the returned value and the logs (HTTP: custom request). */
+export const RunResult: Story = {
+  args: { 'component-key': 'http-custom-request' },
+  play: async ({ canvasElement }) => {
+    const element = await ready(canvasElement);
+    setValue(field(element, 'httpRequest')!.querySelector<HTMLInputElement>('input[type="url"]')!, 'https://example.com/ping');
+    await element.updateComplete;
+    inShadow<HTMLButtonElement>(element, '[part~="submit-button"]')!.click();
+    await waitForState(element, 'result', 10_000);
+    const summary = await waitForShadow(element, '[part="result-summary"]');
+    await expect(summary.textContent).toContain('GET https://example.com/ping');
+  },
+};
+
+/** A run the API refuses: the error from the action (HubSpot: delete a contact). */
+export const RunError: Story = {
+  args: { 'component-key': 'hubspot-delete-contact', 'configured-props': JSON.stringify({ contactId: '123' }) },
+  play: async ({ canvasElement }) => {
+    const element = await ready(canvasElement);
+    inShadow<HTMLButtonElement>(element, '[part~="submit-button"]')!.click();
+    const error = await waitForShadow(element, '[part="run-error"]', 10_000);
+    await expect((error.textContent ?? '').trim().length).toBeGreaterThan(3);
+  },
+};
+
+/** No account for the app yet: the form offers to connect one inline. */
+export const NoAccountYet: Story = {
+  parameters: { emulator: { user: 'story-action-form-no-accounts', accounts: [] } },
+  play: async ({ canvasElement }) => {
+    const element = await ready(canvasElement);
+    await waitFor(() => expect(field(element, 'slack')!.querySelector('[part~="connect-button"]') !== null).toBe(true));
+  },
+};
+
+/** Loading: the token endpoint holds its answer. */
+export const Loading: Story = {
+  parameters: { emulator: { user: 'story-action-form-loading', tokenQuery: '?delay=120000' } },
+  play: async ({ canvasElement }) => waitForState(await form(canvasElement), 'loading'),
+};
+
+/** An unknown component key. */
+export const NotFound: Story = {
+  name: 'Error (unknown component)',
+  args: { 'component-key': 'slack-does-not-exist' },
+  play: async ({ canvasElement }) => waitForState(await form(canvasElement), 'error'),
+};
+
+/** Dark theme, validation errors shown. */
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  args: { 'component-key': 'github-create-issue' },
+  play: ValidationErrors.play,
+};
+
+/** Arabic: right to left. */
+export const Arabic: Story = {
+  name: 'Arabic (RTL)',
+  globals: { locale: 'ar' },
+  play: readyWithOptional,
+};
+
+/** German. */
+export const German: Story = {
+  globals: { locale: 'de' },
+  play: readyWithOptional,
+};

@@ -1,0 +1,98 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+import type { PdAppSelect } from '../src/index.js';
+import { elementHelpers, inShadow, setValue, storyElement, waitForState } from './support.js';
+
+const { args, argTypes, template } = elementHelpers('pd-app-select');
+
+/**
+ * An accessible combobox over the app catalog: server-side search, paging as you scroll, filters.
+ * The catalog is the emulator's, served by this page's service worker.
+ */
+const meta: Meta = {
+  title: 'Elements/pd-app-select',
+  component: 'pd-app-select',
+  args: { ...args, label: 'App' },
+  argTypes,
+  render: (storyArgs) => html`<div class="story-column" style="min-height: 26rem">${template(storyArgs)}</div>`,
+  parameters: { emulator: { user: 'story-app-select' } },
+};
+export default meta;
+type Story = StoryObj;
+
+const select = (canvasElement: HTMLElement) => storyElement<PdAppSelect>(canvasElement, 'pd-app-select');
+const input = (element: PdAppSelect) => inShadow<HTMLInputElement>(element, 'input')!;
+
+async function open(element: PdAppSelect): Promise<void> {
+  input(element).focus();
+  input(element).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+  await waitForState(element, 'open');
+  await waitFor(() => expect(element.shadowRoot!.querySelectorAll('[role="option"]').length).toBeGreaterThan(0), { timeout: 8000 });
+}
+
+/** Closed, nothing picked. */
+export const Default: Story = {};
+
+/** Open: the first page of apps, with icons and descriptions. */
+export const Open: Story = {
+  play: async ({ canvasElement }) => open(await select(canvasElement)),
+};
+
+/** Searching asks the API (`q=`), debounced. */
+export const Search: Story = {
+  play: async ({ canvasElement }) => {
+    const element = await select(canvasElement);
+    await open(element);
+    setValue(input(element), 'google');
+    await waitFor(() => {
+      const labels = [...element.shadowRoot!.querySelectorAll('[part~="option-label"]')].map((node) => node.textContent?.trim() ?? '');
+      expect(labels.includes('Google Sheets') && !labels.includes('Slack')).toBe(true);
+    }, { timeout: 8000 });
+  },
+};
+
+/** Only apps with triggers, sorted by name. */
+export const Filtered: Story = {
+  args: { 'has-triggers': true, sort: 'name' },
+  play: async ({ canvasElement }) => open(await select(canvasElement)),
+};
+
+/** A chosen value (`value="slack"`). */
+export const WithValue: Story = {
+  args: { value: 'slack' },
+  play: async ({ canvasElement }) => {
+    const element = await select(canvasElement);
+    await waitForState(element, 'has-value');
+  },
+};
+
+/** Disabled. */
+export const Disabled: Story = {
+  args: { disabled: true },
+};
+
+/** The catalog cannot load (the token endpoint answers 500). */
+export const LoadError: Story = {
+  name: 'Error',
+  parameters: { emulator: { user: 'story-app-select-error', tokenQuery: '?fail=500' } },
+  play: async ({ canvasElement }) => {
+    const element = await select(canvasElement);
+    input(element).focus();
+    input(element).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+    await waitForState(element, 'error');
+  },
+};
+
+/** Dark theme, open. */
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => open(await select(canvasElement)),
+};
+
+/** Arabic (right to left), open. */
+export const Arabic: Story = {
+  name: 'Arabic (RTL)',
+  globals: { locale: 'ar' },
+  play: async ({ canvasElement }) => open(await select(canvasElement)),
+};

@@ -1,0 +1,126 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+import type { PdConnectButton } from '../src/index.js';
+import { clickInConnectPage, connectPageDocument, elementHelpers, inShadow, storyElement, waitForState } from './support.js';
+
+const { args, argTypes, template } = elementHelpers('pd-connect-button');
+
+/**
+ * Opens Pipedream's connect flow for one app. Every story talks to the Connect emulator running
+ * in this page's service worker: the connect page that opens is the emulator's.
+ */
+const meta: Meta = {
+  title: 'Elements/pd-connect-button',
+  component: 'pd-connect-button',
+  args: { ...args, app: 'slack' },
+  argTypes,
+  render: (storyArgs) => template(storyArgs),
+  parameters: { emulator: { user: 'story-connect-button' } },
+};
+export default meta;
+type Story = StoryObj;
+
+const button = (canvasElement: HTMLElement) => storyElement<PdConnectButton>(canvasElement, 'pd-connect-button');
+const nativeButton = (element: PdConnectButton) => inShadow<HTMLButtonElement>(element, 'button')!;
+
+/** Ready to connect: the label names the app from the catalog. */
+export const Idle: Story = {
+  play: async ({ canvasElement }) => {
+    const element = await button(canvasElement);
+    await waitFor(() => expect(nativeButton(element).textContent).toContain('Slack'));
+    await expect(element.matches(':state(idle)')).toBe(true);
+  },
+};
+
+/** Busy while the token is fetched: this story's token endpoint takes two minutes to answer. */
+export const Busy: Story = {
+  parameters: { emulator: { user: 'story-connect-button-busy', tokenQuery: '?delay=120000' } },
+  play: async ({ canvasElement }) => {
+    const element = await button(canvasElement);
+    nativeButton(element).click();
+    await waitForState(element, 'preparing');
+    await expect(nativeButton(element).getAttribute('aria-disabled')).toBe('true');
+  },
+};
+
+/** Misconfigured (no signed-in user): the button is disabled and says what is missing. */
+export const Disabled: Story = {
+  parameters: { emulator: { user: null } },
+  play: async ({ canvasElement }) => {
+    const element = await button(canvasElement);
+    await waitForState(element, 'error');
+    await expect(nativeButton(element).getAttribute('aria-disabled')).toBe('true');
+    await expect(inShadow(element, '[part="error"]') !== null).toBe(true);
+  },
+};
+
+/** Connect Link mode opens Pipedream's hosted page in a new window (webviews, strict CSP). */
+export const LinkMode: Story = {
+  args: { app: 'notion', mode: 'link' },
+};
+
+/** An API-key app: the connect page asks for the key instead of an OAuth consent. */
+export const KeyBasedApp: Story = {
+  args: { app: 'openai' },
+};
+
+/** With `account-id`, the button reconnects an existing (here: unhealthy) account. */
+export const Reconnect: Story = {
+  parameters: {
+    emulator: {
+      user: 'story-connect-button-reconnect',
+      accounts: [{ app: 'github', name: 'acme-bot', healthy: false, error: 'The OAuth grant was revoked' }],
+    },
+  },
+  args: { app: 'github', label: 'Reconnect GitHub' },
+  render: (storyArgs, { loaded }) => template({ ...storyArgs, 'account-id': (loaded.accountIds as string[])[0] }),
+};
+
+/** The connect page is open in its overlay (the emulator's consent screen). */
+export const Connecting: Story = {
+  parameters: { emulator: { user: 'story-connect-button-connecting' } },
+  play: async ({ canvasElement }) => {
+    const element = await button(canvasElement);
+    nativeButton(element).click();
+    await waitForState(element, 'connecting');
+    const page = await connectPageDocument();
+    await waitFor(() => expect(page.body.textContent).toContain('Allow'), { timeout: 8000 });
+  },
+};
+
+/** The whole flow: open, allow on the connect page, and the confirmed account is announced. */
+export const Connected: Story = {
+  parameters: { emulator: { user: 'story-connect-button-connected', accounts: [] } },
+  play: async ({ canvasElement }) => {
+    const element = await button(canvasElement);
+    const successes: Event[] = [];
+    element.addEventListener('pd-connect-success', (event) => successes.push(event));
+    nativeButton(element).click();
+    await clickInConnectPage('Allow');
+    await waitForState(element, 'connected', 10_000);
+    await expect(successes.length).toBe(1);
+  },
+};
+
+/** The token endpoint fails: the button shows the error and can be tried again. */
+export const TokenError: Story = {
+  name: 'Error',
+  parameters: { emulator: { user: 'story-connect-button-error', tokenQuery: '?fail=500' } },
+  play: async ({ canvasElement }) => {
+    const element = await button(canvasElement);
+    nativeButton(element).click();
+    await waitForState(element, 'error');
+    await waitFor(() => expect(inShadow(element, '[part="error"]')?.textContent?.trim()).toBeTruthy());
+  },
+};
+
+/** Slots and tokens: a custom label and icon, recoloured through `--pd-*` custom properties. */
+export const CustomLabelAndTokens: Story = {
+  render: () => html`
+    <pd-connect-button app="github" style="--pd-color-accent: #0f766e; --pd-color-accent-hover: #115e59; --pd-radius: 999px">
+      <span slot="icon" aria-hidden="true">★</span>
+      Link your GitHub
+    </pd-connect-button>
+  `,
+};

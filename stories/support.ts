@@ -1,0 +1,91 @@
+/**
+ * Helpers for stories and their `play` functions. The elements render into shadow roots, which
+ * Testing Library queries do not enter, so these look inside them directly.
+ */
+import { getStorybookHelpers } from '@wc-toolkit/storybook-helpers';
+import { html } from 'lit';
+import { waitFor } from 'storybook/test';
+
+/** The first element matching `selector` inside `host`'s shadow root. */
+export function inShadow<T extends Element = HTMLElement>(host: Element, selector: string): T | null {
+  return host.shadowRoot?.querySelector<T>(selector) ?? null;
+}
+
+/** Waits until the story's element with this tag exists and has rendered once. */
+export async function storyElement<T extends HTMLElement>(canvasElement: HTMLElement, tag: string): Promise<T> {
+  const element = await waitFor(() => {
+    const found = canvasElement.querySelector<T>(tag);
+    if (!found?.shadowRoot) throw new Error(`<${tag}> has not rendered`);
+    return found;
+  });
+  await (element as T & { updateComplete?: Promise<unknown> }).updateComplete;
+  return element;
+}
+
+/** Waits for a custom state (`:state(name)`) of an element. */
+export async function waitForState(element: Element, state: string, timeout = 8000): Promise<void> {
+  await waitFor(() => {
+    if (!element.matches(`:state(${state})`)) throw new Error(`<${element.localName}> is not in state ${state}`);
+  }, { timeout });
+}
+
+/** Waits for a node inside a shadow root. */
+export async function waitForShadow<T extends Element = HTMLElement>(host: Element, selector: string, timeout = 8000): Promise<T> {
+  return waitFor(() => {
+    const found = inShadow<T>(host, selector);
+    if (!found) throw new Error(`No ${selector} in <${host.localName}>`);
+    return found;
+  }, { timeout });
+}
+
+/** The connect page the elements opened in their overlay (same origin here: the emulator runs in this page's service worker). */
+export async function connectPageDocument(timeout = 8000): Promise<Document> {
+  return waitFor(() => {
+    const frame = document.querySelector<HTMLIFrameElement>('[data-pd-connect-overlay] iframe');
+    const page = frame?.contentDocument;
+    if (!page || page.readyState !== 'complete' || !page.querySelector('main')) throw new Error('The connect page has not loaded');
+    return page;
+  }, { timeout });
+}
+
+/** Clicks a button of the connect page by its visible text, once it is there. */
+export async function clickInConnectPage(label: string, timeout = 8000): Promise<void> {
+  const page = await connectPageDocument(timeout);
+  const button = await waitFor(() => {
+    const found = [...page.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === label && !candidate.disabled);
+    if (!found) throw new Error(`No "${label}" button on the connect page`);
+    return found;
+  }, { timeout });
+  button.click();
+}
+
+/** Sets a form control's value the way typing does. */
+export function setValue(control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string, event = 'input'): void {
+  control.value = value;
+  control.dispatchEvent(new Event(event, { bubbles: true, composed: true }));
+}
+
+type Helpers = ReturnType<typeof getStorybookHelpers>;
+
+/**
+ * Controls, docs tables and a bound template from custom-elements.json. An element missing from
+ * the manifest still renders (attributes from args) instead of breaking its stories.
+ */
+export function elementHelpers(tag: string): Pick<Helpers, 'args' | 'argTypes' | 'template'> {
+  try {
+    return getStorybookHelpers(tag, { excludeCategories: ['methods'] });
+  } catch {
+    return {
+      args: {},
+      argTypes: {},
+      template: (args = {}) => {
+        const element = document.createElement(tag);
+        for (const [name, value] of Object.entries(args)) {
+          if (value === true) element.setAttribute(name, '');
+          else if (typeof value === 'string' || typeof value === 'number') element.setAttribute(name, String(value));
+        }
+        return html`${element}`;
+      },
+    };
+  }
+}
