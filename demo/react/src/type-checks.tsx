@@ -1,0 +1,27 @@
+// Compiled by `npm run typecheck:examples`, never bundled: proves the types reject mistakes.
+import type { PdConnectSuccessEvent, PdRunErrorEvent } from 'pd-connect-elements';
+import { PdActionForm, PdAppSelect, PdConnectButton } from 'pd-connect-elements/react';
+
+export const checks = [
+  // The wrappers: typed props and callbacks.
+  <PdConnectButton app="slack" onPdConnectSuccess={(event) => event.account.id} />,
+  <PdAppSelect hasActions onChange={(event) => `${event.value} ${String(event.selected)}`} />,
+  // @ts-expect-error a misspelled prop
+  <PdConnectButton appSlug="slack" />,
+  // @ts-expect-error a misspelled event callback
+  <PdConnectButton app="slack" onPdConnectSucess={() => undefined} />,
+  // @ts-expect-error the success event has no error code
+  <PdConnectButton app="slack" onPdConnectSuccess={(event) => event.code} />,
+  // @ts-expect-error configuredProps is an object, not a string
+  <PdActionForm componentKey="openai-chat" configuredProps="{}" />,
+
+  // React 19 JSX: attributes, properties and `on` + event name props.
+  <pd-connect-button app="slack" external-user-id="u1" onpd-connect-success={(event: PdConnectSuccessEvent) => event.account.id} />,
+  <pd-action-form component-key="openai-chat" configuredProps={{ text: 'hi' }} onpd-run-error={(event) => event.message} />,
+  // @ts-expect-error a misspelled property
+  <pd-action-form componentKeys="openai-chat" />,
+  // @ts-expect-error a handler for the wrong event type
+  <pd-connect-button app="slack" onpd-connect-success={(event: PdRunErrorEvent) => event.message} />,
+  // @ts-expect-error pd-disconnect carries the account, not a run result
+  <pd-account-list onpd-disconnect={(event) => event.result} />,
+];

@@ -1,0 +1,6 @@
+import { mount } from 'svelte';
+import 'pd-connect-elements';
+import App from './App.svelte';
+import './example.css';
+
+mount(App, { target: document.getElementById('app')! });

@@ -1,0 +1,6 @@
+import { createApp } from 'vue';
+import 'pd-connect-elements';
+import App from './App.vue';
+import './example.css';
+
+createApp(App).mount('#app');

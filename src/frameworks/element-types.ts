@@ -1,0 +1,678 @@
+// Generated from custom-elements.json by scripts/generate-framework-types.mjs: do not edit.
+// `npm run analyze` regenerates it (or `npm run generate:frameworks` alone).
+/**
+ * The attributes, properties and events of every element, as the framework declarations
+ * (`pd-connect-elements/jsx`, `/vue`, `/svelte`) see them.
+ */
+import type { PdAccountList } from '../elements/account-list/pd-account-list.js';
+import type { PdActionForm } from '../elements/action-form/pd-action-form.js';
+import type { PdAppSelect } from '../elements/app-select/pd-app-select.js';
+import type { PdComponentSelect } from '../elements/component-select/pd-component-select.js';
+import type { PdConnectButton } from '../elements/connect-button/pd-connect-button.js';
+import type { PdConnectProvider } from '../elements/connect-provider/pd-connect-provider.js';
+import type { PdTriggerForm } from '../elements/trigger-form/pd-trigger-form.js';
+import type { PdChangeEvent, PdConnectCloseEvent, PdConnectErrorEvent, PdConnectStartEvent, PdConnectSuccessEvent, PdDeployErrorEvent, PdDeploySuccessEvent, PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent, PdPropsChangeEvent, PdRunErrorEvent, PdRunSuccessEvent, PdSubmitEvent, PdTriggerDeleteEvent } from '../events/index.js';
+
+/** Attributes of `<pd-account-list>` (set them as strings or booleans in markup). */
+export interface PdAccountListAttributes {
+  /** Only accounts of this app (slug, e.g. `slack`). */
+  app?: PdAccountList['app'];
+  /** Only accounts connected through this OAuth client (`oa_…`); also used to reconnect them. */
+  'oauth-app-id'?: PdAccountList['oauthAppId'];
+  /** Your server's disconnect endpoint: receives POST `{"account_id", "external_user_id"}`; any non-2xx answer is a failure. */
+  'disconnect-endpoint'?: PdAccountList['disconnectEndpoint'];
+  /** Shows "Disconnect all accounts" (for account-deletion flows), with its own confirmation. */
+  'allow-disconnect-all'?: PdAccountList['allowDisconnectAll'];
+  /** Your app's id for the signed-in user. */
+  'external-user-id'?: PdAccountList['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  'token-endpoint'?: PdAccountList['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdAccountList['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  'base-url'?: PdAccountList['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  'frontend-host'?: PdAccountList['frontendHost'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdAccountList['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdAccountList['theme'];
+}
+
+/** Properties of `<pd-account-list>`: every attribute under its property name, plus the properties that take objects and callbacks. */
+export interface PdAccountListProperties {
+  /** Only accounts of this app (slug, e.g. `slack`). */
+  app?: PdAccountList['app'];
+  /** Only accounts connected through this OAuth client (`oa_…`); also used to reconnect them. */
+  oauthAppId?: PdAccountList['oauthAppId'];
+  /** Your server's disconnect endpoint: receives POST `{"account_id", "external_user_id"}`; any non-2xx answer is a failure. */
+  disconnectEndpoint?: PdAccountList['disconnectEndpoint'];
+  /** Shows "Disconnect all accounts" (for account-deletion flows), with its own confirmation. */
+  allowDisconnectAll?: PdAccountList['allowDisconnectAll'];
+  /** Your app's id for the signed-in user. */
+  externalUserId?: PdAccountList['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  tokenEndpoint?: PdAccountList['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdAccountList['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  baseUrl?: PdAccountList['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  frontendHost?: PdAccountList['frontendHost'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdAccountList['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdAccountList['theme'];
+  /** Deletes an account through your own code instead of the Connect API; reject to report a failure. */
+  disconnectCallback?: PdAccountList['disconnectCallback'];
+  /** Returns a Connect token, instead of `token-endpoint`. */
+  tokenCallback?: PdAccountList['tokenCallback'];
+  /** A static Connect token (a property only: secrets never go in attributes). */
+  token?: PdAccountList['token'];
+  /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
+  oauthAppConfig?: PdAccountList['oauthAppConfig'];
+  /** Per-string overrides of the built-in text. */
+  strings?: PdAccountList['strings'];
+}
+
+/** Events of `<pd-account-list>`, by name. */
+export interface PdAccountListEvents {
+  /** The user confirmed a disconnect, before anything is deleted; cancelable: `preventDefault()` keeps the account. `event.account`. */
+  'pd-disconnect-request': PdDisconnectRequestEvent;
+  /** An account was deleted (one event per account with "disconnect all"): `event.account`. */
+  'pd-disconnect': PdDisconnectEvent;
+  /** Loading the accounts failed (`event.code` `load_failed`) or a delete failed (`disconnect_failed`): `event.message`, `event.cause`. */
+  'pd-error': PdErrorEvent;
+  /** Reconnect is about to open the Connect flow; cancelable: `event.app`, `event.accountId`. */
+  'pd-connect-start': PdConnectStartEvent;
+  /** The account was reconnected and confirmed: `event.account`, `event.reconnected`. */
+  'pd-connect-success': PdConnectSuccessEvent;
+  /** Reconnect failed or was cancelled: `event.code`, `event.message`. */
+  'pd-connect-error': PdConnectErrorEvent;
+  /** The Connect page closed: `event.successful`, `event.completed`. */
+  'pd-connect-close': PdConnectCloseEvent;
+}
+
+/** Attributes of `<pd-action-form>` (set them as strings or booleans in markup). */
+export interface PdActionFormAttributes {
+  /** Your server's run endpoint: receives POST `{id, external_user_id, configured_props, dynamic_props_id, stash_id}` and answers like `actions.run`. */
+  'run-endpoint'?: PdActionForm['runEndpoint'];
+  /**
+   * The File Stash whose files the action's `/tmp` directory starts with (`stash_id`), e.g. one a
+   * previous run returned. Components that declare `stash` otherwise run with a new stash
+   * (`"NEW"`); the run's `stash_id` comes back in `pd-run-success` (`event.result.stashId`).
+   */
+  'stash-id'?: PdActionForm['stashId'];
+  /** The component's key, e.g. `slack-send-message` or `slack-new-message-in-channels`. */
+  'component-key'?: PdActionForm['componentKey'];
+  /** Saved values as JSON (for plain HTML); the `configuredProps` property takes an object. */
+  'configured-props'?: PdActionForm['configuredPropsJson'];
+  /** The dynamic props id of a saved configuration; updated after the props reload. */
+  'dynamic-props-id'?: PdActionForm['dynamicPropsId'];
+  /** Text of the submit button (default: translated "Run action" or "Deploy trigger"). */
+  'submit-label'?: PdActionForm['submitLabel'];
+  /** Your app's id for the signed-in user. */
+  'external-user-id'?: PdActionForm['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  'token-endpoint'?: PdActionForm['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdActionForm['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  'base-url'?: PdActionForm['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  'frontend-host'?: PdActionForm['frontendHost'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdActionForm['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdActionForm['theme'];
+}
+
+/** Properties of `<pd-action-form>`: every attribute under its property name, plus the properties that take objects and callbacks. */
+export interface PdActionFormProperties {
+  /** Your server's run endpoint: receives POST `{id, external_user_id, configured_props, dynamic_props_id, stash_id}` and answers like `actions.run`. */
+  runEndpoint?: PdActionForm['runEndpoint'];
+  /**
+   * The File Stash whose files the action's `/tmp` directory starts with (`stash_id`), e.g. one a
+   * previous run returned. Components that declare `stash` otherwise run with a new stash
+   * (`"NEW"`); the run's `stash_id` comes back in `pd-run-success` (`event.result.stashId`).
+   */
+  stashId?: PdActionForm['stashId'];
+  /** The component's key, e.g. `slack-send-message` or `slack-new-message-in-channels`. */
+  componentKey?: PdActionForm['componentKey'];
+  /** Saved values as JSON (for plain HTML); the `configuredProps` property takes an object. */
+  configuredPropsJson?: PdActionForm['configuredPropsJson'];
+  /** The dynamic props id of a saved configuration; updated after the props reload. */
+  dynamicPropsId?: PdActionForm['dynamicPropsId'];
+  /** Text of the submit button (default: translated "Run action" or "Deploy trigger"). */
+  submitLabel?: PdActionForm['submitLabel'];
+  /** Your app's id for the signed-in user. */
+  externalUserId?: PdActionForm['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  tokenEndpoint?: PdActionForm['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdActionForm['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  baseUrl?: PdActionForm['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  frontendHost?: PdActionForm['frontendHost'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdActionForm['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdActionForm['theme'];
+  /** Runs the action through your own code instead of the Connect API. */
+  runCallback?: PdActionForm['runCallback'];
+  /** The current values, as `actions.run` and `triggers.deploy` take them. Setting it replaces every value. */
+  configuredProps?: PdActionForm['configuredProps'];
+  /** Returns a Connect token, instead of `token-endpoint`. */
+  tokenCallback?: PdActionForm['tokenCallback'];
+  /** A static Connect token (a property only: secrets never go in attributes). */
+  token?: PdActionForm['token'];
+  /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
+  oauthAppConfig?: PdActionForm['oauthAppConfig'];
+  /** Per-string overrides of the built-in text. */
+  strings?: PdActionForm['strings'];
+}
+
+/** Events of `<pd-action-form>`, by name. */
+export interface PdActionFormEvents {
+  /** The user edited a field: `event.configuredProps`, `event.propName`, `event.dynamicPropsId`. */
+  'pd-props-change': PdPropsChangeEvent;
+  /** The user submitted a valid form; cancelable: `preventDefault()` stops the run. `event.configuredProps`, `event.dynamicPropsId`. */
+  'pd-submit': PdSubmitEvent;
+  /** The action ran: `event.result` (`ret`, `exports`, `os`). */
+  'pd-run-success': PdRunSuccessEvent;
+  /** The run failed or the action reported an error: `event.message`, `event.result`. */
+  'pd-run-error': PdRunErrorEvent;
+  /** The component could not be loaded (`load_failed`, `not_found`) or `configured-props` is not valid JSON (`invalid_configured_props`). */
+  'pd-error': PdErrorEvent;
+  /** An account field is about to open the Connect flow; cancelable. */
+  'pd-connect-start': PdConnectStartEvent;
+  /** An account was connected from an account field. */
+  'pd-connect-success': PdConnectSuccessEvent;
+  /** Connecting from an account field failed or was cancelled. */
+  'pd-connect-error': PdConnectErrorEvent;
+  /** The Connect page closed. */
+  'pd-connect-close': PdConnectCloseEvent;
+}
+
+/** Attributes of `<pd-app-select>` (set them as strings or booleans in markup). */
+export interface PdAppSelectAttributes {
+  /** Only apps that have actions. */
+  'has-actions'?: PdAppSelect['hasActions'];
+  /** Only apps that have triggers. */
+  'has-triggers'?: PdAppSelect['hasTriggers'];
+  /** Only apps of this category: its id or its name (e.g. `Communication`). */
+  category?: PdAppSelect['category'];
+  /** Order of the list: `featured` (default, most popular first) or `name` (A–Z). */
+  sort?: PdAppSelect['sort'];
+  /** The form field name: the value is submitted with the host `<form>` under this name. */
+  name?: PdAppSelect['name'];
+  /** The selected item's id (an app slug, a component key). Setting it shows the item's name and fires no event. */
+  value?: PdAppSelect['value'];
+  /** A value is required: the form will not submit without one. */
+  required?: PdAppSelect['required'];
+  /** Disables the select. */
+  disabled?: PdAppSelect['disabled'];
+  /** Placeholder of the input (default: translated, e.g. "Search apps…"). */
+  placeholder?: PdAppSelect['placeholder'];
+  /** Accessible name of the input (default: translated, e.g. "Choose an app"). */
+  label?: PdAppSelect['label'];
+  /** Your app's id for the signed-in user. */
+  'external-user-id'?: PdAppSelect['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  'token-endpoint'?: PdAppSelect['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdAppSelect['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  'base-url'?: PdAppSelect['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  'frontend-host'?: PdAppSelect['frontendHost'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdAppSelect['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdAppSelect['theme'];
+}
+
+/** Properties of `<pd-app-select>`: every attribute under its property name, plus the properties that take objects and callbacks. */
+export interface PdAppSelectProperties {
+  /** Only apps that have actions. */
+  hasActions?: PdAppSelect['hasActions'];
+  /** Only apps that have triggers. */
+  hasTriggers?: PdAppSelect['hasTriggers'];
+  /** Only apps of this category: its id or its name (e.g. `Communication`). */
+  category?: PdAppSelect['category'];
+  /** Order of the list: `featured` (default, most popular first) or `name` (A–Z). */
+  sort?: PdAppSelect['sort'];
+  /** The form field name: the value is submitted with the host `<form>` under this name. */
+  name?: PdAppSelect['name'];
+  /** The selected item's id (an app slug, a component key). Setting it shows the item's name and fires no event. */
+  value?: PdAppSelect['value'];
+  /** A value is required: the form will not submit without one. */
+  required?: PdAppSelect['required'];
+  /** Disables the select. */
+  disabled?: PdAppSelect['disabled'];
+  /** Placeholder of the input (default: translated, e.g. "Search apps…"). */
+  placeholder?: PdAppSelect['placeholder'];
+  /** Accessible name of the input (default: translated, e.g. "Choose an app"). */
+  label?: PdAppSelect['label'];
+  /** Your app's id for the signed-in user. */
+  externalUserId?: PdAppSelect['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  tokenEndpoint?: PdAppSelect['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdAppSelect['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  baseUrl?: PdAppSelect['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  frontendHost?: PdAppSelect['frontendHost'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdAppSelect['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdAppSelect['theme'];
+  /** Returns a Connect token, instead of `token-endpoint`. */
+  tokenCallback?: PdAppSelect['tokenCallback'];
+  /** A static Connect token (a property only: secrets never go in attributes). */
+  token?: PdAppSelect['token'];
+  /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
+  oauthAppConfig?: PdAppSelect['oauthAppConfig'];
+  /** Per-string overrides of the built-in text. */
+  strings?: PdAppSelect['strings'];
+}
+
+/** Events of `<pd-app-select>`, by name. */
+export interface PdAppSelectEvents {
+  /** The user picked or cleared an app (not when `value` is set by code): `event.target.value` is the slug, `event.selected` (and the element's `selected`) the App. */
+  change: PdChangeEvent;
+  /** Loading apps failed after retries (`event.code` `load_failed`): `event.message`, `event.cause`. */
+  'pd-error': PdErrorEvent;
+}
+
+/** Attributes of `<pd-component-select>` (set them as strings or booleans in markup). */
+export interface PdComponentSelectAttributes {
+  /** The app whose components are listed (slug, e.g. `slack`); the select is disabled without it. */
+  app?: PdComponentSelect['app'];
+  /** `action` or `trigger`; without it both are listed. */
+  type?: PdComponentSelect['type'];
+  /** The form field name: the value is submitted with the host `<form>` under this name. */
+  name?: PdComponentSelect['name'];
+  /** The selected item's id (an app slug, a component key). Setting it shows the item's name and fires no event. */
+  value?: PdComponentSelect['value'];
+  /** A value is required: the form will not submit without one. */
+  required?: PdComponentSelect['required'];
+  /** Disables the select. */
+  disabled?: PdComponentSelect['disabled'];
+  /** Placeholder of the input (default: translated, e.g. "Search apps…"). */
+  placeholder?: PdComponentSelect['placeholder'];
+  /** Accessible name of the input (default: translated, e.g. "Choose an app"). */
+  label?: PdComponentSelect['label'];
+  /** Your app's id for the signed-in user. */
+  'external-user-id'?: PdComponentSelect['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  'token-endpoint'?: PdComponentSelect['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdComponentSelect['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  'base-url'?: PdComponentSelect['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  'frontend-host'?: PdComponentSelect['frontendHost'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdComponentSelect['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdComponentSelect['theme'];
+}
+
+/** Properties of `<pd-component-select>`: every attribute under its property name, plus the properties that take objects and callbacks. */
+export interface PdComponentSelectProperties {
+  /** The app whose components are listed (slug, e.g. `slack`); the select is disabled without it. */
+  app?: PdComponentSelect['app'];
+  /** `action` or `trigger`; without it both are listed. */
+  type?: PdComponentSelect['type'];
+  /** The form field name: the value is submitted with the host `<form>` under this name. */
+  name?: PdComponentSelect['name'];
+  /** The selected item's id (an app slug, a component key). Setting it shows the item's name and fires no event. */
+  value?: PdComponentSelect['value'];
+  /** A value is required: the form will not submit without one. */
+  required?: PdComponentSelect['required'];
+  /** Disables the select. */
+  disabled?: PdComponentSelect['disabled'];
+  /** Placeholder of the input (default: translated, e.g. "Search apps…"). */
+  placeholder?: PdComponentSelect['placeholder'];
+  /** Accessible name of the input (default: translated, e.g. "Choose an app"). */
+  label?: PdComponentSelect['label'];
+  /** Your app's id for the signed-in user. */
+  externalUserId?: PdComponentSelect['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  tokenEndpoint?: PdComponentSelect['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdComponentSelect['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  baseUrl?: PdComponentSelect['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  frontendHost?: PdComponentSelect['frontendHost'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdComponentSelect['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdComponentSelect['theme'];
+  /** Returns a Connect token, instead of `token-endpoint`. */
+  tokenCallback?: PdComponentSelect['tokenCallback'];
+  /** A static Connect token (a property only: secrets never go in attributes). */
+  token?: PdComponentSelect['token'];
+  /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
+  oauthAppConfig?: PdComponentSelect['oauthAppConfig'];
+  /** Per-string overrides of the built-in text. */
+  strings?: PdComponentSelect['strings'];
+}
+
+/** Events of `<pd-component-select>`, by name. */
+export interface PdComponentSelectEvents {
+  /** The user picked or cleared a component (not when `value` is set by code): `event.target.value` is the key, `event.selected` (and the element's `selected`) the Component. */
+  change: PdChangeEvent;
+  /** Loading components failed after retries (`event.code` `load_failed`): `event.message`, `event.cause`. */
+  'pd-error': PdErrorEvent;
+}
+
+/** Attributes of `<pd-connect-button>` (set them as strings or booleans in markup). */
+export interface PdConnectButtonAttributes {
+  /** Slug of the app to connect, e.g. `slack`. */
+  app?: PdConnectButton['app'];
+  /** Use your own OAuth client for this app (overrides the provider's `oauthAppConfig`). */
+  'oauth-app-id'?: PdConnectButton['oauthAppId'];
+  /** Reconnect this account (`apn_…`) instead of adding one. */
+  'account-id'?: PdConnectButton['accountId'];
+  /** `iframe` (default): an overlay on this page. `link`: Connect Link in a new window (webviews, strict CSP). */
+  mode?: PdConnectButton['mode'];
+  /** The button text, instead of "Connect {App}". */
+  label?: PdConnectButton['label'];
+  /** Your app's id for the signed-in user. */
+  'external-user-id'?: PdConnectButton['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  'token-endpoint'?: PdConnectButton['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdConnectButton['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  'base-url'?: PdConnectButton['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  'frontend-host'?: PdConnectButton['frontendHost'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdConnectButton['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdConnectButton['theme'];
+}
+
+/** Properties of `<pd-connect-button>`: every attribute under its property name, plus the properties that take objects and callbacks. */
+export interface PdConnectButtonProperties {
+  /** Slug of the app to connect, e.g. `slack`. */
+  app?: PdConnectButton['app'];
+  /** Use your own OAuth client for this app (overrides the provider's `oauthAppConfig`). */
+  oauthAppId?: PdConnectButton['oauthAppId'];
+  /** Reconnect this account (`apn_…`) instead of adding one. */
+  accountId?: PdConnectButton['accountId'];
+  /** `iframe` (default): an overlay on this page. `link`: Connect Link in a new window (webviews, strict CSP). */
+  mode?: PdConnectButton['mode'];
+  /** The button text, instead of "Connect {App}". */
+  label?: PdConnectButton['label'];
+  /** Your app's id for the signed-in user. */
+  externalUserId?: PdConnectButton['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  tokenEndpoint?: PdConnectButton['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdConnectButton['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  baseUrl?: PdConnectButton['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  frontendHost?: PdConnectButton['frontendHost'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdConnectButton['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdConnectButton['theme'];
+  /** Returns a Connect token, instead of `token-endpoint`. */
+  tokenCallback?: PdConnectButton['tokenCallback'];
+  /** A static Connect token (a property only: secrets never go in attributes). */
+  token?: PdConnectButton['token'];
+  /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
+  oauthAppConfig?: PdConnectButton['oauthAppConfig'];
+  /** Per-string overrides of the built-in text. */
+  strings?: PdConnectButton['strings'];
+}
+
+/** Events of `<pd-connect-button>`, by name. */
+export interface PdConnectButtonEvents {
+  /** Before the flow opens; cancelable. `detail`-free: read `event.app`, `event.accountId`. */
+  'pd-connect-start': PdConnectStartEvent;
+  /** The account is connected and confirmed: `event.account`, `event.reconnected`. */
+  'pd-connect-success': PdConnectSuccessEvent;
+  /** The flow failed or was cancelled: `event.code` (`config_invalid`, `token_failed`, `load_failed`, `popup_blocked`, `busy`, `user_cancelled`, `connect_failed`), `event.message`. */
+  'pd-connect-error': PdConnectErrorEvent;
+  /** The connect page closed: `event.successful`, `event.completed`. */
+  'pd-connect-close': PdConnectCloseEvent;
+}
+
+/** Attributes of `<pd-connect-provider>` (set them as strings or booleans in markup). */
+export interface PdConnectProviderAttributes {
+  /** Your app's id for the signed-in user. */
+  'external-user-id'?: PdConnectProvider['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  'token-endpoint'?: PdConnectProvider['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdConnectProvider['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  'base-url'?: PdConnectProvider['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  'frontend-host'?: PdConnectProvider['frontendHost'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdConnectProvider['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdConnectProvider['theme'];
+}
+
+/** Properties of `<pd-connect-provider>`: every attribute under its property name, plus the properties that take objects and callbacks. */
+export interface PdConnectProviderProperties {
+  /** Your app's id for the signed-in user. */
+  externalUserId?: PdConnectProvider['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  tokenEndpoint?: PdConnectProvider['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdConnectProvider['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  baseUrl?: PdConnectProvider['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  frontendHost?: PdConnectProvider['frontendHost'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdConnectProvider['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdConnectProvider['theme'];
+  /** Returns a Connect token, instead of `token-endpoint`. */
+  tokenCallback?: PdConnectProvider['tokenCallback'];
+  /** A static Connect token (a property only: secrets never go in attributes). */
+  token?: PdConnectProvider['token'];
+  /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
+  oauthAppConfig?: PdConnectProvider['oauthAppConfig'];
+  /** Per-string overrides of the built-in text. */
+  strings?: PdConnectProvider['strings'];
+}
+
+/** `<pd-connect-provider>` fires no events of its own. */
+export type PdConnectProviderEvents = Record<never, never>;
+
+/** Attributes of `<pd-trigger-form>` (set them as strings or booleans in markup). */
+export interface PdTriggerFormAttributes {
+  /** Where the deployed trigger POSTs its events (absolute URL). */
+  'webhook-url'?: PdTriggerForm['webhookUrl'];
+  /** Emit sample events while deploying (default true; `emit-on-deploy="false"` turns it off). */
+  'emit-on-deploy'?: PdTriggerForm['emitOnDeploy'];
+  /** Your server's deploy endpoint: receives POST `{id, external_user_id, configured_props, dynamic_props_id, webhook_url, emit_on_deploy}` and answers like `triggers.deploy` (`{data: {…}}`). */
+  'deploy-endpoint'?: PdTriggerForm['deployEndpoint'];
+  /** The deployed triggers listed below the form: `component` (this trigger's, the default), `all`, or `none`. */
+  list?: PdTriggerForm['list'];
+  /** The component's key, e.g. `slack-send-message` or `slack-new-message-in-channels`. */
+  'component-key'?: PdTriggerForm['componentKey'];
+  /** Saved values as JSON (for plain HTML); the `configuredProps` property takes an object. */
+  'configured-props'?: PdTriggerForm['configuredPropsJson'];
+  /** The dynamic props id of a saved configuration; updated after the props reload. */
+  'dynamic-props-id'?: PdTriggerForm['dynamicPropsId'];
+  /** Text of the submit button (default: translated "Run action" or "Deploy trigger"). */
+  'submit-label'?: PdTriggerForm['submitLabel'];
+  /** Your app's id for the signed-in user. */
+  'external-user-id'?: PdTriggerForm['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  'token-endpoint'?: PdTriggerForm['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdTriggerForm['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  'base-url'?: PdTriggerForm['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  'frontend-host'?: PdTriggerForm['frontendHost'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdTriggerForm['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdTriggerForm['theme'];
+}
+
+/** Properties of `<pd-trigger-form>`: every attribute under its property name, plus the properties that take objects and callbacks. */
+export interface PdTriggerFormProperties {
+  /** Where the deployed trigger POSTs its events (absolute URL). */
+  webhookUrl?: PdTriggerForm['webhookUrl'];
+  /** Emit sample events while deploying (default true; `emit-on-deploy="false"` turns it off). */
+  emitOnDeploy?: PdTriggerForm['emitOnDeploy'];
+  /** Your server's deploy endpoint: receives POST `{id, external_user_id, configured_props, dynamic_props_id, webhook_url, emit_on_deploy}` and answers like `triggers.deploy` (`{data: {…}}`). */
+  deployEndpoint?: PdTriggerForm['deployEndpoint'];
+  /** The deployed triggers listed below the form: `component` (this trigger's, the default), `all`, or `none`. */
+  list?: PdTriggerForm['list'];
+  /** The component's key, e.g. `slack-send-message` or `slack-new-message-in-channels`. */
+  componentKey?: PdTriggerForm['componentKey'];
+  /** Saved values as JSON (for plain HTML); the `configuredProps` property takes an object. */
+  configuredPropsJson?: PdTriggerForm['configuredPropsJson'];
+  /** The dynamic props id of a saved configuration; updated after the props reload. */
+  dynamicPropsId?: PdTriggerForm['dynamicPropsId'];
+  /** Text of the submit button (default: translated "Run action" or "Deploy trigger"). */
+  submitLabel?: PdTriggerForm['submitLabel'];
+  /** Your app's id for the signed-in user. */
+  externalUserId?: PdTriggerForm['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  tokenEndpoint?: PdTriggerForm['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdTriggerForm['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  baseUrl?: PdTriggerForm['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  frontendHost?: PdTriggerForm['frontendHost'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdTriggerForm['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdTriggerForm['theme'];
+  /** Deploys the trigger through your own code instead of the Connect API. */
+  deployCallback?: PdTriggerForm['deployCallback'];
+  /** The current values, as `actions.run` and `triggers.deploy` take them. Setting it replaces every value. */
+  configuredProps?: PdTriggerForm['configuredProps'];
+  /** Returns a Connect token, instead of `token-endpoint`. */
+  tokenCallback?: PdTriggerForm['tokenCallback'];
+  /** A static Connect token (a property only: secrets never go in attributes). */
+  token?: PdTriggerForm['token'];
+  /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
+  oauthAppConfig?: PdTriggerForm['oauthAppConfig'];
+  /** Per-string overrides of the built-in text. */
+  strings?: PdTriggerForm['strings'];
+}
+
+/** Events of `<pd-trigger-form>`, by name. */
+export interface PdTriggerFormEvents {
+  /** The user edited a field: `event.configuredProps`, `event.propName`, `event.dynamicPropsId`. */
+  'pd-props-change': PdPropsChangeEvent;
+  /** The user submitted a valid form; cancelable: `preventDefault()` stops the deploy. `event.configuredProps`, `event.dynamicPropsId`, `event.componentKey`. */
+  'pd-submit': PdSubmitEvent;
+  /** The trigger was deployed: `event.trigger` (`id`, `name`, `active`, `createdAt`, …), `event.configuredProps`. */
+  'pd-deploy-success': PdDeploySuccessEvent;
+  /** The deploy failed: `event.message`, `event.cause`. */
+  'pd-deploy-error': PdDeployErrorEvent;
+  /** The user confirmed deleting a deployed trigger and it was deleted: `event.trigger`. */
+  'pd-trigger-delete': PdTriggerDeleteEvent;
+  /** The component could not be loaded (`load_failed`, `not_found`), `configured-props` is not valid JSON (`invalid_configured_props`), or the deployed-trigger list failed to load (`list_failed`). */
+  'pd-error': PdErrorEvent;
+  /** An account field is about to open the Connect flow; cancelable. */
+  'pd-connect-start': PdConnectStartEvent;
+  /** An account was connected from an account field. */
+  'pd-connect-success': PdConnectSuccessEvent;
+  /** Connecting from an account field failed or was cancelled. */
+  'pd-connect-error': PdConnectErrorEvent;
+  /** The Connect page closed. */
+  'pd-connect-close': PdConnectCloseEvent;
+}
+
+/** Every element by tag: its class, attributes, properties and events. */
+export interface PdElementTypes {
+  /**
+   * The user's connected accounts: app, name, health and date, with reconnect and disconnect.
+   *
+   * Lists the accounts of the configured external user (optionally of one `app`), 20 at a time
+   * with a "Show more accounts" button. Unhealthy and dead accounts get a Reconnect button that
+   * opens the Connect flow for that account. Disconnecting asks for confirmation, fires the
+   * cancelable `pd-disconnect-request`, then deletes the account through the Connect API, the host's
+   * `disconnect-endpoint`, or its `disconnectCallback`. Every list of the same user on the page
+   * shares one request and one cache, so all of them update when any element connects or
+   * disconnects an account.
+   */
+  'pd-account-list': { element: PdAccountList; attributes: PdAccountListAttributes; properties: PdAccountListProperties; events: PdAccountListEvents };
+  /**
+   * A form for one Pipedream Connect action: every prop type, remote options, dynamic props, validation, and the run with its result.
+   *
+   * Loads the component given by `component-key` and renders its configurable props in order:
+   * text, secrets, numbers, switches, lists, key/value objects, JSON, SQL, HTTP requests, timers,
+   * static and remote options (paged, searchable), accounts (pick one or connect a new one inline),
+   * alerts, and read-only notes for props Pipedream fills in itself. Optional props sit in an
+   * "Optional fields" disclosure. Any prop type without its own editor falls back to a JSON editor,
+   * so one odd prop never breaks the form. Submitting validates every field (focusing the first
+   * invalid one), fires the cancelable `pd-submit`, then runs the action through the Connect API
+   * (or the host's `run-endpoint` / `runCallback`) and shows `$summary`, the returned value, logs
+   * and errors.
+   */
+  'pd-action-form': { element: PdActionForm; attributes: PdActionFormAttributes; properties: PdActionFormProperties; events: PdActionFormEvents };
+  /**
+   * An accessible combobox over the Pipedream app catalog: search, paging, filters and icons.
+   *
+   * Type to search the catalog on the server (debounced), scroll to load more: only the options in
+   * view are in the DOM, so 2,500 apps stay smooth. Keyboard: ArrowDown/ArrowUp open and move,
+   * Alt+ArrowDown opens, Home/End, PageUp/PageDown, Enter selects, Escape closes (a second Escape
+   * clears), Tab closes and keeps the value. Form-associated: with a `name` it submits the app slug
+   * with its `<form>`, supports `required`, `disabled`, form reset and restore.
+   */
+  'pd-app-select': { element: PdAppSelect; attributes: PdAppSelectAttributes; properties: PdAppSelectProperties; events: PdAppSelectEvents };
+  /**
+   * Pick one of an app's actions or triggers, with server-side search.
+   *
+   * The same accessible combobox as `<pd-app-select>` (APG keyboard, debounced search, paging,
+   * windowed list, form association), listing the components of `app`: each option shows the
+   * component's name, key and a one-line description. Until `app` is set the input is disabled,
+   * with a hint saying why.
+   */
+  'pd-component-select': { element: PdComponentSelect; attributes: PdComponentSelectAttributes; properties: PdComponentSelectProperties; events: PdComponentSelectEvents };
+  /**
+   * A button that connects the user's account for one app through Pipedream Connect.
+   *
+   * Opens Pipedream's connect page (an iframe overlay, or Connect Link in a new window with
+   * `mode="link"`), confirms the new account with the API, and announces it. Set `account-id` to
+   * reconnect an existing account. The token for the flow is fetched on hover or focus, so the
+   * page opens fast.
+   */
+  'pd-connect-button': { element: PdConnectButton; attributes: PdConnectButtonAttributes; properties: PdConnectButtonProperties; events: PdConnectButtonEvents };
+  /**
+   * Shares Connect settings with every `pd-*` element inside it.
+   *
+   * Set the user, the token source, the environment, URLs, locale and theme once; elements inside
+   * take what they do not set themselves. Providers nest: an inner one overrides an outer one.
+   * Renders nothing of its own (`display: contents`).
+   */
+  'pd-connect-provider': { element: PdConnectProvider; attributes: PdConnectProviderAttributes; properties: PdConnectProviderProperties; events: PdConnectProviderEvents };
+  /**
+   * A form that configures and deploys one Pipedream Connect trigger, with the user's deployed triggers below it.
+   *
+   * Loads the trigger given by `component-key` and renders its configurable props with the same
+   * controls as `<pd-action-form>`: accounts, remote options, dynamic props, and `$.interface.timer`
+   * schedules (an interval or a cron expression). Submitting validates every field, fires the
+   * cancelable `pd-submit`, then deploys the trigger through the Connect API with `webhook-url` and
+   * `emit-on-deploy` (or through the host's `deploy-endpoint` / `deployCallback`), and shows the
+   * deployed trigger: name, id, status and created time. Below the form, the user's deployed
+   * triggers (of this component, or all of them with `list="all"`) can be deleted after an inline
+   * confirmation; the list updates after every deploy and delete, in every element of the page.
+   */
+  'pd-trigger-form': { element: PdTriggerForm; attributes: PdTriggerFormAttributes; properties: PdTriggerFormProperties; events: PdTriggerFormEvents };
+}

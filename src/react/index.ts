@@ -1,0 +1,249 @@
+// Generated from custom-elements.json by scripts/generate-framework-types.mjs: do not edit.
+// `npm run analyze` regenerates it (or `npm run generate:frameworks` alone).
+/**
+ * React wrappers for every element, made with `@lit/react`: props set the element's properties,
+ * and each event has a typed callback: `pd-connect-success` → `onPdConnectSuccess`, `change` → `onChange`.
+ *
+ * ```tsx
+ * import { PdConnectButton } from 'pd-connect-elements/react';
+ * <PdConnectButton app="slack" onPdConnectSuccess={(event) => setAccount(event.account)} />
+ * ```
+ */
+import * as React from 'react';
+import { createComponent, type EventName } from '@lit/react';
+import { PdAccountList as PdAccountListElement } from '../elements/account-list/pd-account-list.js';
+import { PdActionForm as PdActionFormElement } from '../elements/action-form/pd-action-form.js';
+import { PdAppSelect as PdAppSelectElement } from '../elements/app-select/pd-app-select.js';
+import { PdComponentSelect as PdComponentSelectElement } from '../elements/component-select/pd-component-select.js';
+import { PdConnectButton as PdConnectButtonElement } from '../elements/connect-button/pd-connect-button.js';
+import { PdConnectProvider as PdConnectProviderElement } from '../elements/connect-provider/pd-connect-provider.js';
+import { PdTriggerForm as PdTriggerFormElement } from '../elements/trigger-form/pd-trigger-form.js';
+import type { PdChangeEvent, PdConnectCloseEvent, PdConnectErrorEvent, PdConnectStartEvent, PdConnectSuccessEvent, PdDeployErrorEvent, PdDeploySuccessEvent, PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent, PdPropsChangeEvent, PdRunErrorEvent, PdRunSuccessEvent, PdSubmitEvent, PdTriggerDeleteEvent } from '../events/index.js';
+
+/**
+ * The user's connected accounts: app, name, health and date, with reconnect and disconnect.
+ *
+ * Lists the accounts of the configured external user (optionally of one `app`), 20 at a time
+ * with a "Show more accounts" button. Unhealthy and dead accounts get a Reconnect button that
+ * opens the Connect flow for that account. Disconnecting asks for confirmation, fires the
+ * cancelable `pd-disconnect-request`, then deletes the account through the Connect API, the host's
+ * `disconnect-endpoint`, or its `disconnectCallback`. Every list of the same user on the page
+ * shares one request and one cache, so all of them update when any element connects or
+ * disconnects an account.
+ *
+ * React wrapper of `<pd-account-list>`.
+ */
+export const PdAccountList = createComponent({
+  react: React,
+  tagName: 'pd-account-list',
+  elementClass: PdAccountListElement,
+  displayName: 'PdAccountList',
+  events: {
+    /** The user confirmed a disconnect, before anything is deleted; cancelable: `preventDefault()` keeps the account. `event.account`. */
+    onPdDisconnectRequest: 'pd-disconnect-request' as EventName<PdDisconnectRequestEvent>,
+    /** An account was deleted (one event per account with "disconnect all"): `event.account`. */
+    onPdDisconnect: 'pd-disconnect' as EventName<PdDisconnectEvent>,
+    /** Loading the accounts failed (`event.code` `load_failed`) or a delete failed (`disconnect_failed`): `event.message`, `event.cause`. */
+    onPdError: 'pd-error' as EventName<PdErrorEvent>,
+    /** Reconnect is about to open the Connect flow; cancelable: `event.app`, `event.accountId`. */
+    onPdConnectStart: 'pd-connect-start' as EventName<PdConnectStartEvent>,
+    /** The account was reconnected and confirmed: `event.account`, `event.reconnected`. */
+    onPdConnectSuccess: 'pd-connect-success' as EventName<PdConnectSuccessEvent>,
+    /** Reconnect failed or was cancelled: `event.code`, `event.message`. */
+    onPdConnectError: 'pd-connect-error' as EventName<PdConnectErrorEvent>,
+    /** The Connect page closed: `event.successful`, `event.completed`. */
+    onPdConnectClose: 'pd-connect-close' as EventName<PdConnectCloseEvent>,
+  },
+});
+
+/**
+ * A form for one Pipedream Connect action: every prop type, remote options, dynamic props, validation, and the run with its result.
+ *
+ * Loads the component given by `component-key` and renders its configurable props in order:
+ * text, secrets, numbers, switches, lists, key/value objects, JSON, SQL, HTTP requests, timers,
+ * static and remote options (paged, searchable), accounts (pick one or connect a new one inline),
+ * alerts, and read-only notes for props Pipedream fills in itself. Optional props sit in an
+ * "Optional fields" disclosure. Any prop type without its own editor falls back to a JSON editor,
+ * so one odd prop never breaks the form. Submitting validates every field (focusing the first
+ * invalid one), fires the cancelable `pd-submit`, then runs the action through the Connect API
+ * (or the host's `run-endpoint` / `runCallback`) and shows `$summary`, the returned value, logs
+ * and errors.
+ *
+ * React wrapper of `<pd-action-form>`.
+ */
+export const PdActionForm = createComponent({
+  react: React,
+  tagName: 'pd-action-form',
+  elementClass: PdActionFormElement,
+  displayName: 'PdActionForm',
+  events: {
+    /** The user edited a field: `event.configuredProps`, `event.propName`, `event.dynamicPropsId`. */
+    onPdPropsChange: 'pd-props-change' as EventName<PdPropsChangeEvent>,
+    /** The user submitted a valid form; cancelable: `preventDefault()` stops the run. `event.configuredProps`, `event.dynamicPropsId`. */
+    onPdSubmit: 'pd-submit' as EventName<PdSubmitEvent>,
+    /** The action ran: `event.result` (`ret`, `exports`, `os`). */
+    onPdRunSuccess: 'pd-run-success' as EventName<PdRunSuccessEvent>,
+    /** The run failed or the action reported an error: `event.message`, `event.result`. */
+    onPdRunError: 'pd-run-error' as EventName<PdRunErrorEvent>,
+    /** The component could not be loaded (`load_failed`, `not_found`) or `configured-props` is not valid JSON (`invalid_configured_props`). */
+    onPdError: 'pd-error' as EventName<PdErrorEvent>,
+    /** An account field is about to open the Connect flow; cancelable. */
+    onPdConnectStart: 'pd-connect-start' as EventName<PdConnectStartEvent>,
+    /** An account was connected from an account field. */
+    onPdConnectSuccess: 'pd-connect-success' as EventName<PdConnectSuccessEvent>,
+    /** Connecting from an account field failed or was cancelled. */
+    onPdConnectError: 'pd-connect-error' as EventName<PdConnectErrorEvent>,
+    /** The Connect page closed. */
+    onPdConnectClose: 'pd-connect-close' as EventName<PdConnectCloseEvent>,
+  },
+});
+
+/**
+ * An accessible combobox over the Pipedream app catalog: search, paging, filters and icons.
+ *
+ * Type to search the catalog on the server (debounced), scroll to load more: only the options in
+ * view are in the DOM, so 2,500 apps stay smooth. Keyboard: ArrowDown/ArrowUp open and move,
+ * Alt+ArrowDown opens, Home/End, PageUp/PageDown, Enter selects, Escape closes (a second Escape
+ * clears), Tab closes and keeps the value. Form-associated: with a `name` it submits the app slug
+ * with its `<form>`, supports `required`, `disabled`, form reset and restore.
+ *
+ * React wrapper of `<pd-app-select>`.
+ */
+export const PdAppSelect = createComponent({
+  react: React,
+  tagName: 'pd-app-select',
+  elementClass: PdAppSelectElement,
+  displayName: 'PdAppSelect',
+  events: {
+    /** The user picked or cleared an app (not when `value` is set by code): `event.target.value` is the slug, `event.selected` (and the element's `selected`) the App. */
+    onChange: 'change' as EventName<PdChangeEvent>,
+    /** Loading apps failed after retries (`event.code` `load_failed`): `event.message`, `event.cause`. */
+    onPdError: 'pd-error' as EventName<PdErrorEvent>,
+  },
+});
+
+/**
+ * Pick one of an app's actions or triggers, with server-side search.
+ *
+ * The same accessible combobox as `<pd-app-select>` (APG keyboard, debounced search, paging,
+ * windowed list, form association), listing the components of `app`: each option shows the
+ * component's name, key and a one-line description. Until `app` is set the input is disabled,
+ * with a hint saying why.
+ *
+ * React wrapper of `<pd-component-select>`.
+ */
+export const PdComponentSelect = createComponent({
+  react: React,
+  tagName: 'pd-component-select',
+  elementClass: PdComponentSelectElement,
+  displayName: 'PdComponentSelect',
+  events: {
+    /** The user picked or cleared a component (not when `value` is set by code): `event.target.value` is the key, `event.selected` (and the element's `selected`) the Component. */
+    onChange: 'change' as EventName<PdChangeEvent>,
+    /** Loading components failed after retries (`event.code` `load_failed`): `event.message`, `event.cause`. */
+    onPdError: 'pd-error' as EventName<PdErrorEvent>,
+  },
+});
+
+/**
+ * A button that connects the user's account for one app through Pipedream Connect.
+ *
+ * Opens Pipedream's connect page (an iframe overlay, or Connect Link in a new window with
+ * `mode="link"`), confirms the new account with the API, and announces it. Set `account-id` to
+ * reconnect an existing account. The token for the flow is fetched on hover or focus, so the
+ * page opens fast.
+ *
+ * React wrapper of `<pd-connect-button>`.
+ */
+export const PdConnectButton = createComponent({
+  react: React,
+  tagName: 'pd-connect-button',
+  elementClass: PdConnectButtonElement,
+  displayName: 'PdConnectButton',
+  events: {
+    /** Before the flow opens; cancelable. `detail`-free: read `event.app`, `event.accountId`. */
+    onPdConnectStart: 'pd-connect-start' as EventName<PdConnectStartEvent>,
+    /** The account is connected and confirmed: `event.account`, `event.reconnected`. */
+    onPdConnectSuccess: 'pd-connect-success' as EventName<PdConnectSuccessEvent>,
+    /** The flow failed or was cancelled: `event.code` (`config_invalid`, `token_failed`, `load_failed`, `popup_blocked`, `busy`, `user_cancelled`, `connect_failed`), `event.message`. */
+    onPdConnectError: 'pd-connect-error' as EventName<PdConnectErrorEvent>,
+    /** The connect page closed: `event.successful`, `event.completed`. */
+    onPdConnectClose: 'pd-connect-close' as EventName<PdConnectCloseEvent>,
+  },
+});
+
+/**
+ * Shares Connect settings with every `pd-*` element inside it.
+ *
+ * Set the user, the token source, the environment, URLs, locale and theme once; elements inside
+ * take what they do not set themselves. Providers nest: an inner one overrides an outer one.
+ * Renders nothing of its own (`display: contents`).
+ *
+ * React wrapper of `<pd-connect-provider>`.
+ */
+export const PdConnectProvider = createComponent({
+  react: React,
+  tagName: 'pd-connect-provider',
+  elementClass: PdConnectProviderElement,
+  displayName: 'PdConnectProvider',
+  events: {
+  },
+});
+
+/**
+ * A form that configures and deploys one Pipedream Connect trigger, with the user's deployed triggers below it.
+ *
+ * Loads the trigger given by `component-key` and renders its configurable props with the same
+ * controls as `<pd-action-form>`: accounts, remote options, dynamic props, and `$.interface.timer`
+ * schedules (an interval or a cron expression). Submitting validates every field, fires the
+ * cancelable `pd-submit`, then deploys the trigger through the Connect API with `webhook-url` and
+ * `emit-on-deploy` (or through the host's `deploy-endpoint` / `deployCallback`), and shows the
+ * deployed trigger: name, id, status and created time. Below the form, the user's deployed
+ * triggers (of this component, or all of them with `list="all"`) can be deleted after an inline
+ * confirmation; the list updates after every deploy and delete, in every element of the page.
+ *
+ * React wrapper of `<pd-trigger-form>`.
+ */
+export const PdTriggerForm = createComponent({
+  react: React,
+  tagName: 'pd-trigger-form',
+  elementClass: PdTriggerFormElement,
+  displayName: 'PdTriggerForm',
+  events: {
+    /** The user edited a field: `event.configuredProps`, `event.propName`, `event.dynamicPropsId`. */
+    onPdPropsChange: 'pd-props-change' as EventName<PdPropsChangeEvent>,
+    /** The user submitted a valid form; cancelable: `preventDefault()` stops the deploy. `event.configuredProps`, `event.dynamicPropsId`, `event.componentKey`. */
+    onPdSubmit: 'pd-submit' as EventName<PdSubmitEvent>,
+    /** The trigger was deployed: `event.trigger` (`id`, `name`, `active`, `createdAt`, …), `event.configuredProps`. */
+    onPdDeploySuccess: 'pd-deploy-success' as EventName<PdDeploySuccessEvent>,
+    /** The deploy failed: `event.message`, `event.cause`. */
+    onPdDeployError: 'pd-deploy-error' as EventName<PdDeployErrorEvent>,
+    /** The user confirmed deleting a deployed trigger and it was deleted: `event.trigger`. */
+    onPdTriggerDelete: 'pd-trigger-delete' as EventName<PdTriggerDeleteEvent>,
+    /** The component could not be loaded (`load_failed`, `not_found`), `configured-props` is not valid JSON (`invalid_configured_props`), or the deployed-trigger list failed to load (`list_failed`). */
+    onPdError: 'pd-error' as EventName<PdErrorEvent>,
+    /** An account field is about to open the Connect flow; cancelable. */
+    onPdConnectStart: 'pd-connect-start' as EventName<PdConnectStartEvent>,
+    /** An account was connected from an account field. */
+    onPdConnectSuccess: 'pd-connect-success' as EventName<PdConnectSuccessEvent>,
+    /** Connecting from an account field failed or was cancelled. */
+    onPdConnectError: 'pd-connect-error' as EventName<PdConnectErrorEvent>,
+    /** The Connect page closed. */
+    onPdConnectClose: 'pd-connect-close' as EventName<PdConnectCloseEvent>,
+  },
+});
+
+/** Props of the `PdAccountList` wrapper. */
+export type PdAccountListProps = React.ComponentProps<typeof PdAccountList>;
+/** Props of the `PdActionForm` wrapper. */
+export type PdActionFormProps = React.ComponentProps<typeof PdActionForm>;
+/** Props of the `PdAppSelect` wrapper. */
+export type PdAppSelectProps = React.ComponentProps<typeof PdAppSelect>;
+/** Props of the `PdComponentSelect` wrapper. */
+export type PdComponentSelectProps = React.ComponentProps<typeof PdComponentSelect>;
+/** Props of the `PdConnectButton` wrapper. */
+export type PdConnectButtonProps = React.ComponentProps<typeof PdConnectButton>;
+/** Props of the `PdConnectProvider` wrapper. */
+export type PdConnectProviderProps = React.ComponentProps<typeof PdConnectProvider>;
+/** Props of the `PdTriggerForm` wrapper. */
+export type PdTriggerFormProps = React.ComponentProps<typeof PdTriggerForm>;
