@@ -1,10 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/elements/action-form/pd-action-form.js';
 import type { PdActionForm } from '../../src/elements/action-form/pd-action-form.js';
-import type { PdErrorEvent, PdPropsChangeEvent, PdRunErrorEvent, PdRunSuccessEvent, PdSubmitEvent } from '../../src/events/index.js';
-import { admin, env, requestsFor, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
+import type { PdConnectSuccessEvent, PdErrorEvent, PdPropsChangeEvent, PdRunErrorEvent, PdRunSuccessEvent, PdSubmitEvent } from '../../src/events/index.js';
+import { admin, env, nextFrame, requestsFor, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
 
 interface FormOptions {
   theme?: string;
@@ -36,6 +36,8 @@ const text = (node: Element | null | undefined) => node?.textContent?.replace(/\
 const has = (el: PdActionForm, selector: string) => q(el, selector) !== null;
 const focusedId = (el: PdActionForm) => (root(el).activeElement as HTMLElement | null)?.id ?? '';
 const seed = (user: string, app: string, name = 'Acme Workspace') => seedAccount(user, app, { name, environment: 'development' });
+/** How many options the open list holds (the list is windowed: most of them are not in the DOM). */
+const loadedOptions = (el: PdActionForm) => Number(q(el, '[role="option"]')?.getAttribute('aria-setsize') ?? 0);
 
 async function ready(el: PdActionForm) {
   await waitFor(() => has(el, 'form[part="form"]'), 8000, 'the form');
@@ -67,8 +69,20 @@ async function openOptional(el: PdActionForm) {
   }
 }
 
+/** Acts inside the cross-origin connect page, like a user. */
+const inFrame = (command: string, selector: string) => executeServerCommand(command, { urlIncludes: '/_static/connect.html', selector });
+const overlay = () => document.querySelector('[data-pd-connect-overlay]');
+/** The text of the option the combobox's `aria-activedescendant` points at. */
+const activeOption = (el: PdActionForm, input: HTMLInputElement) => {
+  const id = input.getAttribute('aria-activedescendant');
+  return id ? text(root(el).getElementById(id)) : '';
+};
+
 afterEach(async () => {
   await admin('/faults', 'DELETE');
+  // A test that failed mid-flow leaves the connect page open: close it, so the next flow may start.
+  (overlay()?.querySelector('button') as HTMLButtonElement | null)?.click();
+  await waitFor(() => !overlay(), 3000, 'the connect page to close');
   expect(takeUnhandledRejections()).to.deep.equal([]);
 });
 
@@ -211,10 +225,10 @@ describe('pd-action-form', () => {
     expect(input.disabled).to.equal(false);
     input.focus();
     await sendKeys({ press: 'ArrowDown' });
-    await waitFor(() => qa(el, '[role="option"]').length === 50, 5000, 'first page');
+    await waitFor(() => loadedOptions(el) === 50, 5000, 'first page');
     await expect(el).to.be.accessible();
     (q(el, '[part~="load-more"]') as HTMLButtonElement).click();
-    await waitFor(() => qa(el, '[role="option"]').length === 100, 5000, 'second page');
+    await waitFor(() => loadedOptions(el) === 100, 5000, 'second page');
     const paged = await requestsFor(user, '/components/configure');
     expect(paged.length).to.equal(2);
     await sendKeys({ type: 'zzzz' });
@@ -248,6 +262,7 @@ describe('pd-action-form', () => {
     await sendKeys({ type: 'error' });
     await waitFor(() => has(el, '[part="popup"] [part="retry-button"]'), 5000, 'error');
     expect(text(q(el, '[part="popup"]'))).to.contain('Failed');
+    await expect(el).to.be.accessible();
   });
 
   it('keeps markup from the API inert', async () => {
@@ -477,5 +492,236 @@ describe('pd-action-form', () => {
     await ready(rtl);
     expect(q(rtl, '[part="base"]')?.getAttribute('dir')).to.equal('rtl');
     expect(text(q(rtl, '[part~="submit-button"]'))).to.equal('تشغيل الإجراء');
+    await expect(rtl).to.be.accessible();
+  });
+
+  it('takes a typed value that is not among the options: offered first, picked with the keyboard, stored and run', async () => {
+    const user = uniqueUser();
+    const account = await seed(user, 'slack');
+    const el = await mount(user, 'slack-send-message', { props: JSON.stringify({ slack: { authProvisionId: account.id }, text: 'Hello' }) });
+    await ready(el);
+    const input = control(el, 'conversation') as HTMLInputElement;
+    expect(input.placeholder).to.contain('type a value');
+    input.focus();
+    // Typed exactly as an option reads, Enter takes that option, with its own value.
+    await sendKeys({ type: '#general' });
+    await waitFor(() => !has(el, '[part~="option-custom"]') && qa(el, '[role="option"]').some((option) => text(option) === '#general'), 5000, 'the exact option');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const general = el.configuredProps.conversation as { __lv: { label: string; value: string } };
+    expect(general.__lv.label).to.equal('#general');
+    expect(general.__lv.value).to.match(/^C[A-Z0-9]+$/);
+    input.select();
+    await sendKeys({ type: 'C0DEADBEEF1' });
+    await waitFor(() => has(el, '[part~="option-custom"]') && text(q(el, '[part="popup"]')).includes('Nothing matches'), 5000, 'the typed value offered');
+    const custom = q(el, '[part~="option-custom"]') as HTMLElement;
+    expect(text(custom)).to.equal('Use “C0DEADBEEF1”');
+    expect(custom.getAttribute('aria-posinset')).to.equal('1');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(input.getAttribute('aria-activedescendant')).to.equal(custom.id);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    // A withLabel prop keeps the label Pipedream needs; the typed text is both.
+    expect(el.configuredProps.conversation).to.deep.equal({ __lv: { label: 'C0DEADBEEF1', value: 'C0DEADBEEF1' } });
+    expect(input.value).to.equal('C0DEADBEEF1');
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    expect(text(q(el, '[role="status"]'))).to.contain('“C0DEADBEEF1” entered');
+    const successes: PdRunSuccessEvent[] = [];
+    el.addEventListener('pd-run-success', (event) => successes.push(event));
+    await submit(el);
+    await waitFor(() => successes.length === 1, 8000, 'run success');
+    expect((successes[0]?.result.ret as { channel: string }).channel).to.equal('C0DEADBEEF1');
+  });
+
+  it('Enter takes typed text as a plain value; an exact match is offered as the option instead', async () => {
+    const user = uniqueUser();
+    const account = await seed(user, 'github', 'octo-dev');
+    const el = await mount(user, 'github-create-issue', { props: JSON.stringify({ github: { authProvisionId: account.id } }) });
+    await ready(el);
+    const input = control(el, 'repoFullname') as HTMLInputElement;
+    input.focus();
+    await sendKeys({ type: 'octo-dev/api-service' });
+    await waitFor(() => !el.matches(':state(loading)') && qa(el, '[role="option"]').some((option) => text(option) === 'octo-dev/api-service'), 5000, 'the exact match');
+    expect(has(el, '[part~="option-custom"]')).to.equal(false);
+    await sendKeys({ press: 'Escape' });
+    input.select();
+    await sendKeys({ type: 'someone-else/private-repo' });
+    await waitFor(() => has(el, '[part~="option-custom"]'), 5000, 'the typed value offered');
+    // No option highlighted: Enter takes what was typed.
+    expect(input.getAttribute('aria-activedescendant')).to.equal(null);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.configuredProps.repoFullname).to.equal('someone-else/private-repo');
+    expect(input.value).to.equal('someone-else/private-repo');
+  });
+
+  it('keeps a 320-option list windowed and pages as it scrolls or as the keyboard nears the end', async () => {
+    const user = uniqueUser();
+    const account = await seed(user, 'github', 'octo-dev');
+    const el = await mount(user, 'github-create-issue', { props: JSON.stringify({ github: { authProvisionId: account.id } }) });
+    await ready(el);
+    const input = control(el, 'repoFullname') as HTMLInputElement;
+    input.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => loadedOptions(el) === 50, 5000, 'first page');
+    expect(qa(el, '[role="option"]').length).to.be.below(40);
+    // Keyboard: End highlights the last loaded option, which brings the next page.
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'End' });
+    await waitFor(() => loadedOptions(el) === 100, 5000, 'second page');
+    expect(activeOption(el, input)).to.equal('octo-dev/payments-client');
+    // Scrolling: each time the end of the list comes into view, the next page loads.
+    const listbox = q(el, '[role="listbox"]') as HTMLElement;
+    let mostNodes = 0;
+    for (let step = 0; step < 80 && (loadedOptions(el) < 320 || has(el, '[part~="load-more"]')); step++) {
+      listbox.scrollTop = listbox.scrollHeight;
+      await nextFrame();
+      await el.updateComplete;
+      mostNodes = Math.max(mostNodes, qa(el, '[role="option"]').length);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    expect(loadedOptions(el)).to.equal(320);
+    expect(has(el, '[part~="load-more"]')).to.equal(false);
+    expect(mostNodes).to.be.below(40);
+    expect(qa(el, '[role="option"]').some((option) => option.getAttribute('aria-posinset') === '320')).to.equal(true);
+    expect(qa(el, '[role="option"]').some((option) => option.getAttribute('aria-posinset') === '1')).to.equal(false);
+    // 7 pages of options, and one more request that found the end: no page twice.
+    expect((await requestsFor(user, '/components/configure')).length).to.equal(8);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(activeOption(el, input)).to.equal('octo-dev/api-service');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.configuredProps.repoFullname).to.equal('octo-dev/api-service');
+  });
+
+  it('connects an account from the app field: the new account is selected and the fields after it open up', async () => {
+    const user = uniqueUser();
+    const el = await mount(user, 'slack-send-message');
+    await ready(el);
+    const connect = () => field(el, 'slack')?.querySelector<HTMLButtonElement>('[part~="connect-button"]');
+    await waitFor(() => text(connect()).includes('Connect Slack'), 5000, 'the connect button');
+    expect(text(control<HTMLSelectElement>(el, 'slack')?.options[0])).to.contain('No Slack account is connected yet');
+    expect(control(el, 'conversation')?.disabled).to.equal(true);
+    const successes: PdConnectSuccessEvent[] = [];
+    el.addEventListener('pd-connect-success', (event) => successes.push(event));
+    connect()?.click();
+    await waitFor(() => overlay()?.querySelector('iframe'), 5000, 'the connect page');
+    expect(overlay()?.querySelector('iframe')?.getAttribute('src')).to.contain('app=slack');
+    await expect(el).to.be.accessible();
+    await inFrame('frame-click', 'role=button[name="Allow"]');
+    await waitFor(() => successes.length === 1 && (el.configuredProps.slack as { authProvisionId?: string } | undefined)?.authProvisionId, 8000, 'the new account selected');
+    const id = successes[0]?.account.id as string;
+    expect(id).to.match(/^apn_/);
+    expect(el.configuredProps.slack).to.deep.equal({ authProvisionId: id });
+    await waitFor(() => !overlay(), 3000, 'the connect page to close');
+    await el.updateComplete;
+    expect(control<HTMLSelectElement>(el, 'slack')?.value).to.equal(id);
+    expect(text(connect())).to.contain('Connect another account');
+    expect(text(q(el, '[role="status"]'))).to.contain('connected');
+    expect(control(el, 'conversation')?.disabled).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a field waiting for another says so once: the hint, not also "required"', async () => {
+    const user = uniqueUser();
+    const el = await mount(user, 'github-create-issue');
+    await ready(el);
+    await waitFor(() => text(control<HTMLSelectElement>(el, 'github')?.options[0]).includes('No GitHub account'), 5000, 'the account field');
+    await submit(el);
+    await el.updateComplete;
+    const repo = field(el, 'repoFullname') as HTMLElement;
+    expect(text(repo)).to.contain('Set “GitHub account” first.');
+    expect(text(repo)).not.to.contain('required');
+    expect(repo.querySelector('[part~="field-error"]') === null).to.equal(true);
+    expect(control(el, 'repoFullname')?.getAttribute('aria-invalid')).to.equal('false');
+    const item = qa(el, '[part="error-summary"] li').find((li) => text(li).startsWith('Repository')) as HTMLElement;
+    expect(text(item)).to.equal('Repository: Set “GitHub account” first.');
+    // Its link goes to the field it waits for (the waiting input cannot take focus).
+    (item.querySelector('button') as HTMLButtonElement).click();
+    await waitFor(() => focusedId(el) === control(el, 'github')?.id, 2000, 'focus on the account field');
+    await expect(el).to.be.accessible();
+  });
+
+  it('file-ref props take a /tmp path or a file URL, with a hint, validated inline', async () => {
+    const user = uniqueUser();
+    const account = await seed(user, 'gmail', 'ada@example.com');
+    const props = { gmail: { authProvisionId: account.id }, to: ['grace@example.com'], subject: 'Report', body: 'Attached.' };
+    const el = await mount(user, 'gmail-send-email', { props: JSON.stringify(props) });
+    await ready(el);
+    await openOptional(el);
+    const input = control(el, 'attachmentFile') as HTMLInputElement;
+    expect(input.getAttribute('part')).to.contain('file-ref');
+    const hint = field(el, 'attachmentFile')?.querySelector('[part="hint"]') as HTMLElement;
+    expect(text(hint)).to.contain('A file from an earlier step');
+    expect((input.getAttribute('aria-describedby') ?? '').split(' ')).to.include(hint.id);
+    await type(input, 'report.pdf');
+    input.blur();
+    await el.updateComplete;
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(field(el, 'attachmentFile'))).to.contain('Enter a path in /tmp');
+    // One message at a time: the error replaces the hint.
+    expect(field(el, 'attachmentFile')?.querySelector('[part="hint"]') === null).to.equal(true);
+    await expect(el).to.be.accessible();
+    await type(input, '/tmp/report.pdf');
+    await el.updateComplete;
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    expect(el.configuredProps.attachmentFile).to.equal('/tmp/report.pdf');
+    await type(input, 'https://example.com/files/q3.pdf');
+    await el.updateComplete;
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    const successes: PdRunSuccessEvent[] = [];
+    el.addEventListener('pd-run-success', (event) => successes.push(event));
+    await submit(el);
+    await waitFor(() => successes.length === 1, 8000, 'run success');
+    expect((successes[0]?.result.ret as { attachments: string[] }).attachments).to.deep.equal(['q3.pdf']);
+  });
+
+  it('runs components that use the File Stash with stash_id: a new stash, or the one given', async () => {
+    const user = uniqueUser();
+    const el = await mount(user, 'pipedream_utils-download-file-to-tmp', { props: JSON.stringify({ url: 'https://example.com/a.txt', filename: 'a.txt' }) });
+    await ready(el);
+    expect(text(q(el, '[part~="note"][data-type="dir"]'))).to.contain('File Stash');
+    const successes: PdRunSuccessEvent[] = [];
+    const errors: PdRunErrorEvent[] = [];
+    el.addEventListener('pd-run-success', (event) => successes.push(event));
+    el.addEventListener('pd-run-error', (event) => errors.push(event));
+    await submit(el);
+    await waitFor(() => successes.length === 1, 8000, 'first run');
+    const stashId = successes[0]?.result.stashId as string;
+    // The emulator made a stash only because the run asked for one.
+    expect(stashId).to.match(/^s_/);
+    expect((await admin<{ stashes: string[] }>('/state')).stashes).to.include(stashId);
+    await el.updateComplete;
+    expect(text(q(el, '[part="result-stash"]'))).to.contain(stashId);
+    el.stashId = stashId;
+    await submit(el);
+    await waitFor(() => successes.length === 2, 8000, 'second run');
+    expect(successes[1]?.result.stashId).to.equal(stashId);
+    el.stashId = 's_unknown0000';
+    await submit(el);
+    await waitFor(() => errors.length === 1, 8000, 'run with a stash the API does not know');
+    expect(errors[0]?.message).to.contain('s_unknown0000');
+    expect((await requestsFor(user, '/actions/run')).length).to.equal(3);
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible while the dynamic props reload and when a reload fails', async () => {
+    const user = uniqueUser();
+    const account = await seed(user, 'google_sheets');
+    await admin('/faults', 'POST', { rules: [{ path: '/v1/connect/components/props', latencyMs: 1200, times: 1 }] });
+    const el = await mount(user, 'google_sheets-add-single-row', { props: JSON.stringify({ google_sheets: { authProvisionId: account.id }, hasHeaders: true }) });
+    await ready(el);
+    await waitFor(() => text(q(el, 'form[part="form"]')).includes('Updating the fields'), 5000, 'the reload in flight');
+    await expect(el).to.be.accessible();
+    await waitFor(() => !text(q(el, 'form[part="form"]')).includes('Updating the fields'), 8000, 'the reload done');
+    // Every attempt fails (the SDK retries 5xx twice): the error shows with a retry.
+    await admin('/faults', 'POST', { rules: [{ path: '/v1/connect/components/props', status: 500, body: { error: 'props are down' }, times: 3 }] });
+    (control(el, 'hasHeaders') as HTMLInputElement).click();
+    await waitFor(() => text(q(el, 'form[part="form"]')).includes('Could not update the fields'), 10000, 'the reload error');
+    expect(has(el, 'form [part="retry-button"]')).to.equal(true);
+    await expect(el).to.be.accessible();
   });
 });

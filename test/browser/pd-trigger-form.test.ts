@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/elements/trigger-form/pd-trigger-form.js';
 import type { PdTriggerForm } from '../../src/elements/trigger-form/pd-trigger-form.js';
@@ -292,5 +293,90 @@ describe('pd-trigger-form', () => {
     await ready(ar);
     expect(q(ar, '[part="base"]')?.getAttribute('dir')).to.equal('rtl');
     expect(text(q(ar, '[part~="submit-button"]'))).to.equal('نشر المشغّل');
+  });
+
+  it('schedules a timer with a cron expression in a time zone (the user\'s by default) and deploys {cron, timezone}', async () => {
+    const user = uniqueUser();
+    const el = await mount(user, 'rss-new-item-in-feed', { webhookUrl: `${location.origin}${sinkPath(user)}` });
+    await ready(el);
+    const url = field(el, 'url')?.querySelector('input') as HTMLInputElement;
+    url.focus();
+    await sendKeys({ type: 'https://hnrss.org/frontpage' });
+    expect(el.configuredProps.timer).to.deep.equal({ intervalSeconds: 900 });
+    const timer = field(el, 'timer') as HTMLElement;
+    // Keyboard: the radio group moves with the arrow keys.
+    (timer.querySelector('input[type="radio"]') as HTMLInputElement).focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    const userZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(el.configuredProps.timer).to.deep.equal({ cron: '0 9 * * *', timezone: userZone });
+    const zone = timer.querySelector<HTMLSelectElement>('select[part~="timezone"]') as HTMLSelectElement;
+    expect(zone.value).to.equal(userZone);
+    expect(zone.options.length).to.be.greaterThan(300);
+    expect([...zone.options].some((option) => option.value === 'Asia/Tokyo' && option.textContent?.includes('GMT+9'))).to.equal(true);
+    expect(zone.labels?.[0]?.textContent?.trim()).to.equal('Time zone');
+    await expect(el).to.be.accessible();
+
+    const cron = timer.querySelector<HTMLInputElement>('input[part~="cron"]') as HTMLInputElement;
+    cron.focus();
+    cron.select();
+    await sendKeys({ type: 'every morning' });
+    cron.blur();
+    await el.updateComplete;
+    expect(cron.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(timer)).to.contain('five fields');
+    await expect(el).to.be.accessible();
+    cron.focus();
+    cron.select();
+    await sendKeys({ type: '30 8 * * 1-5' });
+    zone.value = 'Asia/Tokyo';
+    zone.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(cron.getAttribute('aria-invalid')).to.equal('false');
+    expect(el.configuredProps.timer).to.deep.equal({ cron: '30 8 * * 1-5', timezone: 'Asia/Tokyo' });
+
+    const successes: PdDeploySuccessEvent[] = [];
+    el.addEventListener('pd-deploy-success', (event) => successes.push(event));
+    await submit(el);
+    await waitFor(() => successes.length === 1, 8000, 'deploy success');
+    const configured = (successes[0]?.trigger as { configuredProps?: Record<string, unknown> }).configuredProps;
+    expect(configured?.timer).to.deep.equal({ cron: '30 8 * * 1-5', timezone: 'Asia/Tokyo' });
+  });
+
+  it('shows a timer with a static schedule as what it is, and sends nothing for it', async () => {
+    const user = uniqueUser();
+    const account = await seed(user, 'gmail');
+    const el = await mount(user, 'gmail-new-email-received', { props: JSON.stringify({ gmail: { authProvisionId: account.id } }) });
+    await ready(el);
+    const note = q(el, '[part~="note"][data-type="$.interface.timer"]');
+    expect(text(note)).to.contain('Runs on a fixed schedule (every 1 minute)');
+    expect(field(el, 'timer') === null).to.equal(true);
+    expect('timer' in el.configuredProps).to.equal(false);
+    const de = await mount(user, 'gmail-new-email-received', { locale: 'de' });
+    await ready(de);
+    expect(text(q(de, '[part~="note"][data-type="$.interface.timer"]'))).to.contain('im Abstand von 1 Minute');
+  });
+
+  it('adds typed channel ids to a string[] remote field and deploys with them', async () => {
+    const user = uniqueUser();
+    const el = await deploySlack(user);
+    const optional = q<HTMLDetailsElement>(el, 'details[part="optional"]') as HTMLDetailsElement;
+    optional.querySelector('summary')?.click();
+    await waitFor(() => optional.open, 2000, 'optional fields');
+    const input = field(el, 'conversations')?.querySelector('input[role="combobox"]') as HTMLInputElement;
+    input.focus();
+    await sendKeys({ type: 'C0PRIVATE01' });
+    await waitFor(() => has(el, '[part~="option-custom"]'), 5000, 'the typed value offered');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.configuredProps.conversations).to.deep.equal(['C0PRIVATE01']);
+    expect(text(field(el, 'conversations')?.querySelector('[part~="chip"]'))).to.equal('C0PRIVATE01');
+    await expect(el).to.be.accessible();
+    const successes: PdDeploySuccessEvent[] = [];
+    el.addEventListener('pd-deploy-success', (event) => successes.push(event));
+    await submit(el);
+    await waitFor(() => successes.length === 1, 8000, 'deploy success');
+    const events = await sinkEvents(user);
+    expect((events[0]?.body as { channel?: string }).channel).to.equal('C0PRIVATE01');
   });
 });

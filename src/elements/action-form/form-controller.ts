@@ -33,6 +33,8 @@ export interface PropDef {
 export interface Option {
   label: string;
   value: unknown;
+  /** The text the user typed, offered as a value of its own (not one of the loaded options). */
+  custom?: boolean;
 }
 
 /** Remote options of one prop: what was loaded for which inputs, and how paging stands. */
@@ -60,7 +62,7 @@ export interface AppState {
 
 export type FieldKind =
   | 'alert' | 'app' | 'remote' | 'select' | 'multi-select' | 'string' | 'list' | 'integer' | 'integer-list'
-  | 'boolean' | 'object' | 'json' | 'sql' | 'http' | 'timer' | 'note' | 'unknown';
+  | 'boolean' | 'object' | 'json' | 'sql' | 'http' | 'timer' | 'file' | 'note' | 'unknown';
 
 export type Phase = 'idle' | 'loading' | 'error' | 'not-found' | 'ready';
 
@@ -74,12 +76,14 @@ export function kindOf(prop: PropDef): FieldKind {
   if (type === 'alert') return 'alert';
   if (type === 'app') return 'app';
   if (NOTE_TYPES.has(type)) return 'note';
+  // A timer with a `static` schedule runs on that schedule: nothing to choose.
+  if (type === '$.interface.timer' && prop.static) return 'note';
   if (prop.remoteOptions || SELECT_TYPES.test(type)) return 'remote';
   if (Array.isArray(prop.options) && prop.options.length && !['$.interface.timer', 'sql', 'http_request', 'object', 'any'].includes(type)) {
     return type.endsWith('[]') ? 'multi-select' : 'select';
   }
   switch (type) {
-    case 'string': return 'string';
+    case 'string': return prop.format === 'file-ref' ? 'file' : 'string';
     case 'string[]': return 'list';
     case 'integer': return 'integer';
     case 'integer[]': return 'integer-list';
@@ -94,6 +98,29 @@ export function kindOf(prop: PropDef): FieldKind {
 }
 
 export const isMulti = (prop: PropDef) => String(prop.type).endsWith('[]');
+
+/**
+ * Whether a remote-options field also takes a value typed by the user (a channel id, a repo name
+ * the list has not paged to yet): text props only, where any string is a valid value.
+ */
+export const acceptsFreeText = (prop: PropDef) => prop.type === 'string' || prop.type === 'string[]';
+
+/** A `format: "file-ref"` value: a path in the component's `/tmp` directory or a file URL. */
+export function isFileRef(value: string): boolean {
+  const text = value.trim();
+  if (text.startsWith('/tmp/')) return text.length > 5 && !text.split('/').includes('..');
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** A cron expression's shape: five fields (or six, with seconds), each of digits, names and `* , - / ? L W #`. */
+export function isCron(expression: string): boolean {
+  const fields = expression.trim().split(/\s+/);
+  return (fields.length === 5 || fields.length === 6) && fields.every((field) => /^[\w*,\-/?#]+$/.test(field));
+}
 
 /** Normalises an option item: a primitive, `{label, value}`, `{__lv: …}` or `{lv: …}`. */
 export function toOption(item: unknown): Option {
@@ -395,6 +422,15 @@ export class FormController implements ReactiveController {
       }
     }
     if (kind === 'sql' && !String((value as { query?: string })?.query ?? '').trim() && !prop.optional) return { key: 'form.error.required' };
+    if (kind === 'file' && !isFileRef(String(bare))) return { key: 'form.error.fileRef' };
+    if (kind === 'timer') {
+      const timer = (value && typeof value === 'object' ? value : {}) as { intervalSeconds?: unknown; cron?: unknown };
+      if (typeof timer.cron === 'string') {
+        if (!isCron(timer.cron)) return { key: 'form.error.cron' };
+      } else if (typeof timer.intervalSeconds !== 'number' || !Number.isInteger(timer.intervalSeconds) || timer.intervalSeconds < 1) {
+        return { key: 'form.error.interval' };
+      }
+    }
     return undefined;
   }
 

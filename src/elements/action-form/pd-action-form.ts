@@ -11,6 +11,8 @@ export interface RunRequest {
   externalUserId?: string;
   configuredProps: Record<string, unknown>;
   dynamicPropsId?: string;
+  /** For components that use the File Stash: the stash to sync `/tmp` with, or `"NEW"` for a new one (`stash_id`). */
+  stashId?: string;
 }
 
 export type RunCallback = (request: RunRequest) => Promise<ActionRunResult>;
@@ -39,7 +41,9 @@ export type RunCallback = (request: RunRequest) => Promise<ActionRunResult>;
  * @csspart label - A field's label (or legend).
  * @csspart description - A field's description (sanitized markdown).
  * @csspart control - The input, select, textarea or group of inputs of a field.
- * @csspart input - A text-like input.
+ * @csspart input - A text-like input (`file-ref` on a file path or URL input).
+ * @csspart cron - The cron expression input of a schedule.
+ * @csspart timezone - The time zone select of a cron schedule.
  * @csspart field-error - A field's validation or loading error.
  * @csspart hint - A field's hint (waiting for another field, JSON fallback note).
  * @csspart alert - An `alert` prop (also `alert-info`, `alert-neutral`, `alert-warning`, `alert-error`).
@@ -49,13 +53,14 @@ export type RunCallback = (request: RunRequest) => Promise<ActionRunResult>;
  * @csspart submit-button - The run button.
  * @csspart result - The result panel of the last run.
  * @csspart result-summary - The run's `$summary`.
+ * @csspart result-stash - The File Stash the run synced `/tmp` with (for components that use one).
  * @csspart result-value - The returned value (a `<details>` with JSON).
  * @csspart logs - The run's log lines.
  * @csspart run-error - The run's error.
  * @csspart error - A load or configuration error.
  * @csspart retry-button - Retry after a load error.
  * @csspart listbox - The open options list of a remote-options field.
- * @csspart option - One option of that list.
+ * @csspart option - One option of that list (`option-custom`: the typed text offered as a value).
  * @csspart load-more - "Load more" at the end of that list.
  *
  * @cssstate loading - The component is loading.
@@ -111,10 +116,16 @@ export class PdActionForm extends PdComponentFormBase {
     loaded: 'form.status.loaded',
   };
 
-  /** Your server's run endpoint: receives POST `{id, external_user_id, configured_props, dynamic_props_id}` and answers like `actions.run`. */
+  /** Your server's run endpoint: receives POST `{id, external_user_id, configured_props, dynamic_props_id, stash_id}` and answers like `actions.run`. */
   @property({ attribute: 'run-endpoint' }) runEndpoint?: string;
   /** Runs the action through your own code instead of the Connect API. */
   @property({ attribute: false }) runCallback?: RunCallback;
+  /**
+   * The File Stash whose files the action's `/tmp` directory starts with (`stash_id`), e.g. one a
+   * previous run returned. Components that declare `stash` otherwise run with a new stash
+   * (`"NEW"`); the run's `stash_id` comes back in `pd-run-success` (`event.result.stashId`).
+   */
+  @property({ attribute: 'stash-id' }) stashId?: string;
 
   @state() private result?: ActionRunResult;
   @state() private runError?: string;
@@ -129,8 +140,16 @@ export class PdActionForm extends PdComponentFormBase {
     return this.run(configuredProps, dynamicPropsId);
   }
 
+  /** The `stash_id` a run sends: the host's stash, a new one for components that use the File Stash, or none. */
+  private runStash(): string | undefined {
+    if (this.stashId) return this.stashId;
+    const stash = this.form.component?.stash;
+    return stash === 'optional' || stash === 'required' ? 'NEW' : undefined;
+  }
+
   private async run(configuredProps: Record<string, unknown>, dynamicPropsId: string | undefined): Promise<void> {
     const key = this.componentKey ?? '';
+    const stashId = this.runStash();
     this.busy = true;
     this.result = undefined;
     this.runError = undefined;
@@ -138,12 +157,12 @@ export class PdActionForm extends PdComponentFormBase {
     try {
       let result: ActionRunResult;
       if (this.runCallback) {
-        result = await this.runCallback({ componentKey: key, externalUserId: this.config.externalUserId, configuredProps, ...(dynamicPropsId ? { dynamicPropsId } : {}) });
+        result = await this.runCallback({ componentKey: key, externalUserId: this.config.externalUserId, configuredProps, ...(dynamicPropsId ? { dynamicPropsId } : {}), ...(stashId ? { stashId } : {}) });
       } else if (this.runEndpoint) {
         const response = await fetch(this.runEndpoint, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ id: key, external_user_id: this.config.externalUserId, configured_props: configuredProps, dynamic_props_id: dynamicPropsId }),
+          body: JSON.stringify({ id: key, external_user_id: this.config.externalUserId, configured_props: configuredProps, dynamic_props_id: dynamicPropsId, stash_id: stashId }),
         });
         const body = (await response.json().catch(() => undefined)) as (ActionRunResult & { stash_id?: string; error?: string }) | undefined;
         if (!response.ok) throw new Error(body?.error ?? `The run endpoint answered HTTP ${response.status}`);
@@ -151,7 +170,7 @@ export class PdActionForm extends PdComponentFormBase {
       } else {
         const session = this.session;
         if (!session) throw new Error(this.configError ?? 'No session');
-        result = (await session.runAction({ componentKey: key, configuredProps, ...(dynamicPropsId ? { dynamicPropsId } : {}) })) as ActionRunResult;
+        result = (await session.runAction({ componentKey: key, configuredProps, ...(dynamicPropsId ? { dynamicPropsId } : {}), ...(stashId ? { stashId } : {}) })) as ActionRunResult;
       }
       this.result = result ?? {};
       const failure = this.result.os?.find((item) => item.k === 'error');
@@ -197,6 +216,7 @@ export class PdActionForm extends PdComponentFormBase {
       </h3>
       ${this.runError ? html`<p part="run-error" class="rounded-pd-sm bg-pd-danger-bg px-3 py-2 font-mono text-[0.8125rem] break-words whitespace-pre-wrap text-pd-danger">${this.runError}</p>` : nothing}
       ${summary !== undefined ? html`<p part="result-summary" class="text-sm break-words">${typeof summary === 'string' ? summary : json(summary)}</p>` : nothing}
+      ${result?.stashId ? html`<p part="result-stash" class="text-[0.8125rem] text-pd-muted">${this.t('form.result.stash', { id: result.stashId })}</p>` : nothing}
       ${result && 'ret' in result
         ? html`<details part="result-value" class="group grid gap-2" open>
             <summary class="flex cursor-pointer items-center gap-1 text-[0.8125rem] font-medium text-pd-muted hover:text-pd-fg">${chevron}${this.t('form.result.value')}</summary>

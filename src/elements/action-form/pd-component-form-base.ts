@@ -10,17 +10,17 @@ import type { ConnectSession } from '../../session/session.js';
 import { ComboboxController } from '../shared/combobox-controller.js';
 import { alertBlock } from './controls/alert.js';
 import { appControl } from './controls/app.js';
-import { booleanControl, integerControl, multiSelectControl, readonlyControl, selectControl, storeOption, stringControl } from './controls/basic.js';
+import { booleanControl, fileRefControl, integerControl, multiSelectControl, readonlyControl, selectControl, storeOption, stringControl } from './controls/basic.js';
 import { httpRequestControl } from './controls/http-request.js';
 import { jsonControl } from './controls/json.js';
 import { listControl } from './controls/list.js';
-import { markdown } from './controls/markdown.js';
+import { loadMarkdown, markdown } from './controls/markdown.js';
 import { objectControl } from './controls/object.js';
 import { remoteSelectControl } from './controls/remote-select.js';
 import { sqlControl } from './controls/sql.js';
-import { timerControl } from './controls/timer.js';
+import { describeTimer, timerControl, type TimerValue } from './controls/timer.js';
 import type { FieldContext } from './controls/types.js';
-import { type FieldKind, FormController, type Option, type PropDef, isMulti, kindOf, selectedOptions, unwrap } from './form-controller.js';
+import { type FieldError, type FieldKind, FormController, type Option, type PropDef, acceptsFreeText, isMulti, kindOf, selectedOptions, unwrap } from './form-controller.js';
 
 /** The texts that differ between a component form's kinds (action, trigger). */
 export interface FormTexts {
@@ -34,6 +34,16 @@ export interface FormTexts {
   missingKey: StringKey;
   loaded: StringKey;
 }
+
+/** What to call a prop Pipedream fills in itself when it has no label. */
+const NOTE_LABELS: Record<string, StringKey> = {
+  '$.service.db': 'form.note.db',
+  '$.interface.http': 'form.note.http',
+  '$.interface.apphook': 'form.note.apphook',
+  '$.interface.timer': 'form.note.timer',
+  dir: 'form.note.dir',
+  data_store: 'form.note.dataStore',
+};
 
 /** Kinds rendered as a group of inputs: a `<fieldset>` with a `<legend>`. */
 const GROUP_KINDS = new Set<FieldKind>(['list', 'integer-list', 'object', 'http', 'timer', 'multi-select']);
@@ -79,6 +89,16 @@ export abstract class PdComponentFormBase extends PdElement {
         if (prop) this.form.loadMoreRemote(prop);
       },
       select: (item) => this.pickRemote(item),
+      commitText: (text) => {
+        const prop = this.activeProp();
+        if (!prop || !this.form.editable(prop)) return false;
+        // Typed exactly as an option reads: that option (its value may differ from its label).
+        const exact = this.form.remoteState(prop.name)?.options.find((option) => option.label === text || String(option.value) === text);
+        if (exact) this.pickRemote(exact);
+        else if (acceptsFreeText(prop)) this.pickRemote({ label: text, value: text, custom: true });
+        else return false;
+        return true;
+      },
       currentIndex: () => {
         const prop = this.activeProp();
         if (!prop || isMulti(prop)) return -1;
@@ -86,12 +106,13 @@ export abstract class PdComponentFormBase extends PdElement {
         return this.remoteItems(prop).findIndex((option) => JSON.stringify(option.value) === value);
       },
     },
-    { debounce: 300, rowHeight: 36 },
+    // Rows and the listbox are sized in CSS (h-9, max-h-64): the window is right on the first render.
+    { debounce: 300, rowHeight: 36, viewport: 256 },
   );
   private pendingError?: PdErrorEvent;
   private lastPhase?: string;
   private reportedLoadError?: string;
-  protected pendingFocus?: string;
+  private lastOptionsAnnounced = '';
 
   constructor() {
     super();
@@ -101,12 +122,24 @@ export abstract class PdComponentFormBase extends PdElement {
     };
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Descriptions show as plain text until the markdown renderer is in: fetch it while the component loads.
+    void loadMarkdown();
+  }
+
   /** The current values, as `actions.run` and `triggers.deploy` take them. Setting it replaces every value. */
   get configuredProps(): Record<string, unknown> {
     return this.form.configuredProps();
   }
 
+  private givenProps?: Record<string, unknown>;
+
   set configuredProps(value: Record<string, unknown> | undefined) {
+    // Like any Lit property, the same object again is no change: wrappers that set every prop on
+    // each render (e.g. @lit/react) must not wipe what the user typed since.
+    if (value === this.givenProps) return;
+    this.givenProps = value;
     this.propsError = undefined;
     this.form.setValues(value && typeof value === 'object' ? value : {});
     this.openOptionalWithValues();
@@ -135,6 +168,9 @@ export abstract class PdComponentFormBase extends PdElement {
       const remote = this.form.remoteState(prop.name);
       if (prop.useQuery && remote && this.combo.term !== remote.query) this.form.searchRemote(prop, this.combo.term);
       else this.form.ensureRemote(prop);
+      this.announceOptions(prop);
+    } else {
+      this.lastOptionsAnnounced = '';
     }
     if (this.form.phase === 'ready') {
       for (const field of this.form.visibleProps()) if (kindOf(field) === 'app' && !this.form.appState(field)) void this.form.loadAccounts(field);
@@ -157,14 +193,33 @@ export abstract class PdComponentFormBase extends PdElement {
     }
   }
 
+  /** True while the template is written to the DOM. */
+  private committing = false;
+
+  protected override update(changed: PropertyValues): void {
+    this.committing = true;
+    try {
+      super.update(changed);
+    } finally {
+      this.committing = false;
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const error = this.pendingError;
     this.pendingError = undefined;
     if (error) this.emit(error);
-    const focus = this.pendingFocus;
-    this.pendingFocus = undefined;
-    if (focus) this.renderRoot.querySelector<HTMLElement>(`#${focus}`)?.focus();
+  }
+
+  /**
+   * Focuses a field once the render that shows it is done. Not from inside the update: focusing
+   * a remote-options input activates it, which is a state change of its own.
+   */
+  protected focusField(prop: PropDef): void {
+    const id = this.fieldId(prop);
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus());
   }
 
   private readPropsAttribute(): void {
@@ -198,9 +253,24 @@ export abstract class PdComponentFormBase extends PdElement {
   private remoteItems(prop: PropDef | undefined): Option[] {
     if (!prop) return [];
     const options = this.form.remoteState(prop.name)?.options ?? [];
-    const text = this.activeRemote === prop.name ? this.combo.text?.trim().toLowerCase() : undefined;
-    if (prop.useQuery || !text) return options;
-    return options.filter((option) => option.label.toLowerCase().includes(text));
+    const typed = this.activeRemote === prop.name ? (this.combo.text?.trim() ?? '') : '';
+    const text = typed.toLowerCase();
+    const shown = prop.useQuery || !text ? options : options.filter((option) => option.label.toLowerCase().includes(text));
+    // What the user typed is a value of its own unless an option already is exactly that.
+    const exact = options.some((option) => option.label === typed || String(option.value) === typed);
+    if (!typed || exact || !acceptsFreeText(prop) || !this.form.editable(prop)) return shown;
+    return [{ label: typed, value: typed, custom: true }, ...shown];
+  }
+
+  /** Tells screen readers how many options the open list has, once per change. */
+  private announceOptions(prop: PropDef): void {
+    const remote = this.form.remoteState(prop.name);
+    if (!remote || remote.loading || remote.error) return;
+    const count = this.remoteItems(prop).filter((option) => !option.custom).length;
+    const message = count ? this.t('form.remote.count', { count }) : this.combo.text ? this.t('form.remote.noMatch', { query: this.combo.text }) : this.t('form.remote.empty');
+    if (message === this.lastOptionsAnnounced) return;
+    this.lastOptionsAnnounced = message;
+    this.announcement = message;
   }
 
   private activate(prop: PropDef): void {
@@ -216,11 +286,12 @@ export abstract class PdComponentFormBase extends PdElement {
     const prop = this.activeProp();
     if (!prop) return;
     const ctx = { prop } as FieldContext;
+    if (option?.custom) this.announcement = this.t('form.remote.usedText', { value: option.label });
     if (!isMulti(prop)) return this.setValue(prop, option ? storeOption(ctx, option) : undefined);
     if (!option) return this.setValue(prop, undefined);
     const current = selectedOptions(this.form.values[prop.name]);
     const key = JSON.stringify(option.value);
-    const next = current.some((item) => JSON.stringify(item.value) === key) ? current.filter((item) => JSON.stringify(item.value) !== key) : [...current, option];
+    const next = current.some((item) => JSON.stringify(item.value) === key) ? current.filter((item) => JSON.stringify(item.value) !== key) : [...current, { label: option.label, value: option.value }];
     this.setMulti(prop, next);
   }
 
@@ -303,8 +374,7 @@ export abstract class PdComponentFormBase extends PdElement {
       this.announcement = this.t('form.status.invalid', { count: invalid.length });
       const first = invalid[0] as PropDef;
       if (first.optional) this.optionalOpen = true;
-      this.pendingFocus = this.fieldId(first);
-      this.requestUpdate();
+      this.focusField(this.form.waitingFor(first) ?? first);
       return;
     }
     const configuredProps = this.form.configuredProps();
@@ -318,13 +388,16 @@ export abstract class PdComponentFormBase extends PdElement {
   private labelOf(prop: PropDef): string {
     if (prop.label) return prop.label;
     if (kindOf(prop) === 'app') return this.t('form.app.label', { app: this.form.appState(prop)?.appName ?? prop.app ?? prop.name });
-    return prop.name;
+    // Props Pipedream fills in itself rarely have a label; their name ("db", "tmpDir") means little to people.
+    const noteLabel = NOTE_LABELS[String(prop.type)];
+    return noteLabel ? this.t(noteLabel) : prop.name;
   }
 
   private renderControl(prop: PropDef, ctx: FieldContext, kind: FieldKind): TemplateResult | typeof nothing {
     if (ctx.locked && VIEW_WHEN_LOCKED.has(kind)) return readonlyControl(ctx);
     switch (kind) {
       case 'string': return stringControl(ctx);
+      case 'file': return fileRefControl(ctx);
       case 'integer': return integerControl(ctx);
       case 'boolean': return booleanControl(ctx);
       case 'select': return selectControl(ctx);
@@ -351,6 +424,14 @@ export abstract class PdComponentFormBase extends PdElement {
           items: this.remoteItems(prop),
           ...(waiting ? { waitingFor: this.labelOf(waiting) } : {}),
           activate: () => this.activate(prop),
+          leave: () => {
+            if (this.committing) return;
+            if (this.activeRemote === prop.name) {
+              this.combo.hide();
+              this.combo.revert();
+            }
+            this.form.touch(prop.name);
+          },
           retry: () => this.form.retryRemote(prop),
           loadMore: () => this.form.loadMoreRemote(prop),
           remove: (option) => this.setMulti(prop, selectedOptions(this.form.values[prop.name]).filter((item) => JSON.stringify(item.value) !== JSON.stringify(option.value))),
@@ -369,15 +450,28 @@ export abstract class PdComponentFormBase extends PdElement {
       return html`<div part="field note" class="field grid gap-1 rounded-pd-sm border border-dashed border-pd-border px-3 py-2.5" data-type=${prop.type}>
         <span part="label" class="text-sm font-medium">${label}</span>
         ${prop.description ? html`<div part="description" class="pd-markdown text-[0.8125rem] text-pd-muted">${markdown(prop.description)}</div>` : nothing}
-        <p part="hint" class="text-[0.8125rem] text-pd-muted">${this.t(this.texts.note)}</p>
+        <p part="hint" class="text-[0.8125rem] text-pd-muted">${prop.type === '$.interface.timer' && prop.static
+          ? this.t('form.timer.static', { schedule: describeTimer(prop.static as TimerValue, this.t, this.localeCode) })
+          : prop.type === 'dir'
+            ? this.t('form.dir.note')
+            : this.t(this.texts.note)}</p>
       </div>`;
     }
-    const error = this.form.shownError(prop);
     const waiting = kind === 'remote' ? this.form.waitingFor(prop) : undefined;
+    // A field waiting for another says so once (the hint), not also "required".
+    const error = waiting ? undefined : this.form.shownError(prop);
     const descId = `${id}-desc`;
     const errId = `${id}-error`;
     const hintId = `${id}-hint`;
-    const hint = waiting ? this.t('form.waiting', { field: this.labelOf(waiting) }) : kind === 'unknown' ? this.t('form.unknownType', { type: String(prop.type) }) : kind === 'json' ? this.t('form.json.hint') : undefined;
+    const hint = waiting
+      ? this.t('form.waiting', { field: this.labelOf(waiting) })
+      : kind === 'unknown'
+        ? this.t('form.unknownType', { type: String(prop.type) })
+        : kind === 'json'
+          ? this.t('form.json.hint')
+          : kind === 'file' && !error
+            ? this.t('form.file.hint')
+            : undefined;
     const describedBy = [prop.description ? descId : '', hint ? hintId : '', error ? errId : ''].filter(Boolean).join(' ');
     const locked = Boolean(prop.readOnly || prop.disabled);
     const ctx: FieldContext = {
@@ -391,7 +485,10 @@ export abstract class PdComponentFormBase extends PdElement {
       locked,
       t: this.t,
       set: (value, draft) => this.setValue(prop, value, draft),
-      touch: () => this.form.touch(prop.name),
+      // A field the render itself removes loses focus too: that blur is not the user leaving it.
+      touch: () => {
+        if (!this.committing) this.form.touch(prop.name);
+      },
     };
     const group = GROUP_KINDS.has(kind) && !locked;
     const badge = html`${prop.optional ? html`<span class="text-xs font-normal text-pd-muted">(${this.t('form.optional')})</span>` : nothing}${locked
@@ -425,6 +522,12 @@ export abstract class PdComponentFormBase extends PdElement {
     </div>`;
   }
 
+  /** A field's problem as the summary lists it: a field waiting for another names that one instead of "required". */
+  private summaryError(prop: PropDef): FieldError | undefined {
+    const waiting = kindOf(prop) === 'remote' ? this.form.waitingFor(prop) : undefined;
+    return waiting ? { key: 'form.waiting', params: { field: this.labelOf(waiting) } } : this.form.errorOf(prop);
+  }
+
   private renderErrorSummary() {
     if (!this.form.attempted) return nothing;
     const invalid = this.form.invalidProps();
@@ -433,15 +536,16 @@ export abstract class PdComponentFormBase extends PdElement {
       <p class="font-semibold text-pd-danger">${this.t(this.texts.invalidSummary)}</p>
       <ul class="mt-1 list-disc ps-5">
         ${invalid.map((prop) => {
-          const error = this.form.errorOf(prop);
+          const error = this.summaryError(prop);
           return html`<li>
             <button
               type="button"
               class="pd-link-button text-start"
               @click=${() => {
-                if (prop.optional) this.optionalOpen = true;
-                this.pendingFocus = this.fieldId(prop);
-                this.requestUpdate();
+                // A field that waits for another cannot take focus: the one it waits for can.
+                const target = this.form.waitingFor(prop) ?? prop;
+                if (target.optional) this.optionalOpen = true;
+                this.focusField(target);
               }}
             >${this.labelOf(prop)}</button>${error ? html`<span class="text-pd-fg">: ${this.t(error.key, error.params)}</span>` : nothing}
           </li>`;

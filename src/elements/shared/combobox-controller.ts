@@ -14,6 +14,11 @@ export interface ComboboxSource<T> {
   select(item: T | undefined): void;
   /** The current value's index among `items()`, or -1. */
   currentIndex(): number;
+  /**
+   * Enter was pressed with text typed and no option active: take the text itself as the value
+   * (for fields that accept values outside the list). Returns whether it was taken.
+   */
+  commitText?(text: string): boolean;
 }
 
 export interface ComboboxOptions {
@@ -21,6 +26,8 @@ export interface ComboboxOptions {
   debounce?: number;
   /** Estimated option height in px, until one is measured. */
   rowHeight?: number;
+  /** Estimated height of the listbox's viewport in px (its max-height), until it is measured. */
+  viewport?: number;
   /** Options rendered beyond each edge of the visible window. */
   overscan?: number;
   /** Fetch the next page when the last rendered option is this close to the end. */
@@ -38,7 +45,8 @@ export interface WindowRange {
  * by every `pd-*` select: open state, the active option (`aria-activedescendant`), keyboard
  * handling, debounced search text, and windowed rendering of long lists (only the options in
  * view, plus a few, are in the DOM; the active option is always scrolled into the window), with
- * the next page fetched as the end of the list nears.
+ * the next page fetched as the end of the list nears. Row and viewport sizes are measured by a
+ * ResizeObserver, so a render never has to schedule another one from inside its update.
  */
 export class ComboboxController<T> implements ReactiveController {
   open = false;
@@ -49,7 +57,9 @@ export class ComboboxController<T> implements ReactiveController {
   /** The debounced search text the host queries with. */
   term = '';
   rowHeight: number;
-  private viewport = 320;
+  private viewport: number;
+  private observed?: HTMLElement;
+  private resizeObserver?: ResizeObserver;
   private scrollTop = 0;
   private scrollPending = false;
   private timer?: ReturnType<typeof setTimeout>;
@@ -64,6 +74,7 @@ export class ComboboxController<T> implements ReactiveController {
   ) {
     this.debounce = options.debounce ?? 250;
     this.rowHeight = options.rowHeight ?? 52;
+    this.viewport = options.viewport ?? 320;
     this.overscan = options.overscan ?? 6;
     this.prefetch = options.prefetch ?? 12;
     host.addController(this);
@@ -72,30 +83,53 @@ export class ComboboxController<T> implements ReactiveController {
   hostDisconnected(): void {
     clearTimeout(this.timer);
     this.open = false;
+    this.resizeObserver?.disconnect();
+    this.observed = undefined;
+  }
+
+  /** Before each render: fetch the next page when the window about to be rendered nears the end. */
+  hostUpdate(): void {
+    this.maybeLoadMore();
   }
 
   hostUpdated(): void {
-    const listbox = this.listbox();
-    if (!listbox || !this.open) return;
-    const option = listbox.querySelector<HTMLElement>('[role="option"]');
-    const measured = option?.offsetHeight ?? 0;
-    const viewport = listbox.clientHeight;
-    let changed = false;
-    if (measured > 0 && Math.abs(measured - this.rowHeight) > 0.5) {
-      this.rowHeight = measured;
-      changed = true;
-    }
-    if (viewport > 0 && viewport !== this.viewport) {
-      this.viewport = viewport;
-      changed = true;
-    }
+    const listbox = this.open ? this.listbox() : null;
+    if (listbox !== (this.observed ?? null)) this.observe(listbox);
+    if (!listbox) return;
     if (this.scrollPending) {
       this.scrollPending = false;
       if (Math.abs(listbox.scrollTop - this.scrollTop) > 1) listbox.scrollTop = this.scrollTop;
       this.scrollTop = listbox.scrollTop;
     }
+  }
+
+  /** Watches the open listbox's size; its first report measures the real row and viewport heights. */
+  private observe(listbox: HTMLElement | null): void {
+    if (this.observed) this.resizeObserver?.unobserve(this.observed);
+    this.observed = listbox ?? undefined;
+    if (!listbox || typeof ResizeObserver === 'undefined') return;
+    this.resizeObserver ??= new ResizeObserver(() => this.measure());
+    this.resizeObserver.observe(listbox);
+  }
+
+  /** Runs outside the host's update (a ResizeObserver callback): a changed size re-renders the window. */
+  private measure(): void {
+    const listbox = this.observed;
+    if (!listbox?.isConnected) return;
+    const measured = listbox.querySelector<HTMLElement>('[role="option"]')?.offsetHeight ?? 0;
+    // The window spans the list's maximum height; a short list is rendered whole anyway.
+    const maxHeight = Number.parseFloat(getComputedStyle(listbox).maxHeight);
+    const viewport = Math.max(listbox.clientHeight, Number.isFinite(maxHeight) ? maxHeight : 0);
+    let changed = false;
+    if (measured > 0 && Math.abs(measured - this.rowHeight) > 0.5) {
+      this.rowHeight = measured;
+      changed = true;
+    }
+    if (viewport > 0 && Math.abs(viewport - this.viewport) > 0.5) {
+      this.viewport = viewport;
+      changed = true;
+    }
     if (changed) this.host.requestUpdate();
-    this.maybeLoadMore();
   }
 
   /** The listbox element in the host's shadow root. */
@@ -103,17 +137,24 @@ export class ComboboxController<T> implements ReactiveController {
     return (this.host.shadowRoot ?? this.host).querySelector<HTMLElement>('[role="listbox"]');
   }
 
-  /** Which options to render now: those in view plus `overscan`, always including the active one. */
+  /** The window of options in view, plus `overscan` on each side. */
   range(count: number): WindowRange {
     const first = Math.floor(this.scrollTop / this.rowHeight);
     const visible = Math.ceil(this.viewport / this.rowHeight);
-    let start = Math.max(0, first - this.overscan);
-    let end = Math.min(count, first + visible + this.overscan);
-    if (this.active >= 0 && this.active < count) {
-      start = Math.min(start, this.active);
-      end = Math.max(end, this.active + 1);
+    return { start: Math.max(0, Math.min(count, first - this.overscan)), end: Math.min(count, first + visible + this.overscan) };
+  }
+
+  /**
+   * The indices of the options to render: the window, plus the active option wherever it is
+   * (`aria-activedescendant` must point at an option in the DOM, even after a scroll away from it).
+   */
+  indices(count: number): number[] {
+    const { start, end } = this.range(count);
+    const indices = Array.from({ length: Math.max(0, end - start) }, (_, offset) => start + offset);
+    if (this.active >= 0 && this.active < count && (this.active < start || this.active >= end)) {
+      indices[this.active < start ? 'unshift' : 'push'](this.active);
     }
-    return { start, end };
+    return indices;
   }
 
   optionId(index: number): string {
@@ -173,7 +214,8 @@ export class ComboboxController<T> implements ReactiveController {
   private maybeLoadMore(): void {
     if (!this.open || !this.source.hasMore() || this.source.loadingMore()) return;
     const count = this.source.items().length;
-    if (this.range(count).end >= count - this.prefetch) this.source.loadMore();
+    const near = count - this.prefetch;
+    if (this.range(count).end >= near || this.active >= near) this.source.loadMore();
   }
 
   // ---------------------------------------------------------------- events
@@ -246,6 +288,10 @@ export class ComboboxController<T> implements ReactiveController {
         event.preventDefault();
         const item = this.source.items()[this.active];
         if (item !== undefined) this.pick(item);
+        else if (this.text?.trim() && this.source.commitText?.(this.text.trim())) {
+          this.hide();
+          this.revert();
+        }
         return;
       }
       case 'Escape':

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { PdElement } from '../../base/pd-element.js';
 import { PdChangeEvent, PdErrorEvent } from '../../events/index.js';
@@ -8,6 +7,7 @@ import { describeError } from '../../session/errors.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import type { ConnectSession } from '../../session/session.js';
 import { ComboboxController } from './combobox-controller.js';
+import { optionWindow } from './option-window.js';
 
 /** One page of options, whatever the resource. */
 export interface ItemPage<T> {
@@ -301,42 +301,38 @@ export abstract class PdSelectBase<T> extends PdElement {
   private renderOptionList() {
     const items = this.items;
     const combo = this.combo;
-    const { start, end } = combo.range(items.length);
     const total = this.query.result?.data?.pages[0]?.total ?? items.length;
-    const indices = Array.from({ length: end - start }, (_, offset) => start + offset);
-    return html`<div role="none" class="relative" style=${styleMap({ height: `${items.length * combo.rowHeight}px` })}>
-      ${repeat(
-        indices,
-        (index) => this.itemValue(items[index] as T),
-        (index) => {
-          const item = items[index] as T;
-          const active = index === combo.active;
-          const current = this.itemValue(item) === this.value;
-          // Options are reached with the combobox's keys (aria-activedescendant), never focused themselves.
-          // eslint-disable-next-line lit-a11y/click-events-have-key-events
-          return html`<div
-            role="option"
-            id=${combo.optionId(index)}
-            part="option${active ? ' option-active' : ''}${current ? ' option-selected' : ''}"
-            class="absolute inset-x-0 flex cursor-pointer items-center gap-3 px-3 ${active ? 'bg-pd-muted-bg' : ''}"
-            style=${styleMap({ top: `${index * combo.rowHeight}px` })}
-            aria-selected=${active ? 'true' : 'false'}
-            aria-setsize=${Math.max(total, items.length)}
-            aria-posinset=${index + 1}
-            data-value=${this.itemValue(item)}
-            @click=${() => combo.pick(item)}
-            @pointermove=${() => {
-              if (combo.active !== index) combo.setActive(index);
-            }}
-          >
-            ${this.renderOption(item)}
-            <svg class="size-4 shrink-0 text-pd-accent ${current ? '' : 'invisible'}" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true">
-              <path fill-rule="evenodd" d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z" clip-rule="evenodd" />
-            </svg>
-          </div>`;
-        },
-      )}
-    </div>`;
+    return optionWindow(
+      combo,
+      items,
+      (item) => this.itemValue(item),
+      (item, index, top) => {
+        const active = index === combo.active;
+        const current = this.itemValue(item) === this.value;
+        // Options are reached with the combobox's keys (aria-activedescendant), never focused themselves.
+        // eslint-disable-next-line lit-a11y/click-events-have-key-events
+        return html`<div
+          role="option"
+          id=${combo.optionId(index)}
+          part="option${active ? ' option-active' : ''}${current ? ' option-selected' : ''}"
+          class="absolute inset-x-0 flex cursor-pointer items-center gap-3 px-3 ${active ? 'bg-pd-muted-bg' : ''}"
+          style=${styleMap({ top })}
+          aria-selected=${active ? 'true' : 'false'}
+          aria-setsize=${Math.max(total, items.length)}
+          aria-posinset=${index + 1}
+          data-value=${this.itemValue(item)}
+          @click=${() => combo.pick(item)}
+          @pointermove=${() => {
+            if (combo.active !== index) combo.setActive(index);
+          }}
+        >
+          ${this.renderOption(item)}
+          <svg class="size-4 shrink-0 text-pd-accent ${current ? '' : 'invisible'}" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true">
+            <path fill-rule="evenodd" d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z" clip-rule="evenodd" />
+          </svg>
+        </div>`;
+      },
+    );
   }
 
   private renderStatus(phase: Phase) {

@@ -70,7 +70,9 @@ function fromWire(body: unknown): DeployedTrigger {
  * @csspart label - A field's label (or legend).
  * @csspart description - A field's description (sanitized markdown).
  * @csspart control - The input, select, textarea or group of inputs of a field.
- * @csspart input - A text-like input.
+ * @csspart input - A text-like input (`file-ref` on a file path or URL input).
+ * @csspart cron - The cron expression input of a schedule.
+ * @csspart timezone - The time zone select of a cron schedule.
  * @csspart field-error - A field's validation or loading error.
  * @csspart hint - A field's hint (waiting for another field, JSON fallback note).
  * @csspart alert - An `alert` prop (also `alert-info`, `alert-neutral`, `alert-warning`, `alert-error`).
@@ -84,7 +86,7 @@ function fromWire(body: unknown): DeployedTrigger {
  * @csspart error - A load or configuration error.
  * @csspart retry-button - Retry after a load error.
  * @csspart listbox - The open options list of a remote-options field.
- * @csspart option - One option of that list.
+ * @csspart option - One option of that list (`option-custom`: the typed text offered as a value).
  * @csspart load-more - "Load more" at the end of that list.
  * @csspart list - The section listing the user's deployed triggers.
  * @csspart list-title - Its heading.

@@ -25,6 +25,41 @@ export function stringControl(ctx: FieldContext) {
   />`;
 }
 
+/**
+ * `string` with `format: "file-ref"`: a path in the component's `/tmp` directory or a file URL,
+ * with a file icon and an example; the field's hint says what is accepted.
+ */
+export function fileRefControl(ctx: FieldContext) {
+  const { prop } = ctx;
+  const value = unwrap(ctx.value);
+  return html`<div class="relative" dir="ltr">
+    <svg class="pointer-events-none absolute start-3 top-1/2 size-4 -translate-y-1/2 text-pd-muted" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true">
+      <path fill-rule="evenodd" d="M4.5 2A1.5 1.5 0 0 0 3 3.5v13A1.5 1.5 0 0 0 4.5 18h11a1.5 1.5 0 0 0 1.5-1.5V7.621a1.5 1.5 0 0 0-.44-1.06l-4.12-4.122A1.5 1.5 0 0 0 11.378 2H4.5Zm6.5 1.5v3.25c0 .414.336.75.75.75h3.25L11 3.5Z" clip-rule="evenodd" />
+    </svg>
+    <input
+      part="control input file-ref"
+      class="pd-input ps-9 font-mono text-[0.8125rem]"
+      id=${ctx.id}
+      dir="ltr"
+      type="text"
+      inputmode="url"
+      autocomplete="off"
+      spellcheck="false"
+      placeholder="/tmp/report.pdf"
+      .value=${value === undefined || value === null ? '' : String(value)}
+      ?readonly=${ctx.locked}
+      aria-invalid=${ctx.invalid ? 'true' : 'false'}
+      aria-describedby=${ctx.describedBy}
+      aria-required=${prop.optional ? 'false' : 'true'}
+      @input=${(event: Event) => {
+        const text = (event.target as HTMLInputElement).value.trim();
+        ctx.set(text || undefined);
+      }}
+      @blur=${ctx.touch}
+    />
+  </div>`;
+}
+
 /** Parses an integer field's text: a value, nothing, or a parse error (the text is kept). */
 export function parseInteger(raw: string): { value?: number; error: boolean } {
   const text = raw.trim();

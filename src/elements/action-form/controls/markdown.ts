@@ -1,39 +1,37 @@
-import DOMPurify from 'dompurify';
-import { html, nothing } from 'lit';
+import { nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { Marked } from 'marked';
+import { until } from 'lit/directives/until.js';
 
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+type Renderer = typeof import('./markdown-render.js');
 
-/** Only text formatting and links: no images, media, frames, forms, SVG or styles. */
-const ALLOWED_TAGS = ['a', 'p', 'br', 'strong', 'b', 'em', 'i', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'del', 's', 'table', 'thead', 'tbody', 'tr', 'th', 'td'];
-const purifier = DOMPurify();
-purifier.addHook('afterSanitizeAttributes', (node) => {
-  if (node.tagName === 'A') {
-    const href = node.getAttribute('href') ?? '';
-    // Only web and mail links survive; anything else (javascript:, data:, relative) becomes text.
-    if (!/^(https?:|mailto:)/i.test(href)) node.removeAttribute('href');
-    node.setAttribute('target', '_blank');
-    node.setAttribute('rel', 'noopener noreferrer');
-  }
-});
+let renderer: Renderer | undefined;
+let loading: Promise<Renderer | undefined> | undefined;
 
-const cache = new Map<string, string>();
-
-/** Markdown from the API as sanitized HTML: formatting and safe links only. */
-export function sanitizeMarkdown(source: string): string {
-  let out = cache.get(source);
-  if (out === undefined) {
-    const rendered = marked.parse(source) as string;
-    out = purifier.sanitize(rendered, { ALLOWED_TAGS, ALLOWED_ATTR: ['href', 'title'], ALLOW_DATA_ATTR: false });
-    if (cache.size > 500) cache.clear();
-    cache.set(source, out);
-  }
-  return out;
+/**
+ * Loads the markdown renderer and sanitizer (a separate chunk). Forms start it as they connect,
+ * so it usually arrives before the component does. A failed load (offline) leaves descriptions as
+ * plain text and is tried again on the next render.
+ */
+export function loadMarkdown(): Promise<Renderer | undefined> {
+  loading ??= import('./markdown-render.js').then(
+    (module) => (renderer = module),
+    () => {
+      loading = undefined;
+      return undefined;
+    },
+  );
+  return loading;
 }
 
-/** A template part rendering API markdown safely. */
+/**
+ * A template part rendering API markdown safely: sanitized HTML once the renderer is loaded, and
+ * until then the source as plain, escaped text (upgraded in place when the renderer arrives).
+ */
 export function markdown(source: unknown) {
   if (typeof source !== 'string' || !source.trim()) return nothing;
-  return html`${unsafeHTML(sanitizeMarkdown(source))}`;
+  if (renderer) return unsafeHTML(renderer.sanitizeMarkdown(source));
+  return until(
+    loadMarkdown().then((loaded) => (loaded ? unsafeHTML(loaded.sanitizeMarkdown(source)) : source)),
+    source,
+  );
 }

@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { ComboboxController } from '../../shared/combobox-controller.js';
-import { type Option, type RemoteState, isMulti, selectedOptions } from '../form-controller.js';
+import { optionWindow } from '../../shared/option-window.js';
+import { type Option, type RemoteState, acceptsFreeText, isMulti, selectedOptions } from '../form-controller.js';
 import { removeButton } from './rows.js';
 import type { FieldContext } from './types.js';
 
@@ -15,6 +16,8 @@ export interface RemoteHooks {
   /** The prop this field waits for, by label. */
   waitingFor?: string;
   activate: () => void;
+  /** Focus left the field: close its list, forget typed text, mark it touched. */
+  leave: () => void;
   retry: () => void;
   loadMore: () => void;
   remove: (option: Option) => void;
@@ -23,10 +26,16 @@ export interface RemoteHooks {
 const chevron = html`<svg class="size-4" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z" clip-rule="evenodd" /></svg>`;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+const plus = html`<svg class="size-4 shrink-0 text-pd-accent" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" /></svg>`;
+const check = html`<svg class="size-4 shrink-0 text-pd-accent" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M16.704 4.153a.75.75 0 0 1 .143 1.052l-8 10.5a.75.75 0 0 1-1.127.075l-4.5-4.5a.75.75 0 0 1 1.06-1.06l3.894 3.893 7.48-9.817a.75.75 0 0 1 1.05-.143Z" clip-rule="evenodd" /></svg>`;
+
 /**
  * Remote options (`remoteOptions`, `$.discord.*`, `$.airtable.*`): an APG combobox over pages of
  * options from `configureProp`, searchable (debounced) when the prop has `useQuery`, paged with
  * "Load more" and on scroll, errors inline with a retry. Array types pick several (shown as chips).
+ * The list is windowed: however many pages are loaded, only the options in view are in the DOM.
+ * Text props also take a typed value that is not in the list: it is offered as the first option
+ * ("Use “…”"), and Enter with no option highlighted takes it too.
  */
 export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
   const { t, prop } = ctx;
@@ -49,7 +58,9 @@ export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
       </div>`;
     }
     if (!state || state.loading) return html`<p class="flex items-center gap-2 px-3 py-2 text-sm text-pd-muted"><span class="pd-spinner" aria-hidden="true"></span>${t('form.remote.loading')}</p>`;
-    if (!items.length) return html`<p class="px-3 py-2 text-sm text-pd-muted">${combo.text ? t('form.remote.noMatch', { query: combo.text }) : t('form.remote.empty')}</p>`;
+    if (!items.some((option) => !option.custom)) {
+      return html`<p class="px-3 py-2 text-sm text-pd-muted ${items.length ? 'border-t border-pd-border' : ''}">${combo.text ? t('form.remote.noMatch', { query: combo.text }) : t('form.remote.empty')}</p>`;
+    }
     if (state.hasMore || state.loadingMore) {
       return html`<div class="border-t border-pd-border p-1">
         <button type="button" part="load-more" class="pd-menu-button" aria-disabled=${state.loadingMore ? 'true' : 'false'} @click=${hooks.loadMore}>
@@ -86,7 +97,7 @@ export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
         aria-invalid=${ctx.invalid ? 'true' : 'false'}
         aria-describedby=${ctx.describedBy}
         aria-required=${prop.optional ? 'false' : 'true'}
-        placeholder=${waiting ? '' : prop.useQuery ? t('form.remote.placeholder') : t('form.remote.choose')}
+        placeholder=${waiting ? '' : acceptsFreeText(prop) ? t('form.remote.placeholderFree') : prop.useQuery ? t('form.remote.placeholder') : t('form.remote.choose')}
         .value=${text}
         ?disabled=${inputDisabled}
         @focus=${hooks.activate}
@@ -105,12 +116,7 @@ export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
         @blur=${(event: FocusEvent) => {
           const next = event.relatedTarget as Node | null;
           const root = (event.target as HTMLElement).closest('[part~="remote-select"]');
-          if (next && root?.contains(next)) return;
-          if (active) {
-            combo.hide();
-            combo.revert();
-          }
-          ctx.touch();
+          if (!next || !root?.contains(next)) hooks.leave();
         }}
       />
       <button
@@ -142,27 +148,32 @@ export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
             @scroll=${combo.onScroll}
             @mousedown=${(event: Event) => event.preventDefault()}
           >
-            ${repeat(
+            ${optionWindow(
+              combo,
               items,
-              (option) => JSON.stringify(option.value),
-              (option, index) => {
-                const isSelected = selected.some((item) => same(item.value, option.value));
+              (option) => (option.custom ? '\u0000custom' : JSON.stringify(option.value)),
+              (option, index, top) => {
+                const isSelected = !option.custom && selected.some((item) => same(item.value, option.value));
                 // The input keeps focus and handles the keys (aria-activedescendant); a click picks.
                 // eslint-disable-next-line lit-a11y/click-events-have-key-events
                 return html`<div
                   role="option"
-                  part="option"
+                  part=${option.custom ? 'option option-custom' : 'option'}
                   id=${`${ctx.id}-${combo.optionId(index)}`}
                   class="pd-option"
+                  style=${styleMap({ top })}
                   aria-selected=${isSelected ? 'true' : 'false'}
+                  aria-setsize=${items.length}
+                  aria-posinset=${index + 1}
                   ?data-active=${combo.active === index}
                   @click=${() => combo.pick(option)}
                   @mousemove=${() => {
                     if (combo.active !== index) combo.setActive(index);
                   }}
                 >
-                  <span class="min-w-0 flex-1 truncate">${option.label}</span>
-                  ${isSelected ? html`<svg class="size-4 shrink-0 text-pd-accent" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M16.704 4.153a.75.75 0 0 1 .143 1.052l-8 10.5a.75.75 0 0 1-1.127.075l-4.5-4.5a.75.75 0 0 1 1.06-1.06l3.894 3.893 7.48-9.817a.75.75 0 0 1 1.05-.143Z" clip-rule="evenodd" /></svg>` : nothing}
+                  ${option.custom
+                    ? html`${plus}<span class="min-w-0 flex-1 truncate">${t('form.remote.useText', { value: option.label })}</span>`
+                    : html`<span class="min-w-0 flex-1 truncate">${option.label}</span>${isSelected ? check : nothing}`}
                 </div>`;
               },
             )}
