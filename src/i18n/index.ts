@@ -1,8 +1,16 @@
-import { en, type LocaleStrings, type PluralKey, type StringKey, type Strings } from './en.js';
+import { en, type LocaleStrings, type PluralBase, type PluralKey, type StringKey, type Strings } from './en.js';
 
-export type { LocaleStrings, PluralKey, StringKey, Strings };
+export type { LocaleStrings, PluralBase, PluralKey, StringKey, Strings };
 
 const locales = new Map<string, Partial<LocaleStrings>>([['en', en]]);
+
+/**
+ * Adds English strings that ship with an element (the forms'): beneath anything registered
+ * for English already, so a page's own overrides keep winning.
+ */
+export function addEnglishStrings(strings: Partial<LocaleStrings>): void {
+  locales.set('en', { ...strings, ...locales.get('en') });
+}
 
 /** Shipped locales besides English, loaded when a page first asks for one: most pages need one language. */
 const shipped: Record<string, () => Promise<Strings>> = {
@@ -65,9 +73,10 @@ export type Translate = (key: StringKey | PluralKey, params?: Record<string, str
  */
 export function translator(locale: string, overrides: Partial<LocaleStrings> = {}): Translate {
   const table = locales.get(locale) ?? {};
+  const english = locales.get('en') ?? {};
   const numbers = new Intl.NumberFormat(locale);
   return (key, params = {}) => {
-    const template = overrides[key] ?? table[key] ?? (en as Partial<LocaleStrings>)[key] ?? key;
+    const template = overrides[key] ?? table[key] ?? english[key] ?? key;
     return template.replace(/\{(\w+)\}/g, (match, name: string) => {
       const value = params[name];
       if (value === undefined) return match;
@@ -80,7 +89,7 @@ export function translator(locale: string, overrides: Partial<LocaleStrings> = {
  * Picks the plural form for `count` by the locale's rules (`one`, `two`, `few`, …), falling back
  * to `other` when the locale has no such form.
  */
-export function plural(t: Translate, locale: string, base: 'accounts.count', count: number): string {
+export function plural(t: Translate, locale: string, base: PluralBase, count: number): string {
   const category = new Intl.PluralRules(locale).select(count);
   const key = `${base}.${category}` as StringKey | PluralKey;
   const text = t(key, { count });

@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PdElement } from '../../base/pd-element.js';
 import { PdErrorEvent, PdPropsChangeEvent, PdSubmitEvent } from '../../events/index.js';
-import type { StringKey } from '../../i18n/index.js';
+import { enForms } from '../../i18n/en-forms.js';
+import { type StringKey, addEnglishStrings, plural } from '../../i18n/index.js';
 import { connectWithEvents } from '../../session/connect-events.js';
 import { describeError } from '../../session/errors.js';
 import type { ConnectSession } from '../../session/session.js';
@@ -21,6 +22,9 @@ import { sqlControl } from './controls/sql.js';
 import { describeTimer, timerControl, type TimerValue } from './controls/timer.js';
 import type { FieldContext } from './controls/types.js';
 import { type FieldError, type FieldKind, FormController, type Option, type PropDef, acceptsFreeText, isMulti, kindOf, selectedOptions, unwrap } from './form-controller.js';
+
+// The forms' English strings travel with the forms, not with every element.
+addEnglishStrings(enForms);
 
 /** The texts that differ between a component form's kinds (action, trigger). */
 export interface FormTexts {
@@ -267,7 +271,7 @@ export abstract class PdComponentFormBase extends PdElement {
     const remote = this.form.remoteState(prop.name);
     if (!remote || remote.loading || remote.error) return;
     const count = this.remoteItems(prop).filter((option) => !option.custom).length;
-    const message = count ? this.t('form.remote.count', { count }) : this.combo.text ? this.t('form.remote.noMatch', { query: this.combo.text }) : this.t('form.remote.empty');
+    const message = count ? plural(this.t, this.localeCode, 'form.remote.count', count) : this.combo.text ? this.t('form.remote.noMatch', { query: this.combo.text }) : this.t('form.remote.empty');
     if (message === this.lastOptionsAnnounced) return;
     this.lastOptionsAnnounced = message;
     this.announcement = message;
@@ -371,7 +375,7 @@ export abstract class PdComponentFormBase extends PdElement {
     this.form.attempted = true;
     const invalid = this.form.invalidProps();
     if (invalid.length) {
-      this.announcement = this.t('form.status.invalid', { count: invalid.length });
+      this.announcement = plural(this.t, this.localeCode, 'form.status.invalid', invalid.length);
       const first = invalid[0] as PropDef;
       if (first.optional) this.optionalOpen = true;
       this.focusField(this.form.waitingFor(first) ?? first);

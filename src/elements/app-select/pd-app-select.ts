@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { plural } from '../../i18n/index.js';
 import { type AppListParams, ConnectSession } from '../../session/session.js';
 import type { App } from '../../session/types.js';
 import { renderAppIcon } from '../shared/app-icon.js';
@@ -112,7 +113,7 @@ export class PdAppSelect extends PdSelectBase<App> {
       noMatch: (query) => this.t('apps.noMatch', { query }),
       none: this.t('apps.none'),
       error: (detail) => this.t('apps.error', { detail }),
-      results: (count) => this.t(new Intl.PluralRules(this.localeCode).select(count) === 'one' ? 'apps.results.one' : 'apps.results.other', { count }),
+      results: (count) => plural(this.t, this.localeCode, 'apps.results', count),
       required: this.t('apps.required'),
     };
   }

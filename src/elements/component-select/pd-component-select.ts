@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { plural } from '../../i18n/index.js';
 import { type ComponentListParams, ConnectSession } from '../../session/session.js';
 import type { Component } from '@pipedream/sdk/browser';
 import { type ListQuery, PdSelectBase, type SelectTexts } from '../shared/pd-select-base.js';
@@ -113,7 +114,7 @@ export class PdComponentSelect extends PdSelectBase<Component> {
       noMatch: (query) => this.t('components.noMatch', { query }),
       none: this.t('components.none'),
       error: (detail) => this.t('components.error', { detail }),
-      results: (count) => this.t(new Intl.PluralRules(this.localeCode).select(count) === 'one' ? 'components.results.one' : 'components.results.other', { count }),
+      results: (count) => plural(this.t, this.localeCode, 'components.results', count),
       required: this.t('components.required'),
     };
   }
