@@ -2,18 +2,15 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import type { PdAccountList } from '../src/index.js';
-import type { AccountSeed } from '../.storybook/emulator/client.js';
-import { elementHelpers, inShadow, storyElement, waitForShadow, waitForState } from './support.js';
+import { SAMPLE_ACCOUNTS, elementHelpers, inShadow, storyElement, waitForShadow, waitForState } from './support.js';
 
 const { args, argTypes, template } = elementHelpers('pd-account-list');
 
+/** The healthy ones: a user with nothing to fix. */
+const HEALTHY_ACCOUNTS = SAMPLE_ACCOUNTS.filter((account) => account.healthy !== false && !account.dead);
+
 /** A user with accounts in every health state, seeded through the emulator's admin API. */
-const MIXED_ACCOUNTS: AccountSeed[] = [
-  { app: 'slack', name: 'Acme HQ' },
-  { app: 'github', name: 'acme-bot', healthy: false, error: 'The OAuth grant was revoked' },
-  { app: 'google_sheets', name: 'finance@acme.example', dead: true },
-  { app: 'openai', name: 'Production key' },
-];
+const EVERY_HEALTH_STATE = { emulator: { user: 'story-accounts-health', accounts: SAMPLE_ACCOUNTS } };
 
 /**
  * The user's connected accounts: health, reconnect, disconnect with confirmation. The accounts
@@ -25,7 +22,7 @@ const meta: Meta = {
   args,
   argTypes,
   render: (storyArgs) => html`<div class="story-column">${template(storyArgs)}</div>`,
-  parameters: { emulator: { user: 'story-accounts-connected', accounts: MIXED_ACCOUNTS.slice(0, 1).concat(MIXED_ACCOUNTS[3]!) } },
+  parameters: { emulator: { user: 'story-accounts-connected', accounts: HEALTHY_ACCOUNTS } },
 };
 export default meta;
 type Story = StoryObj;
@@ -43,7 +40,7 @@ export const Connected: Story = {
 
 /** Needs reconnect (unhealthy) and disconnected (dead) accounts offer a reconnect. */
 export const UnhealthyAndDead: Story = {
-  parameters: { emulator: { user: 'story-accounts-health', accounts: MIXED_ACCOUNTS } },
+  parameters: EVERY_HEALTH_STATE,
   play: async ({ canvasElement }) => {
     const element = await list(canvasElement);
     await waitForState(element, 'ready');
@@ -88,7 +85,7 @@ export const LoadError: Story = {
 
 /** Disconnect asks first: the inline confirmation, with focus on its confirm button. */
 export const DisconnectConfirm: Story = {
-  parameters: { emulator: { user: 'story-accounts-confirm', accounts: MIXED_ACCOUNTS.slice(0, 2) } },
+  parameters: { emulator: { user: 'story-accounts-confirm', accounts: SAMPLE_ACCOUNTS.slice(0, 2) } },
   play: async ({ canvasElement }) => {
     const element = await list(canvasElement);
     await waitForState(element, 'ready');
@@ -101,7 +98,7 @@ export const DisconnectConfirm: Story = {
 /** "Disconnect all" for account-deletion (GDPR) flows, confirming first. */
 export const DisconnectAll: Story = {
   args: { 'allow-disconnect-all': true },
-  parameters: { emulator: { user: 'story-accounts-all', accounts: MIXED_ACCOUNTS } },
+  parameters: { emulator: { user: 'story-accounts-all', accounts: SAMPLE_ACCOUNTS } },
   play: async ({ canvasElement }) => {
     const element = await list(canvasElement);
     await waitForState(element, 'ready');
@@ -113,24 +110,24 @@ export const DisconnectAll: Story = {
 /** Only one app's accounts (`app="slack"`). */
 export const FilteredByApp: Story = {
   args: { app: 'slack' },
-  parameters: { emulator: { user: 'story-accounts-health', accounts: MIXED_ACCOUNTS } },
+  parameters: EVERY_HEALTH_STATE,
 };
 
 /** Dark theme. */
 export const Dark: Story = {
   globals: { theme: 'dark' },
-  parameters: { emulator: { user: 'story-accounts-health', accounts: MIXED_ACCOUNTS } },
+  parameters: EVERY_HEALTH_STATE,
 };
 
 /** Arabic: translated and laid out right to left. */
 export const Arabic: Story = {
   name: 'Arabic (RTL)',
   globals: { locale: 'ar' },
-  parameters: { emulator: { user: 'story-accounts-health', accounts: MIXED_ACCOUNTS } },
+  parameters: EVERY_HEALTH_STATE,
 };
 
 /** German. */
 export const German: Story = {
   globals: { locale: 'de' },
-  parameters: { emulator: { user: 'story-accounts-health', accounts: MIXED_ACCOUNTS } },
+  parameters: EVERY_HEALTH_STATE,
 };

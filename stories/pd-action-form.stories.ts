@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import type { PdActionForm } from '../src/index.js';
 import type { AccountSeed } from '../.storybook/emulator/client.js';
-import { elementHelpers, inShadow, setValue, storyElement, waitForShadow, waitForState } from './support.js';
+import { elementHelpers, inShadow, setValue, storyElement, storyForm, waitForShadow, waitForState } from './support.js';
 
 const { args, argTypes, template } = elementHelpers('pd-action-form');
 
@@ -37,14 +37,8 @@ export default meta;
 type Story = StoryObj;
 
 const form = (canvasElement: HTMLElement) => storyElement<PdActionForm>(canvasElement, 'pd-action-form');
+const ready = (canvasElement: HTMLElement) => storyForm<PdActionForm>(canvasElement, 'pd-action-form');
 const field = (element: PdActionForm, name: string) => inShadow(element, `[part~="field"][data-name="${name}"]`);
-
-async function ready(canvasElement: HTMLElement): Promise<PdActionForm> {
-  const element = await form(canvasElement);
-  await waitForShadow(element, 'form[part="form"]');
-  await element.updateComplete;
-  return element;
-}
 
 /** Opens the "Optional fields" group, so every prop of the story is on screen. */
 async function showOptional(element: PdActionForm): Promise<void> {
@@ -58,25 +52,17 @@ async function showOptional(element: PdActionForm): Promise<void> {
 
 const readyWithOptional = async ({ canvasElement }: { canvasElement: HTMLElement }) => showOptional(await ready(canvasElement));
 
+/** A "Props:" story: the component's form with every prop on screen. */
+const showsProps = (componentKey: string): Story => ({ args: { 'component-key': componentKey }, play: readyWithOptional });
+
 /** `app`, `alert`, `string` with remote options, `string` and `boolean` props (Slack: send a message). */
-export const StringsAndBooleans: Story = {
-  name: 'Props: string, boolean, app, alert',
-  play: readyWithOptional,
-};
+export const StringsAndBooleans: Story = { name: 'Props: string, boolean, app, alert', ...showsProps('slack-send-message') };
 
 /** `string[]` lists and `object` key/value rows (Gmail: send an email). */
-export const Lists: Story = {
-  name: 'Props: string[] and object',
-  args: { 'component-key': 'gmail-send-email' },
-  play: readyWithOptional,
-};
+export const Lists: Story = { name: 'Props: string[] and object', ...showsProps('gmail-send-email') };
 
 /** `integer`, `integer[]`, `boolean` and `object` (Stripe: create an invoice). */
-export const Numbers: Story = {
-  name: 'Props: integer and integer[]',
-  args: { 'component-key': 'stripe-create-invoice' },
-  play: readyWithOptional,
-};
+export const Numbers: Story = { name: 'Props: integer and integer[]', ...showsProps('stripe-create-invoice') };
 
 /** `any`: JSON, validated as you type (Pipedream utils: inspect a value). */
 export const AnyJson: Story = {
@@ -92,53 +78,25 @@ export const AnyJson: Story = {
 };
 
 /** `alert` props of every kind, and markup from the API kept inert. */
-export const Alerts: Story = {
-  name: 'Props: alerts (info, neutral, warning, error)',
-  args: { 'component-key': 'pipedream_utils-injection-test' },
-  play: readyWithOptional,
-};
+export const Alerts: Story = { name: 'Props: alerts (info, neutral, warning, error)', ...showsProps('pipedream_utils-injection-test') };
 
 /** `sql` (PostgreSQL: run a query). */
-export const Sql: Story = {
-  name: 'Props: sql',
-  args: { 'component-key': 'postgresql-execute-custom-query' },
-  play: readyWithOptional,
-};
+export const Sql: Story = { name: 'Props: sql', ...showsProps('postgresql-execute-custom-query') };
 
 /** `http_request`: method, URL, headers and body (HTTP: custom request). */
-export const HttpRequest: Story = {
-  name: 'Props: http_request',
-  args: { 'component-key': 'http-custom-request' },
-  play: readyWithOptional,
-};
+export const HttpRequest: Story = { name: 'Props: http_request', ...showsProps('http-custom-request') };
 
 /** `dir` (a read-only note: the action gets a temp folder). */
-export const Dir: Story = {
-  name: 'Props: dir',
-  args: { 'component-key': 'pipedream_utils-download-file-to-tmp' },
-  play: readyWithOptional,
-};
+export const Dir: Story = { name: 'Props: dir', ...showsProps('pipedream_utils-download-file-to-tmp') };
 
 /** `data_store`. */
-export const DataStore: Story = {
-  name: 'Props: data_store',
-  args: { 'component-key': 'data_stores-add-update-record' },
-  play: readyWithOptional,
-};
+export const DataStore: Story = { name: 'Props: data_store', ...showsProps('data_stores-add-update-record') };
 
 /** `$.airtable.baseId`, `tableId`, `viewId`, `fieldId`: options that depend on earlier props. */
-export const Airtable: Story = {
-  name: 'Props: $.airtable.*',
-  args: { 'component-key': 'airtable_oauth-list-records-in-view' },
-  play: readyWithOptional,
-};
+export const Airtable: Story = { name: 'Props: $.airtable.*', ...showsProps('airtable_oauth-list-records-in-view') };
 
 /** `$.discord.channel`. */
-export const Discord: Story = {
-  name: 'Props: $.discord.channel',
-  args: { 'component-key': 'discord_bot-send-message' },
-  play: readyWithOptional,
-};
+export const Discord: Story = { name: 'Props: $.discord.channel', ...showsProps('discord_bot-send-message') };
 
 /** Remote options: open the repository list (paged, searchable) of GitHub: create an issue. */
 export const RemoteOptions: Story = {

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import type { PdAppSelect } from '../src/index.js';
-import { elementHelpers, inShadow, setValue, storyElement, waitForState } from './support.js';
+import { elementHelpers, inShadow, openSelect, pressArrowDown, setValue, storyElement, waitForState } from './support.js';
 
 const { args, argTypes, template } = elementHelpers('pd-app-select');
 
@@ -23,27 +23,21 @@ type Story = StoryObj;
 
 const select = (canvasElement: HTMLElement) => storyElement<PdAppSelect>(canvasElement, 'pd-app-select');
 const input = (element: PdAppSelect) => inShadow<HTMLInputElement>(element, 'input')!;
-
-async function open(element: PdAppSelect): Promise<void> {
-  input(element).focus();
-  input(element).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
-  await waitForState(element, 'open');
-  await waitFor(() => expect(element.shadowRoot!.querySelectorAll('[role="option"]').length).toBeGreaterThan(0), { timeout: 8000 });
-}
+const playOpen = async ({ canvasElement }: { canvasElement: HTMLElement }) => openSelect(await select(canvasElement));
 
 /** Closed, nothing picked. */
 export const Default: Story = {};
 
 /** Open: the first page of apps, with icons and descriptions. */
 export const Open: Story = {
-  play: async ({ canvasElement }) => open(await select(canvasElement)),
+  play: playOpen,
 };
 
 /** Searching asks the API (`q=`), debounced. */
 export const Search: Story = {
   play: async ({ canvasElement }) => {
     const element = await select(canvasElement);
-    await open(element);
+    await openSelect(element);
     setValue(input(element), 'google');
     await waitFor(() => {
       const labels = [...element.shadowRoot!.querySelectorAll('[part~="option-label"]')].map((node) => node.textContent?.trim() ?? '');
@@ -55,7 +49,7 @@ export const Search: Story = {
 /** Only apps with triggers, sorted by name. */
 export const Filtered: Story = {
   args: { 'has-triggers': true, sort: 'name' },
-  play: async ({ canvasElement }) => open(await select(canvasElement)),
+  play: playOpen,
 };
 
 /** A chosen value (`value="slack"`). */
@@ -78,8 +72,7 @@ export const LoadError: Story = {
   parameters: { emulator: { user: 'story-app-select-error', tokenQuery: '?fail=500' } },
   play: async ({ canvasElement }) => {
     const element = await select(canvasElement);
-    input(element).focus();
-    input(element).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+    pressArrowDown(element);
     await waitForState(element, 'error');
   },
 };
@@ -87,12 +80,12 @@ export const LoadError: Story = {
 /** Dark theme, open. */
 export const Dark: Story = {
   globals: { theme: 'dark' },
-  play: async ({ canvasElement }) => open(await select(canvasElement)),
+  play: playOpen,
 };
 
 /** Arabic (right to left), open. */
 export const Arabic: Story = {
   name: 'Arabic (RTL)',
   globals: { locale: 'ar' },
-  play: async ({ canvasElement }) => open(await select(canvasElement)),
+  play: playOpen,
 };

@@ -1,8 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { expect, waitFor } from 'storybook/test';
 import type { PdComponentSelect } from '../src/index.js';
-import { elementHelpers, inShadow, storyElement, waitForState } from './support.js';
+import { elementHelpers, openSelect, storyElement, waitForState } from './support.js';
 
 const { args, argTypes, template } = elementHelpers('pd-component-select');
 
@@ -19,24 +18,17 @@ export default meta;
 type Story = StoryObj;
 
 const select = (canvasElement: HTMLElement) => storyElement<PdComponentSelect>(canvasElement, 'pd-component-select');
-
-async function open(element: PdComponentSelect): Promise<void> {
-  const input = inShadow<HTMLInputElement>(element, 'input')!;
-  input.focus();
-  input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
-  await waitForState(element, 'open');
-  await waitFor(() => expect(element.shadowRoot!.querySelectorAll('[role="option"]').length).toBeGreaterThan(0), { timeout: 8000 });
-}
+const playOpen = async ({ canvasElement }: { canvasElement: HTMLElement }) => openSelect(await select(canvasElement));
 
 /** Slack's actions. */
 export const Actions: Story = {
-  play: async ({ canvasElement }) => open(await select(canvasElement)),
+  play: playOpen,
 };
 
 /** GitHub's triggers. */
 export const Triggers: Story = {
   args: { app: 'github', type: 'trigger', label: 'Trigger' },
-  play: async ({ canvasElement }) => open(await select(canvasElement)),
+  play: playOpen,
 };
 
 /** A chosen action. */
@@ -58,11 +50,11 @@ export const Disabled: Story = {
 /** Dark theme, open. */
 export const Dark: Story = {
   globals: { theme: 'dark' },
-  play: async ({ canvasElement }) => open(await select(canvasElement)),
+  play: playOpen,
 };
 
 /** German, open. */
 export const German: Story = {
   globals: { locale: 'de' },
-  play: async ({ canvasElement }) => open(await select(canvasElement)),
+  play: playOpen,
 };

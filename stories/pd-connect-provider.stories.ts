@@ -1,13 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { AccountSeed } from '../.storybook/emulator/client.js';
-import { storyElement, waitForState } from './support.js';
-
-const ACCOUNTS: AccountSeed[] = [
-  { app: 'slack', name: 'Acme HQ' },
-  { app: 'github', name: 'acme-bot', healthy: false, error: 'The OAuth grant was revoked' },
-  { app: 'google_sheets', name: 'finance@acme.example', dead: true },
-];
+import { SAMPLE_ACCOUNTS, storyElement, waitForState } from './support.js';
 
 /**
  * `<pd-connect-provider>` shares the user, token source, API, locale and theme with every element
@@ -28,7 +21,7 @@ const meta: Meta = {
       <pd-action-form component-key="openai-chat"></pd-action-form>
     </div>
   `,
-  parameters: { emulator: { user: 'story-showcase', accounts: ACCOUNTS } },
+  parameters: { emulator: { user: 'story-showcase', accounts: SAMPLE_ACCOUNTS } },
   play: async ({ canvasElement }) => {
     await waitForState(await storyElement(canvasElement, 'pd-account-list'), 'ready');
     await waitForState(await storyElement(canvasElement, 'pd-action-form'), 'ready');

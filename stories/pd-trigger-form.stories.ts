@@ -3,11 +3,14 @@ import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import type { PdTriggerForm } from '../src/index.js';
 import { emulatorUrls, seedDeployedTriggers } from '../.storybook/emulator/client.js';
-import { elementHelpers, inShadow, setValue, storyElement, waitForShadow, waitForState } from './support.js';
+import { elementHelpers, inShadow, setValue, storyForm, waitForShadow, waitForState } from './support.js';
 
 const { args, argTypes, template } = elementHelpers('pd-trigger-form');
 
 const FEED = 'https://blog.example.com/feed.xml';
+
+/** A user who has deployed the RSS trigger already (seeded by the loader below). */
+const WITH_DEPLOYED_TRIGGER = { emulator: { user: 'story-trigger-form-list' }, deployed: ['rss-new-item-in-feed'] };
 
 /**
  * Configures and deploys a trigger with a webhook URL, and lists the user's deployed triggers
@@ -29,12 +32,7 @@ const meta: Meta = {
 export default meta;
 type Story = StoryObj;
 
-async function ready(canvasElement: HTMLElement): Promise<PdTriggerForm> {
-  const element = await storyElement<PdTriggerForm>(canvasElement, 'pd-trigger-form');
-  await waitForShadow(element, 'form[part="form"]');
-  await element.updateComplete;
-  return element;
-}
+const ready = (canvasElement: HTMLElement) => storyForm<PdTriggerForm>(canvasElement, 'pd-trigger-form');
 
 const urlInput = (element: PdTriggerForm) => inShadow<HTMLInputElement>(element, '[part~="field"][data-name="url"] input')!;
 
@@ -65,7 +63,7 @@ export const Deploy: Story = {
 
 /** The user's deployed triggers of this component. */
 export const DeployedList: Story = {
-  parameters: { emulator: { user: 'story-trigger-form-list' }, deployed: ['rss-new-item-in-feed'] },
+  parameters: WITH_DEPLOYED_TRIGGER,
   play: async ({ canvasElement }) => {
     const element = await ready(canvasElement);
     await waitFor(() => expect(element.shadowRoot!.querySelectorAll('[part~="trigger"]').length).toBe(1), { timeout: 8000 });
@@ -74,7 +72,7 @@ export const DeployedList: Story = {
 
 /** Deleting a deployed trigger asks first. */
 export const DeleteConfirm: Story = {
-  parameters: { emulator: { user: 'story-trigger-form-list' }, deployed: ['rss-new-item-in-feed'] },
+  parameters: WITH_DEPLOYED_TRIGGER,
   play: async ({ canvasElement }) => {
     const element = await ready(canvasElement);
     const deleteButton = await waitForShadow<HTMLButtonElement>(element, '[part~="trigger"] [part~="delete-button"]');
@@ -115,12 +113,12 @@ export const AppHookTrigger: Story = {
 /** Dark theme, with a deployed trigger. */
 export const Dark: Story = {
   globals: { theme: 'dark' },
-  parameters: { emulator: { user: 'story-trigger-form-list' }, deployed: ['rss-new-item-in-feed'] },
+  parameters: WITH_DEPLOYED_TRIGGER,
 };
 
 /** Arabic: right to left, with a deployed trigger. */
 export const Arabic: Story = {
   name: 'Arabic (RTL)',
   globals: { locale: 'ar' },
-  parameters: { emulator: { user: 'story-trigger-form-list' }, deployed: ['rss-new-item-in-feed'] },
+  parameters: WITH_DEPLOYED_TRIGGER,
 };

@@ -4,7 +4,16 @@
  */
 import { getStorybookHelpers } from '@wc-toolkit/storybook-helpers';
 import { html } from 'lit';
-import { waitFor } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
+import type { AccountSeed } from '../.storybook/emulator/client.js';
+
+/** A user's accounts in every health state: healthy (OAuth and key-based), needs reconnect, disconnected. */
+export const SAMPLE_ACCOUNTS: AccountSeed[] = [
+  { app: 'slack', name: 'Acme HQ' },
+  { app: 'github', name: 'acme-bot', healthy: false, error: 'The OAuth grant was revoked' },
+  { app: 'google_sheets', name: 'finance@acme.example', dead: true },
+  { app: 'openai', name: 'Production key' },
+];
 
 /** The first element matching `selector` inside `host`'s shadow root. */
 export function inShadow<T extends Element = HTMLElement>(host: Element, selector: string): T | null {
@@ -36,6 +45,28 @@ export async function waitForShadow<T extends Element = HTMLElement>(host: Eleme
     if (!found) throw new Error(`No ${selector} in <${host.localName}>`);
     return found;
   }, { timeout });
+}
+
+/** Waits until a form element (`pd-action-form`, `pd-trigger-form`) has loaded its component and rendered the form. */
+export async function storyForm<T extends HTMLElement & { updateComplete: Promise<unknown> }>(canvasElement: HTMLElement, tag: string): Promise<T> {
+  const element = await storyElement<T>(canvasElement, tag);
+  await waitForShadow(element, 'form[part="form"]');
+  await element.updateComplete;
+  return element;
+}
+
+/** Focuses a select element's input and presses ArrowDown, as a keyboard user opens the list. */
+export function pressArrowDown(element: Element): void {
+  const input = inShadow<HTMLInputElement>(element, 'input')!;
+  input.focus();
+  input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+}
+
+/** Opens a select element (`pd-app-select`, `pd-component-select`) and waits for its first options. */
+export async function openSelect(element: Element): Promise<void> {
+  pressArrowDown(element);
+  await waitForState(element, 'open');
+  await waitFor(() => expect(element.shadowRoot!.querySelectorAll('[role="option"]').length).toBeGreaterThan(0), { timeout: 8000 });
 }
 
 /** The connect page the elements opened in their overlay (same origin here: the emulator runs in this page's service worker). */

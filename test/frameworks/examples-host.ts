@@ -71,8 +71,8 @@ export interface ExamplesHost {
 }
 
 /**
- * Serves `/<example>/` for every example, `/cdn/` (dist/cdn, built by `npm run build:cdn`), and
- * `POST /api/connect-token`, against the given emulator.
+ * Serves `/<example>/` for every example, `/cdn/` (dist/cdn, built by `npm run build:cdn`),
+ * `/shared/` (demo/shared) and `POST /api/connect-token`, against the given emulator.
  */
 export async function startExamplesHost(options: { emulator: RunningEmulator; outDir: string; port?: number }): Promise<ExamplesHost> {
   const { emulator, outDir } = options;
@@ -90,6 +90,8 @@ export async function startExamplesHost(options: { emulator: RunningEmulator; ou
   const roots: Record<string, string> = {
     cdn: join(repo, 'dist/cdn'),
     vanilla: join(repo, 'demo/vanilla'),
+    // The examples' one stylesheet: the Vite examples bundle it, the static page links it.
+    shared: join(repo, 'demo/shared'),
     ...Object.fromEntries(BUILT_EXAMPLES.map((name) => [name, join(outDir, name)])),
   };
 

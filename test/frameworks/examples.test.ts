@@ -76,6 +76,9 @@ describe('framework examples', { timeout: 240_000 }, () => {
 async function clickThrough(page: Page, example: Example) {
   const nickname = `${example} key`;
   await page.goto(`${host.url}/${example}/`);
+  // Every example uses the one stylesheet in demo/shared: its layout applies.
+  await page.locator('main').waitFor({ timeout: STEP_TIMEOUT });
+  assert.equal(await page.locator('main').evaluate((main) => getComputedStyle(main).maxWidth), '704px', 'demo/shared/example.css is not applied');
 
   // 1. Connect: the button opens the connect page in an iframe; the user enters an API key there.
   const connect = page.locator('pd-connect-button button');

@@ -1,6 +1,6 @@
 import { mount } from 'svelte';
 import 'pd-connect-elements';
 import App from './App.svelte';
-import './example.css';
+import '../../shared/example.css';
 
 mount(App, { target: document.getElementById('app')! });

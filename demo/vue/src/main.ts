@@ -1,6 +1,6 @@
 import { createApp } from 'vue';
 import 'pd-connect-elements';
 import App from './App.vue';
-import './example.css';
+import '../../shared/example.css';
 
 createApp(App).mount('#app');
