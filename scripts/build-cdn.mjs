@@ -4,7 +4,7 @@
  * plain `<script type="module">` with no build step; `dist/cdn/pd-<element>.js` registers one
  * element. Lit and every dependency are bundled; shared code, the SDK's resource clients, the
  * non-English locales and the markdown renderer are split into chunks loaded when needed.
- * `dist/cdn/meta.json` records the module graph for `npm run size`.
+ * `dist/cdn.meta.json` (not published) records the module graph for `npm run size`.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -37,5 +37,5 @@ const result = await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
 });
-writeFileSync('dist/cdn/meta.json', JSON.stringify(result.metafile));
+writeFileSync('dist/cdn.meta.json', JSON.stringify(result.metafile));
 console.log('cdn: dist/cdn/pd-connect-elements.js and one pd-*.js per element');

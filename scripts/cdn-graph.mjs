@@ -1,12 +1,12 @@
 /**
- * Reads the CDN build's module graph (`dist/cdn/meta.json`, written by build-cdn.mjs): which
+ * Reads the CDN build's module graph (`dist/cdn.meta.json`, written by build-cdn.mjs): which
  * files a page downloads for an entry before anything runs (static imports), and which it may
  * load later (dynamic imports: SDK resource clients, other locales, the markdown renderer).
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-export function readGraph(path = 'dist/cdn/meta.json') {
+export function readGraph(path = 'dist/cdn.meta.json') {
   return JSON.parse(readFileSync(path, 'utf8')).outputs;
 }
 

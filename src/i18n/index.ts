@@ -13,10 +13,10 @@ export function addEnglishStrings(strings: Partial<LocaleStrings>): void {
 }
 
 /** Shipped locales besides English, loaded when a page first asks for one: most pages need one language. */
-const shipped: Record<string, () => Promise<Strings>> = {
-  de: () => import('./de.js').then((module) => module.de),
-  ar: () => import('./ar.js').then((module) => module.ar),
-};
+const shipped = new Map<string, () => Promise<Strings>>([
+  ['de', () => import('./de.js').then((module) => module.de)],
+  ['ar', () => import('./ar.js').then((module) => module.ar)],
+]);
 const pending = new Map<string, Promise<void>>();
 
 /**
@@ -25,9 +25,9 @@ const pending = new Map<string, Promise<void>>();
  * to load (offline) stays English until the page loads again.
  */
 export function loadLocale(code: string): Promise<void> | undefined {
-  const load = shipped[code];
+  const load = shipped.get(code);
   if (!load) return pending.get(code);
-  delete shipped[code];
+  shipped.delete(code);
   const loaded = load().then(
     (strings) => {
       // Strings registered before the table arrived are overrides: they stay on top.
@@ -45,18 +45,34 @@ const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi']);
 
 /** Adds or extends a locale (e.g. `registerLocale('fr', {...})`); missing strings fall back to English. */
 export function registerLocale(code: string, strings: Partial<LocaleStrings>): void {
+  try {
+    Intl.getCanonicalLocales(code);
+  } catch {
+    throw new RangeError(`registerLocale: "${code}" is not a language tag (e.g. "fr" or "pt-BR")`);
+  }
   const key = code.toLowerCase();
   locales.set(key, { ...locales.get(key), ...strings });
 }
+
+/** A tag Intl accepts: a locale registered under a malformed name formats numbers as English. */
+function intlTag(code: string): string {
+  try {
+    return Intl.getCanonicalLocales(code)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+const known = (code: string) => locales.has(code) || shipped.has(code) || pending.has(code);
 
 /** The best shipped locale for a requested tag: exact (`pt-br`), then language (`pt`), then English. */
 export function resolveLocale(requested: string | undefined): string {
   const tags = [requested, globalThis.document?.documentElement.lang, globalThis.navigator?.language].filter(Boolean) as string[];
   for (const tag of tags) {
     const lower = tag.toLowerCase();
-    if (locales.has(lower) || lower in shipped || pending.has(lower)) return lower;
+    if (known(lower)) return lower;
     const language = lower.split('-')[0] as string;
-    if (locales.has(language) || language in shipped || pending.has(language)) return language;
+    if (known(language)) return language;
   }
   return 'en';
 }
@@ -74,7 +90,7 @@ export type Translate = (key: StringKey | PluralKey, params?: Record<string, str
 export function translator(locale: string, overrides: Partial<LocaleStrings> = {}): Translate {
   const table = locales.get(locale) ?? {};
   const english = locales.get('en') ?? {};
-  const numbers = new Intl.NumberFormat(locale);
+  const numbers = new Intl.NumberFormat(intlTag(locale));
   return (key, params = {}) => {
     const template = overrides[key] ?? table[key] ?? english[key] ?? key;
     return template.replace(/\{(\w+)\}/g, (match, name: string) => {
@@ -90,7 +106,7 @@ export function translator(locale: string, overrides: Partial<LocaleStrings> = {
  * to `other` when the locale has no such form.
  */
 export function plural(t: Translate, locale: string, base: PluralBase, count: number): string {
-  const category = new Intl.PluralRules(locale).select(count);
+  const category = new Intl.PluralRules(intlTag(locale)).select(count);
   const key = `${base}.${category}` as StringKey | PluralKey;
   const text = t(key, { count });
   return text === key ? t(`${base}.other`, { count }) : text;

@@ -285,6 +285,10 @@ describe('pd-action-form', () => {
     expect(badAttrs).to.deep.equal([]);
     const badLinks = qa<HTMLAnchorElement>(el, 'a[href]').filter((a) => !/^(https?:|mailto:)/.test(a.getAttribute('href') ?? ''));
     expect(badLinks.length).to.equal(0);
+    // The markdown path really ran (it loads lazily): the same description's safe markup rendered.
+    await waitFor(() => has(el, '[part~="header"] strong'), 5000, 'rendered markdown');
+    const docsLink = qa<HTMLAnchorElement>(el, '[part~="header"] a[href="https://pipedream.com/docs"]')[0];
+    expect(docsLink?.getAttribute('rel')).to.equal('noopener noreferrer');
     expect((window as unknown as { __pdInjected?: boolean }).__pdInjected).to.equal(undefined);
     expect(Object.keys(window).some((key) => key.startsWith('__pdXss'))).to.equal(false);
   });

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { addEnglishStrings, loadLocale, plural, registerLocale, resolveLocale, translator } from '../../src/i18n/index.js';
+
+describe('i18n', () => {
+  it('resolves shipped and registered locales by tag, then language, else English', () => {
+    assert.equal(resolveLocale('de-AT'), 'de');
+    assert.equal(resolveLocale('AR'), 'ar');
+    assert.equal(resolveLocale('xx'), 'en');
+    registerLocale('pt-BR', { 'connect.retry': 'Tentar novamente' });
+    assert.equal(resolveLocale('pt-br'), 'pt-br');
+  });
+
+  it('never takes an object property name for a locale', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      assert.equal(resolveLocale(name), 'en', name);
+      assert.equal(loadLocale(name), undefined, name);
+    }
+  });
+
+  it('loads a shipped locale on demand, once, keeping strings registered before it arrived on top', async () => {
+    registerLocale('ar', { 'connect.retry': 'مخصص' });
+    const first = loadLocale('ar');
+    assert.ok(first instanceof Promise);
+    assert.equal(loadLocale('ar'), first, 'a second ask shares the load in flight');
+    await first;
+    assert.equal(loadLocale('ar'), undefined, 'nothing left to wait for');
+    const t = translator('ar');
+    assert.equal(t('connect.retry'), 'مخصص');
+    assert.notEqual(t('connect.label', { app: 'Slack' }), 'Connect Slack');
+  });
+
+  it('rejects a malformed tag with a clear error', () => {
+    assert.throws(() => registerLocale('not a tag!', {}), /not a language tag/);
+  });
+
+  it('English strings added with an element stay beneath page overrides', () => {
+    registerLocale('en', { 'form.submit': 'Go' } as never);
+    addEnglishStrings({ 'form.submit': 'Run action', 'form.cancel': 'Cancel' } as never);
+    const t = translator('en');
+    assert.equal(t('form.submit' as never), 'Go');
+  });
+
+  it('counts with each language’s plural rules', async () => {
+    await loadLocale('de');
+    const en = translator('en');
+    assert.equal(plural(en, 'en', 'apps.results', 1), '1 app available.');
+    assert.equal(plural(en, 'en', 'apps.results', 1200), '1,200 apps available.');
+    const de = translator('de');
+    assert.equal(plural(de, 'de', 'accounts.count', 1), '1 Konto');
+  });
+});
