@@ -6,6 +6,8 @@
  *   `@ts-expect-error` / `@vue-expect-error` lines, which fail the check if they stop erroring;
  * - demo/svelte with svelte-check, which has no expect-error comment for markup: every line after
  *   an `<!-- expect-error: … -->` comment must have an error, and no other line may.
+ * With `--dist` (after `npm run build`), the examples resolve `pd-connect-elements/*` through the
+ * package's own `exports` to the built `dist/**.d.ts`, as an app that installed the package would.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -64,14 +66,17 @@ function checkSvelte(result) {
   return { ...result, code: problems.length ? 1 : 0, output: problems.length ? problems.join('\n') : `${expected.size} expected errors, no others` };
 }
 
-const generator = await run('generated framework files', join(root, 'scripts/generate-framework-types.mjs'), ['--check']);
-const results = [generator];
-if (generator.code === 0) {
+const dist = process.argv.includes('--dist');
+const config = dist ? 'tsconfig.dist.json' : 'tsconfig.json';
+const against = dist ? ', built package' : '';
+const generator = dist ? undefined : await run('generated framework files', join(root, 'scripts/generate-framework-types.mjs'), ['--check']);
+const results = generator ? [generator] : [];
+if (!generator || generator.code === 0) {
   results.push(
     ...(await Promise.all([
-      run('demo/react (tsc)', bin('typescript', 'tsc'), ['-p', 'demo/react']),
-      run('demo/vue (vue-tsc)', bin('vue-tsc'), ['-p', 'demo/vue']),
-      run('demo/svelte (svelte-check)', bin('svelte-check'), ['--workspace', 'demo/svelte', '--tsconfig', './tsconfig.json', '--output', 'machine', '--fail-on-warnings']).then(checkSvelte),
+      run(`demo/react (tsc${against})`, bin('typescript', 'tsc'), ['-p', `demo/react/${config}`]),
+      run(`demo/vue (vue-tsc${against})`, bin('vue-tsc'), ['-p', `demo/vue/${config}`]),
+      run(`demo/svelte (svelte-check${against})`, bin('svelte-check'), ['--workspace', 'demo/svelte', '--tsconfig', `./${config}`, '--output', 'machine', '--fail-on-warnings']).then(checkSvelte),
     ])),
   );
 }
