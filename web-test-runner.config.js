@@ -42,7 +42,9 @@ const frameCommands = {
 
 export default {
   files: ['test/browser/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
+  // `development`: Lit's dev build, so its dev-mode warnings print (and fail tests, see
+  // test/support/lit-dev-warnings.ts). Only the Lit packages declare the condition.
+  nodeResolve: { exportConditions: ['browser', 'development', 'import', 'default'] },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   browsers: [
@@ -61,7 +63,7 @@ export default {
   testsFinishTimeout: 5 * 60 * 1000,
   // Bundlers replace process.env.NODE_ENV in @tanstack/query-core; the test server serves it unbundled.
   testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><script>window.process = { env: { NODE_ENV: 'development' } };</script></head>
-    <body><script type="module" src="${testFramework}"></script></body></html>`,
+    <body><script type="module" src="${testFramework}"></script><script type="module" src="/test/support/lit-dev-warnings.ts"></script></body></html>`,
 };
 
 process.on('exit', () => { void running.close(); });

@@ -161,7 +161,10 @@ export interface PdActionFormProperties {
   theme?: PdActionForm['theme'];
   /** Runs the action through your own code instead of the Connect API. */
   runCallback?: PdActionForm['runCallback'];
-  /** The current values, as `actions.run` and `triggers.deploy` take them. Setting it replaces every value. */
+  /**
+   * The current values, as `actions.run` and `triggers.deploy` take them. Setting a new object
+   * replaces every value (`{}` clears them); setting the object it was last given does nothing.
+   */
   configuredProps?: PdActionForm['configuredProps'];
   /** Returns a Connect token, instead of `token-endpoint`. */
   tokenCallback?: PdActionForm['tokenCallback'];
@@ -562,7 +565,10 @@ export interface PdTriggerFormProperties {
   theme?: PdTriggerForm['theme'];
   /** Deploys the trigger through your own code instead of the Connect API. */
   deployCallback?: PdTriggerForm['deployCallback'];
-  /** The current values, as `actions.run` and `triggers.deploy` take them. Setting it replaces every value. */
+  /**
+   * The current values, as `actions.run` and `triggers.deploy` take them. Setting a new object
+   * replaces every value (`{}` clears them); setting the object it was last given does nothing.
+   */
   configuredProps?: PdTriggerForm['configuredProps'];
   /** Returns a Connect token, instead of `token-endpoint`. */
   tokenCallback?: PdTriggerForm['tokenCallback'];

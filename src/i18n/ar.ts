@@ -116,6 +116,8 @@ export const ar: LocaleStrings = {
   "form.error.max": "أدخل {max} أو أقل.",
   "form.error.json": "ليس JSON صالحًا: {detail}",
   "form.error.account": "اختر حسابًا أو اربط حسابًا جديدًا.",
+  "form.error.accountGone": "تم فصل هذا الحساب. اختر حسابًا آخر أو اربطه من جديد.",
+  "form.app.gone": "{account} لم يعد مرتبطًا",
   "form.error.url": "أدخل عنوان URL كاملًا، مثل https://example.com.",
   "form.error.key": "يحتاج كل إدخال إلى مفتاح.",
   "form.error.fileRef": "أدخل مسارًا في \u2066/tmp\u2069 مثل \u2066/tmp/report.pdf\u2069، أو رابط ملف يبدأ بـ \u2066https://\u2069.",

@@ -111,6 +111,8 @@ export const de: Strings = {
   "form.error.max": "Geben Sie höchstens {max} ein.",
   "form.error.json": "Kein gültiges JSON: {detail}",
   "form.error.account": "Wählen oder verbinden Sie ein Konto.",
+  "form.error.accountGone": "Dieses Konto wurde getrennt. Wählen Sie ein anderes oder verbinden Sie es erneut.",
+  "form.app.gone": "{account} ist nicht mehr verbunden",
   "form.error.url": "Geben Sie eine vollständige URL ein, etwa https://example.com.",
   "form.error.key": "Jeder Eintrag braucht einen Schlüssel.",
   "form.error.fileRef": "Geben Sie einen Pfad in /tmp ein, etwa /tmp/bericht.pdf, oder eine Datei-URL, die mit https:// beginnt.",

@@ -21,6 +21,8 @@ export const enForms = {
   "form.error.max": "Enter {max} or less.",
   "form.error.json": "Not valid JSON: {detail}",
   "form.error.account": "Choose or connect an account.",
+  "form.error.accountGone": "This account was disconnected. Choose another or connect it again.",
+  "form.app.gone": "{account} is no longer connected",
   "form.error.url": "Enter a full URL, such as https://example.com.",
   "form.error.key": "Every entry needs a key.",
   "form.error.fileRef": "Enter a path in /tmp, such as /tmp/report.pdf, or a file URL starting with https://.",

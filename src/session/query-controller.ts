@@ -1,4 +1,13 @@
-import { InfiniteQueryObserver, QueryClient, type InfiniteData, type InfiniteQueryObserverOptions, type InfiniteQueryObserverResult, type QueryKey } from '@tanstack/query-core';
+import {
+  InfiniteQueryObserver,
+  QueryClient,
+  type FetchNextPageOptions,
+  type InfiniteData,
+  type InfiniteQueryObserverOptions,
+  type InfiniteQueryObserverResult,
+  type QueryKey,
+  type RefetchOptions,
+} from '@tanstack/query-core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ConnectSession } from './session.js';
 
@@ -45,12 +54,13 @@ export class InfiniteQueryController<TPage, TCursor> implements ReactiveControll
     if (this.host instanceof HTMLElement ? this.host.isConnected : true) this.start();
   }
 
-  fetchNextPage(): Promise<unknown> | undefined {
-    return this.observer?.fetchNextPage();
+  /** Loads the next page; `{cancelRefetch: false}` joins a fetch in flight instead of restarting it. */
+  fetchNextPage(options?: FetchNextPageOptions): Promise<unknown> | undefined {
+    return this.observer?.fetchNextPage(options);
   }
 
-  refetch(): Promise<unknown> | undefined {
-    return this.observer?.refetch();
+  refetch(options?: RefetchOptions): Promise<unknown> | undefined {
+    return this.observer?.refetch(options);
   }
 
   hostConnected(): void {

@@ -6,7 +6,7 @@ import type { AppCategory, Component, ConfigurePropResponse, Emitter, ReloadProp
 import type { ComponentsClient } from '@pipedream/sdk/components';
 import type { DeployedTriggersClient } from '@pipedream/sdk/deployedTriggers';
 import type { TriggersClient } from '@pipedream/sdk/triggers';
-import type { QueryClient } from '@tanstack/query-core';
+import type { InfiniteData, InfiniteQueryObserverOptions, QueryClient, QueryKey } from '@tanstack/query-core';
 import { type ConnectConfig, DEFAULT_BASE_URL, connectPageUrl } from './config.js';
 import { ApiError, TokenError } from './errors.js';
 import { type ConnectToken, TokenSource, callbackFetcher, endpointFetcher, staticFetcher } from './token-source.js';
@@ -31,6 +31,11 @@ export interface AccountPage {
   nextCursor?: string;
   total?: number;
 }
+
+/** Accounts per page of an account list: one size for every element, so that they share pages. */
+export const ACCOUNT_PAGE_SIZE = 20;
+
+export type AccountsQueryOptions = InfiniteQueryObserverOptions<AccountPage, Error, InfiniteData<AccountPage, string | undefined>, QueryKey, string | undefined>;
 
 /** What an app picker asks the catalog for. `category` is a category id or name. */
 export interface AppListParams {
@@ -447,6 +452,20 @@ export class ConnectSession {
   /** Query keys: every element asking for the same thing shares one request and one cache entry. */
   static accountsKey(externalUserId: string, filter: AccountFilter) {
     return ['pd', externalUserId, 'accounts', { app: filter.app ?? null, oauthAppId: filter.oauthAppId ?? null }] as const;
+  }
+
+  /**
+   * The query of this user's accounts (of one app, one OAuth client): every element listing the
+   * same accounts uses it, so they share one cache entry and one request, and all of them follow
+   * `invalidateAccounts()` after a connect or disconnect anywhere on the page.
+   */
+  accountsQuery(filter: AccountFilter): AccountsQueryOptions {
+    return {
+      queryKey: ConnectSession.accountsKey(this.externalUserId, filter),
+      queryFn: ({ pageParam }) => this.listAccounts(filter, pageParam, ACCOUNT_PAGE_SIZE),
+      initialPageParam: undefined,
+      getNextPageParam: (last) => last.nextCursor,
+    };
   }
 
   static deployedTriggersKey(externalUserId: string) {

@@ -7,11 +7,13 @@ import { PdActionForm } from '../../src/elements/action-form/pd-action-form.js';
 import { PdTriggerForm } from '../../src/elements/trigger-form/pd-trigger-form.js';
 import type { PdRunSuccessEvent } from '../../src/events/index.js';
 import { admin, env, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
+import { takeLitDevWarnings } from '../support/lit-dev-warnings.js';
 
 // ------------------------------------------------------------------------------------------------
 // Lit's update warnings, caught in any build: Lit's dev build reports an update scheduled after an
 // update completed ("change-in-update") by checking `isUpdatePending` right after `updated()`;
-// the same check runs here on the forms, and Lit's own dev-mode warnings are collected as well.
+// the same check runs here on the forms. Lit's own dev-mode warnings fail every browser test
+// (test/support/lit-dev-warnings.ts).
 // ------------------------------------------------------------------------------------------------
 
 const problems: string[] = [];
@@ -24,14 +26,6 @@ function watchUpdates(ctor: typeof LitElement): void {
     if (this.isUpdatePending) problems.push(`${this.localName} scheduled an update after an update completed`);
   };
 }
-
-const consoleWarn = console.warn;
-console.warn = (...args: unknown[]) => {
-  const message = args.map(String).join(' ');
-  // Every Lit dev-mode warning links to lit.dev/msg/<code>; only "you are in dev mode" is expected.
-  if (message.includes('lit.dev/msg/') && !message.includes('lit.dev/msg/dev-mode')) problems.push(message);
-  consoleWarn.apply(console, args);
-};
 
 watchUpdates(PdActionForm);
 watchUpdates(PdTriggerForm);
@@ -99,6 +93,11 @@ describe('pd-action-form and pd-trigger-form: quality', () => {
     const probe = await fixture<UpdateInUpdated>(html`<test-update-in-updated></test-update-in-updated>`);
     await probe.updateComplete;
     expect(problems).to.deep.equal(['test-update-in-updated scheduled an update after an update completed']);
+    // Lit's dev build says the same: the shared check after each test would fail on it.
+    const warnings = takeLitDevWarnings();
+    expect(warnings.length).to.equal(1);
+    expect(warnings[0]).to.contain('Element test-update-in-updated scheduled an update');
+    expect(warnings[0]).to.contain('lit.dev/msg/change-in-update');
   });
 
   it('is used with the keyboard alone, from the first field to the result, without update warnings', async () => {

@@ -384,6 +384,31 @@ describe('pd-action-form', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('treats the same configuredProps object as no change, and a new one as a replacement', async () => {
+    const user = uniqueUser();
+    const saved = { url: 'https://example.com/a.txt', filename: 'a.txt' };
+    const el = await mount(user, 'pipedream_utils-download-file-to-tmp');
+    await ready(el);
+    el.configuredProps = saved;
+    await el.updateComplete;
+    const url = () => control(el, 'url') as HTMLInputElement;
+    await type(url(), 'https://example.com/typed.txt');
+    // A wrapper that sets every prop on each render (e.g. @lit/react) must not wipe the typing.
+    el.configuredProps = saved;
+    await el.updateComplete;
+    expect(url().value).to.equal('https://example.com/typed.txt');
+    // The attribute replaced the values: the earlier object counts as new again.
+    el.setAttribute('configured-props', JSON.stringify({ url: 'https://example.com/b.txt' }));
+    await el.updateComplete;
+    expect(url().value).to.equal('https://example.com/b.txt');
+    el.configuredProps = saved;
+    await el.updateComplete;
+    expect(url().value).to.equal(saved.url);
+    el.configuredProps = {};
+    await el.updateComplete;
+    expect(url().value).to.equal('');
+  });
+
   it('reloads dynamic props on mount with saved values and keeps typed input on reload', async () => {
     const user = uniqueUser();
     const account = await seed(user, 'google_sheets');

@@ -9,7 +9,7 @@ import { plural } from '../../i18n/index.js';
 import { connectWithEvents } from '../../session/connect-events.js';
 import { describeError } from '../../session/errors.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
-import { type AccountFilter, type AccountPage, ConnectSession } from '../../session/session.js';
+import type { AccountFilter, AccountPage, ConnectSession } from '../../session/session.js';
 import type { Account } from '../../session/types.js';
 import { styles } from './pd-account-list.styles.js';
 
@@ -20,7 +20,6 @@ type Phase = 'config' | 'loading' | 'error' | 'empty' | 'ready';
 type Health = 'healthy' | 'unhealthy' | 'dead';
 type DeleteOutcome = { status: 'deleted' | 'kept' } | { status: 'failed'; message: string; error: unknown };
 
-const PAGE_SIZE = 20;
 /** Page size when collecting every account for "disconnect all". */
 const ALL_PAGE_SIZE = 100;
 /** Deletes in flight at once during "disconnect all". */
@@ -154,15 +153,8 @@ export class PdAccountList extends PdElement {
     super.willUpdate(changed);
     const session = this.session;
     const filter = this.filter;
-    this.query.setQuery(
-      session,
-      session && {
-        queryKey: ConnectSession.accountsKey(session.externalUserId, filter),
-        queryFn: ({ pageParam }) => session.listAccounts(filter, pageParam, PAGE_SIZE),
-        initialPageParam: undefined,
-        getNextPageParam: (last) => last.nextCursor,
-      },
-    );
+    // The shared account query: forms and other lists of the same accounts use the same pages.
+    this.query.setQuery(session, session?.accountsQuery(filter));
     const phase = this.phase();
     for (const name of ['loading', 'empty', 'error', 'ready']) this.setState(name, (phase === 'config' ? 'error' : phase) === name);
     this.announceChanges(phase);

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StringKey } from '../../i18n/index.js';
 import { ApiError, describeError } from '../../session/errors.js';
-import type { ConnectSession } from '../../session/session.js';
+import type { InfiniteQueryController } from '../../session/query-controller.js';
+import type { AccountPage, ConnectSession } from '../../session/session.js';
 import type { Account } from '../../session/types.js';
 
 /** A configurable prop as the Connect API describes it (camelCase fields, see WIRE.md). */
@@ -51,6 +52,7 @@ export interface RemoteState {
   error?: string;
 }
 
+/** An `app` field: the user's accounts of the app (from the session's shared cache) and the field's own state. */
 export interface AppState {
   accounts: Account[];
   appName?: string;
@@ -58,7 +60,38 @@ export interface AppState {
   error?: string;
   connecting?: boolean;
   connectError?: string;
+  /**
+   * The selected account when the list does not hold it: its name if the form has seen it, and
+   * `gone` once a list fetched after it was selected lacks it (it was disconnected).
+   */
+  missing?: { id: string; name?: string; gone: boolean };
 }
+
+/** What the form keeps of an `app` field beyond the shared account list. */
+interface AppMeta {
+  appName?: string;
+  connecting?: boolean;
+  connectError?: string;
+}
+
+/** An `app` field's subscription to the session's account list of its app. */
+interface AccountFeed {
+  app: string;
+  query: InfiniteQueryController<AccountPage, string | undefined>;
+  /** Names of the accounts the form has seen, to name one that has since gone. */
+  names: Map<string, string>;
+  /** When the selected value was last checked against a fresh fetch (its `valueSetAt`). */
+  checkedValueAt?: number;
+}
+
+/** The form lists every account of an app, up to this many pages of the shared list. */
+const MAX_ACCOUNT_PAGES = 50;
+
+/** The account id an `app` prop's value holds. */
+const accountIdOf = (value: unknown) => {
+  const id = (value as { authProvisionId?: unknown } | undefined)?.authProvisionId;
+  return typeof id === 'string' && id ? id : undefined;
+};
 
 export type FieldKind =
   | 'alert' | 'app' | 'remote' | 'select' | 'multi-select' | 'string' | 'list' | 'integer' | 'integer-list'
@@ -194,7 +227,14 @@ export class FormController implements ReactiveController {
   /** Set by a submit attempt: every error shows, not just those of touched fields. */
   attempted = false;
   remote = new Map<string, RemoteState>();
-  apps = new Map<string, AppState>();
+  private apps = new Map<string, AppMeta>();
+  private accountFeeds = new Map<string, AccountFeed>();
+  /** When each value was last set: a list fetched before that cannot tell that an account is gone. */
+  private valueSetAt = new Map<string, number>();
+  /** The query module (and `@tanstack/query-core`), loaded once a form has an `app` field. */
+  private queries?: typeof import('../../session/query-controller.js');
+  private queriesLoading = false;
+  private queriesError?: string;
   reloading = false;
   /** Index of the prop whose change triggered the reload in flight: fields after it wait. */
   reloadIndex = -1;
@@ -238,6 +278,7 @@ export class FormController implements ReactiveController {
     if (!sameKey) {
       this.remote.clear();
       this.apps.clear();
+      this.dropAccountFeeds(() => true);
     }
     void this.load();
   }
@@ -291,6 +332,8 @@ export class FormController implements ReactiveController {
   /** Replaces every value (the `configuredProps` property): nothing the user typed is kept. */
   setValues(values: Record<string, unknown>): void {
     this.values = { ...values };
+    const now = Date.now();
+    for (const name of Object.keys(values)) this.valueSetAt.set(name, now);
     this.drafts.clear();
     this.parseErrors.clear();
     if (this.phase === 'ready') {
@@ -330,6 +373,7 @@ export class FormController implements ReactiveController {
     }
     const changed = before !== JSON.stringify(value);
     if (changed) {
+      this.valueSetAt.set(name, Date.now());
       const index = this.props.findIndex((prop) => prop.name === name);
       const prop = this.props[index];
       if (prop?.type === 'app' && before !== undefined) this.clearRemoteAfter(index);
@@ -377,7 +421,8 @@ export class FormController implements ReactiveController {
   blocker(): PropDef | undefined {
     return this.props.find((prop) => {
       const kind = kindOf(prop);
-      return !prop.hidden && !prop.optional && (kind === 'app' || kind === 'remote') && isEmpty(this.values[prop.name]);
+      // A disconnected account is no account: the options after it would not load.
+      return !prop.hidden && !prop.optional && (kind === 'app' || kind === 'remote') && (isEmpty(this.values[prop.name]) || this.accountGone(prop));
     });
   }
 
@@ -410,6 +455,7 @@ export class FormController implements ReactiveController {
     if (kind === 'app' && (typeof value !== 'object' || typeof (value as { authProvisionId?: unknown }).authProvisionId !== 'string')) {
       return { key: 'form.error.account' };
     }
+    if (kind === 'app' && this.accountGone(prop)) return { key: 'form.error.accountGone' };
     if (kind === 'http') {
       const url = (value as { url?: string })?.url ?? '';
       if (!url && !prop.optional) return { key: 'form.error.url' };
@@ -442,6 +488,8 @@ export class FormController implements ReactiveController {
 
   /** The error to show now: after the field was left, or after a submit attempt. */
   shownError(prop: PropDef): FieldError | undefined {
+    // An account disconnected elsewhere is news to the user: say so right away.
+    if (this.accountGone(prop)) return this.errorOf(prop);
     if (!this.attempted && !this.touched.has(prop.name) && !this.parseErrors.has(prop.name)) return undefined;
     return this.errorOf(prop);
   }
@@ -595,45 +643,141 @@ export class FormController implements ReactiveController {
 
   // ---------------------------------------------------------------- app accounts
 
-  appState(prop: PropDef): AppState | undefined {
-    return this.apps.get(prop.name);
-  }
-
-  /** Loads the user's accounts of the prop's app (every page) and the app's name. */
-  async loadAccounts(prop: PropDef, force = false): Promise<void> {
+  /**
+   * Points every `app` field at the session's shared account list of its app (called before each
+   * render): one request for every element listing those accounts, and every field follows a
+   * connect or disconnect made anywhere on the page (`invalidateAccounts()`).
+   */
+  syncAccounts(): void {
     const session = this.loadedSession;
-    const slug = prop.app;
-    if (!session || !slug) return;
-    const current = this.apps.get(prop.name);
-    if (current && !force && (current.loading || !current.error)) return;
-    this.apps.set(prop.name, { accounts: current?.accounts ?? [], appName: current?.appName, loading: true });
-    this.update();
-    try {
-      if (force) await session.invalidateAccounts();
-      const [accounts, app] = await Promise.all([
-        (async () => {
-          const all: Account[] = [];
-          let cursor: string | undefined;
-          for (let pages = 0; pages < 10; pages++) {
-            const page = await session.listAccounts({ app: slug }, cursor, 100);
-            all.push(...page.accounts);
-            cursor = page.nextCursor;
-            if (!cursor || !page.accounts.length) break;
-          }
-          return all;
-        })(),
-        session.app(slug).catch(() => undefined),
-      ]);
-      this.apps.set(prop.name, { accounts, appName: app?.name ?? current?.appName, loading: false });
-    } catch (error) {
-      this.apps.set(prop.name, { accounts: current?.accounts ?? [], appName: current?.appName, loading: false, error: describeError(error) });
+    const fields = this.phase === 'ready' && session ? this.props.filter((prop) => kindOf(prop) === 'app' && !prop.hidden && prop.app) : [];
+    this.dropAccountFeeds((name, feed) => !fields.some((prop) => prop.name === name && prop.app === feed.app));
+    if (!session || !fields.length) return;
+    const queries = this.queries;
+    if (!queries) {
+      this.loadQueries();
+      return;
     }
+    for (const prop of fields) {
+      const app = prop.app as string;
+      let feed = this.accountFeeds.get(prop.name);
+      if (!feed) {
+        feed = { app, query: new queries.InfiniteQueryController<AccountPage, string | undefined>(this.host), names: new Map() };
+        this.accountFeeds.set(prop.name, feed);
+        void this.loadAppName(prop, session);
+      }
+      feed.query.setQuery(session, session.accountsQuery({ app }));
+      const result = feed.query.result;
+      for (const account of this.feedAccounts(feed)) feed.names.set(account.id, account.name || account.id);
+      if (!result?.isSuccess || result.isFetching) continue;
+      // The select offers every account: the pages after the first go into the shared cache too.
+      if (result.hasNextPage) {
+        if (result.data.pages.length < MAX_ACCOUNT_PAGES) void feed.query.fetchNextPage({ cancelRefetch: false });
+        continue;
+      }
+      // A value set after the list was fetched (a saved configuration, an account just connected
+      // elsewhere): before calling it gone, look once more.
+      const id = accountIdOf(this.values[prop.name]);
+      const setAt = this.valueSetAt.get(prop.name) ?? 0;
+      if (id && result.dataUpdatedAt < setAt && feed.checkedValueAt !== setAt && !this.feedAccounts(feed).some((account) => account.id === id)) {
+        feed.checkedValueAt = setAt;
+        void feed.query.refetch({ cancelRefetch: false });
+      }
+    }
+  }
+
+  private loadQueries(): void {
+    if (this.queriesLoading) return;
+    this.queriesLoading = true;
+    this.queriesError = undefined;
+    import('../../session/query-controller.js').then(
+      (module) => {
+        this.queries = module;
+        this.update();
+      },
+      (error: unknown) => {
+        this.queriesLoading = false;
+        this.queriesError = describeError(error);
+        this.update();
+      },
+    );
+  }
+
+  private dropAccountFeeds(drop: (name: string, feed: AccountFeed) => boolean): void {
+    for (const [name, feed] of this.accountFeeds) {
+      if (!drop(name, feed)) continue;
+      feed.query.setQuery(undefined, undefined);
+      this.host.removeController(feed.query);
+      this.accountFeeds.delete(name);
+    }
+  }
+
+  private async loadAppName(prop: PropDef, session: ConnectSession): Promise<void> {
+    const app = await session.app(prop.app as string).catch(() => undefined);
+    if (!app?.name || this.accountFeeds.get(prop.name)?.app !== prop.app) return;
+    this.apps.set(prop.name, { ...this.apps.get(prop.name), appName: app.name });
     this.update();
   }
 
-  setAppState(prop: PropDef, patch: Partial<AppState>): void {
-    const current = this.apps.get(prop.name) ?? { accounts: [], loading: false };
-    this.apps.set(prop.name, { ...current, ...patch });
+  /** The accounts of a feed, every page loaded, each once (pages shift when accounts go). */
+  private feedAccounts(feed: AccountFeed): Account[] {
+    const seen = new Set<string>();
+    return (feed.query.result?.data?.pages ?? []).flatMap((page) => page.accounts).filter((account) => !seen.has(account.id) && Boolean(seen.add(account.id)));
+  }
+
+  /**
+   * The name (or id) of the selected account of an `app` field when it is gone: a complete list
+   * fetched after it was selected does not hold it (disconnected elsewhere, or deleted since a
+   * configuration was saved).
+   */
+  accountGone(prop: PropDef): string | undefined {
+    if (kindOf(prop) !== 'app') return undefined;
+    const id = accountIdOf(this.values[prop.name]);
+    const feed = this.accountFeeds.get(prop.name);
+    const result = feed?.query.result;
+    if (!id || !feed || !result?.isSuccess || result.isFetching || result.hasNextPage) return undefined;
+    if (result.dataUpdatedAt < (this.valueSetAt.get(prop.name) ?? 0)) return undefined;
+    if (this.feedAccounts(feed).some((account) => account.id === id)) return undefined;
+    return feed.names.get(id) ?? id;
+  }
+
+  appState(prop: PropDef): AppState | undefined {
+    const meta = this.apps.get(prop.name);
+    const feed = this.accountFeeds.get(prop.name);
+    const result = feed?.query.result;
+    if (!feed && !meta && !this.queriesError) return undefined;
+    const accounts = feed ? this.feedAccounts(feed) : [];
+    const id = accountIdOf(this.values[prop.name]);
+    const gone = this.accountGone(prop);
+    const error = result?.isError ? describeError(result.error) : !feed ? this.queriesError : undefined;
+    return {
+      ...meta,
+      accounts,
+      loading: !error && (!result || result.isFetching || (result.isSuccess && result.hasNextPage && result.data.pages.length < MAX_ACCOUNT_PAGES)),
+      ...(error ? { error } : {}),
+      ...(id && !accounts.some((account) => account.id === id) ? { missing: { id, ...(feed?.names.has(id) ? { name: feed.names.get(id) } : {}), gone: Boolean(gone) } } : {}),
+    };
+  }
+
+  /** Loads the accounts again after a failure. */
+  retryAccounts(prop: PropDef): void {
+    if (!this.queries) this.loadQueries();
+    else void this.accountFeeds.get(prop.name)?.query.refetch();
+  }
+
+  /**
+   * Waits until the field's account list holds an account this form just connected: joins the
+   * refetch the connect flow started (or starts one), so the new account is selected from the list.
+   */
+  async includeAccount(prop: PropDef, account: Account): Promise<void> {
+    const feed = this.accountFeeds.get(prop.name);
+    if (!feed) return;
+    feed.names.set(account.id, account.name || account.id);
+    if (!this.feedAccounts(feed).some((known) => known.id === account.id)) await feed.query.refetch({ cancelRefetch: false });
+  }
+
+  setAppState(prop: PropDef, patch: Partial<AppMeta>): void {
+    this.apps.set(prop.name, { ...this.apps.get(prop.name), ...patch });
     this.update();
   }
 }

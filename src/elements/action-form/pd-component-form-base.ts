@@ -117,6 +117,8 @@ export abstract class PdComponentFormBase extends PdElement {
   private lastPhase?: string;
   private reportedLoadError?: string;
   private lastOptionsAnnounced = '';
+  /** The gone account announced per `app` field: each disappearance is said once. */
+  private announcedGone = new Map<string, string>();
 
   constructor() {
     super();
@@ -132,12 +134,16 @@ export abstract class PdComponentFormBase extends PdElement {
     void loadMarkdown();
   }
 
-  /** The current values, as `actions.run` and `triggers.deploy` take them. Setting it replaces every value. */
+  /**
+   * The current values, as `actions.run` and `triggers.deploy` take them. Setting a new object
+   * replaces every value (`{}` clears them); setting the object it was last given does nothing.
+   */
   get configuredProps(): Record<string, unknown> {
     return this.form.configuredProps();
   }
 
-  private givenProps?: Record<string, unknown>;
+  /** The object last assigned to `configuredProps`; `null` until one is, or after the attribute replaced the values. */
+  private givenProps: Record<string, unknown> | undefined | null = null;
 
   set configuredProps(value: Record<string, unknown> | undefined) {
     // Like any Lit property, the same object again is no change: wrappers that set every prop on
@@ -176,9 +182,8 @@ export abstract class PdComponentFormBase extends PdElement {
     } else {
       this.lastOptionsAnnounced = '';
     }
-    if (this.form.phase === 'ready') {
-      for (const field of this.form.visibleProps()) if (kindOf(field) === 'app' && !this.form.appState(field)) void this.form.loadAccounts(field);
-    }
+    this.form.syncAccounts();
+    this.announceGoneAccounts();
     const phase = this.configError ? 'error' : this.form.phase;
     this.setState('loading', phase === 'loading' || phase === 'idle');
     this.setState('ready', phase === 'ready');
@@ -194,6 +199,16 @@ export abstract class PdComponentFormBase extends PdElement {
         this.pendingError = new PdErrorEvent(phase === 'not-found' ? 'not_found' : 'load_failed', this.form.loadError ?? '');
       }
       this.lastPhase = phase;
+    }
+  }
+
+  /** Says when a selected account disappears from its field (disconnected elsewhere on the page). */
+  private announceGoneAccounts(): void {
+    for (const prop of this.form.props) {
+      const gone = this.form.accountGone(prop);
+      if (gone && this.announcedGone.get(prop.name) !== gone) this.announcement = this.t('form.app.gone', { account: gone });
+      if (gone) this.announcedGone.set(prop.name, gone);
+      else this.announcedGone.delete(prop.name);
     }
   }
 
@@ -231,6 +246,7 @@ export abstract class PdComponentFormBase extends PdElement {
       const parsed: unknown = JSON.parse(this.configuredPropsJson ?? '');
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('expected a JSON object');
       this.propsError = undefined;
+      this.givenProps = null;
       this.form.setValues(parsed as Record<string, unknown>);
       this.openOptionalWithValues();
     } catch (error) {
@@ -330,7 +346,7 @@ export abstract class PdComponentFormBase extends PdElement {
       });
       if (outcome?.status === 'connected') {
         this.form.setAppState(prop, { connecting: false });
-        await this.form.loadAccounts(prop, true);
+        await this.form.includeAccount(prop, outcome.account);
         this.setValue(prop, { authProvisionId: outcome.account.id });
         this.announcement = this.t('form.app.connected', { account: outcome.account.name || outcome.account.id });
       } else if (outcome?.status === 'error') {
@@ -417,7 +433,7 @@ export abstract class PdComponentFormBase extends PdElement {
           state: this.form.appState(prop),
           appName: this.form.appState(prop)?.appName ?? prop.app ?? '',
           connect: (opener) => void this.connectApp(prop, opener),
-          retry: () => void this.form.loadAccounts(prop, true),
+          retry: () => this.form.retryAccounts(prop),
         });
       case 'remote': {
         const waiting = this.form.waitingFor(prop);

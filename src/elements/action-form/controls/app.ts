@@ -17,7 +17,9 @@ const accountLabel = (ctx: FieldContext, account: Account) => {
 
 /**
  * `app`: one of the user's accounts of the prop's app (every page), or a new one connected
- * inline. The value is `{authProvisionId: "apn_…"}`.
+ * inline. The value is `{authProvisionId: "apn_…"}`. The list follows the session's shared
+ * account cache, so accounts connected or disconnected elsewhere on the page come and go; a
+ * selected account that went stays selected, named as disconnected (the form marks it invalid).
  */
 export function appControl(ctx: FieldContext, hooks: AppControlHooks) {
   const { t } = ctx;
@@ -26,6 +28,11 @@ export function appControl(ctx: FieldContext, hooks: AppControlHooks) {
   const current = (ctx.value as { authProvisionId?: string } | undefined)?.authProvisionId;
   const known = accounts.some((account) => account.id === current);
   const loading = !state || state.loading;
+  const missing = state?.missing;
+  // The selected account the list does not hold (yet, or any more): its name rather than a bare id where the form knows it.
+  const missingLabel = missing?.gone
+    ? t('form.app.gone', { account: missing.name ?? missing.id })
+    : (missing?.name ?? (loading ? t('form.app.loading') : current));
   return html`<div part="control app" class="grid gap-2">
     <div class="flex flex-wrap items-center gap-2">
       <select
@@ -44,7 +51,7 @@ export function appControl(ctx: FieldContext, hooks: AppControlHooks) {
         }}
       >
         <option value="" ?selected=${!current}>${loading && !accounts.length ? t('form.app.loading') : accounts.length ? t('form.app.choose') : t('form.app.none', { app: hooks.appName })}</option>
-        ${current && !known ? html`<option value=${current} selected>${current}</option>` : nothing}
+        ${current && !known ? html`<option value=${current} selected>${missingLabel}</option>` : nothing}
         ${accounts.map((account) => html`<option value=${account.id} ?selected=${account.id === current}>${accountLabel(ctx, account)}</option>`)}
       </select>
       <button

@@ -1,0 +1,227 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../../src/elements/account-list/pd-account-list.js';
+import '../../src/elements/action-form/pd-action-form.js';
+import '../../src/elements/connect-button/pd-connect-button.js';
+import type { PdAccountList } from '../../src/elements/account-list/pd-account-list.js';
+import type { PdActionForm } from '../../src/elements/action-form/pd-action-form.js';
+import type { PdConnectButton } from '../../src/elements/connect-button/pd-connect-button.js';
+import type { PdConnectSuccessEvent, PdDisconnectEvent, PdSubmitEvent } from '../../src/events/index.js';
+import { admin, env, requestsFor, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
+
+// The account field of a form follows the session's shared account list: what a connect button or
+// an account list elsewhere on the page changes shows up in the form, over one shared request.
+
+/** The test token endpoint mints `development` tokens: seed accounts there. */
+const seed = (user: string, name: string, extra: Record<string, unknown> = {}) => seedAccount(user, 'slack', { name, environment: 'development', ...extra });
+
+interface Page {
+  form: PdActionForm;
+  list: PdAccountList;
+  button: PdConnectButton;
+}
+
+/** A form, an account list and a connect button for one user, as a host page would place them. */
+async function mountPage(user: string, configuredProps?: Record<string, unknown>): Promise<Page> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div>
+    <pd-connect-button app="slack" external-user-id=${user} token-endpoint="/api/connect-token" base-url=${env.emulatorUrl} frontend-host=${env.emulatorUrl}></pd-connect-button>
+    <pd-account-list app="slack" external-user-id=${user} token-endpoint="/api/connect-token" base-url=${env.emulatorUrl} frontend-host=${env.emulatorUrl}></pd-account-list>
+    <pd-action-form
+      component-key="slack-send-message"
+      external-user-id=${user}
+      token-endpoint="/api/connect-token"
+      base-url=${env.emulatorUrl}
+      frontend-host=${env.emulatorUrl}
+      configured-props=${configuredProps ? JSON.stringify(configuredProps) : '{}'}
+    ></pd-action-form>
+  </div>`);
+  return {
+    form: wrapper.querySelector('pd-action-form') as PdActionForm,
+    list: wrapper.querySelector('pd-account-list') as PdAccountList,
+    button: wrapper.querySelector('pd-connect-button') as PdConnectButton,
+  };
+}
+
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const formRoot = (form: PdActionForm) => form.shadowRoot as ShadowRoot;
+const field = (form: PdActionForm, name: string) => formRoot(form).querySelector<HTMLElement>(`[part~="field"][data-name="${name}"]`);
+const accountSelect = (form: PdActionForm) => field(form, 'slack')?.querySelector('select') ?? null;
+/** The account options of the form's select (not its "Choose an account…" placeholder): value and text. */
+const accountOptions = (form: PdActionForm) =>
+  [...(accountSelect(form)?.options ?? [])].filter((option) => option.value).map((option) => ({ id: option.value, label: text(option) }));
+const fieldError = (form: PdActionForm) => text(field(form, 'slack')?.querySelector('[part~="field-error"]'));
+const announced = (form: PdActionForm) => text(formRoot(form).querySelector('[role="status"]'));
+const listNames = (list: PdAccountList) => [...(list.shadowRoot as ShadowRoot).querySelectorAll('[part~="item"] [part~="name"]')].map((node) => text(node));
+const listPart = (list: PdAccountList, name: string, scope: ParentNode = list.shadowRoot as ShadowRoot) => scope.querySelector<HTMLElement>(`[part~="${name}"]`);
+const listRow = (list: PdAccountList, name: string) =>
+  [...(list.shadowRoot as ShadowRoot).querySelectorAll<HTMLElement>('[part~="item"]')].find((row) => text(row.querySelector('[part~="name"]')) === name) ?? null;
+const overlay = () => document.querySelector('[data-pd-connect-overlay]');
+
+/** Deletes an account straight over the Connect API, as another tab or the host's server would. */
+async function deleteElsewhere(user: string, id: string) {
+  const { token } = (await (await fetch('/api/connect-token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ external_user_id: user }),
+  })).json()) as { token: string };
+  const answer = await fetch(`${env.emulatorUrl}/v1/connect/accounts/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+  expect(answer.status).to.equal(204);
+}
+
+/** Account list requests (`GET /v1/connect/accounts`) the emulator served for this user. */
+const listRequests = async (user: string) => (await requestsFor(user, '/v1/connect/accounts')).filter((entry) => entry.method === 'GET' && entry.path.endsWith('/accounts')).length;
+
+async function formReady(form: PdActionForm) {
+  await waitFor(() => formRoot(form).querySelector('form[part="form"]') !== null, 8000, 'the form');
+  await form.updateComplete;
+}
+
+/** Chooses an account in the form's select, like a user. */
+async function choose(form: PdActionForm, id: string) {
+  const select = accountSelect(form) as HTMLSelectElement;
+  select.value = id;
+  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  await form.updateComplete;
+}
+
+async function disconnectInList(list: PdAccountList, name: string): Promise<PdDisconnectEvent> {
+  const disconnected = oneEvent(list, 'pd-disconnect') as Promise<PdDisconnectEvent>;
+  listPart(list, 'disconnect-button', listRow(list, name) as HTMLElement)?.click();
+  await list.updateComplete;
+  listPart(list, 'confirm-button', listRow(list, name) as HTMLElement)?.click();
+  return disconnected;
+}
+
+afterEach(async () => {
+  await admin('/faults', 'DELETE');
+  // A test that failed mid-flow leaves the connect page open: close it, so the next flow may start.
+  (overlay()?.querySelector('button') as HTMLButtonElement | null)?.click();
+  await waitFor(() => !overlay(), 3000, 'the connect page to close');
+  expect(takeUnhandledRejections()).to.deep.equal([]);
+});
+
+describe('pd-action-form: account fields follow the page', () => {
+  it('lists an account connected by a <pd-connect-button> by name, keeps the selection, and shares one list request with <pd-account-list>', async () => {
+    const user = uniqueUser('form-accounts');
+    const existing = await seed(user, 'Acme Workspace');
+    const { form, list, button } = await mountPage(user);
+    await formReady(form);
+    await waitFor(() => accountOptions(form).length === 1 && listNames(list).length === 1, 5000, 'the accounts in the form and the list');
+    expect(accountOptions(form)).to.deep.equal([{ id: existing.id, label: 'Acme Workspace' }]);
+    // The form and the list asked for the same accounts: one request between them.
+    expect(await listRequests(user)).to.equal(1);
+    await choose(form, existing.id);
+    expect(form.configuredProps.slack).to.deep.equal({ authProvisionId: existing.id });
+
+    const success = oneEvent(button, 'pd-connect-success') as Promise<PdConnectSuccessEvent>;
+    (button.shadowRoot?.querySelector('button') as HTMLButtonElement).click();
+    await waitFor(() => overlay()?.querySelector('iframe'), 5000, 'the connect page');
+    await executeServerCommand('frame-click', { urlIncludes: '/_static/connect.html', selector: 'role=button[name="Allow"]' });
+    const connected = (await success).account;
+    expect(connected.id).to.match(/^apn_/);
+    expect(connected.name).to.be.a('string').and.not.equal('');
+
+    // No reload: the form's select lists the new account by its name, never its bare id.
+    await waitFor(() => accountOptions(form).length === 2, 5000, 'the new account in the form');
+    await form.updateComplete;
+    expect(accountOptions(form)).to.deep.include({ id: connected.id, label: connected.name as string });
+    expect(accountOptions(form).some((option) => option.label === connected.id)).to.equal(false);
+    await waitFor(() => listNames(list).length === 2, 5000, 'the new account in the list');
+    // What the user chose stays chosen.
+    expect(accountSelect(form)?.value).to.equal(existing.id);
+    expect(form.configuredProps.slack).to.deep.equal({ authProvisionId: existing.id });
+    expect(text(field(form, 'slack')?.querySelector('[part~="connect-button"]'))).to.contain('Connect another account');
+    // One refetch after the connect, shared again: two list requests in all.
+    expect(await listRequests(user)).to.equal(2);
+    await expect(form).to.be.accessible();
+  });
+
+  it('drops an account disconnected in <pd-account-list>; a selected one is shown as disconnected and blocks the run', async () => {
+    const user = uniqueUser('form-accounts');
+    const chosen = await seed(user, 'Acme Workspace');
+    const other = await seed(user, 'Acme Sales');
+    const { form, list } = await mountPage(user);
+    await formReady(form);
+    await waitFor(() => accountOptions(form).length === 2 && listNames(list).length === 2, 5000, 'the accounts in the form and the list');
+    await choose(form, chosen.id);
+    const submits: PdSubmitEvent[] = [];
+    form.addEventListener('pd-submit', (event) => submits.push(event));
+
+    // An account the user did not choose: it leaves the select, nothing else changes.
+    await disconnectInList(list, 'Acme Sales');
+    await waitFor(() => !accountOptions(form).some((option) => option.id === other.id), 5000, 'Acme Sales to leave the form');
+    await form.updateComplete;
+    expect(accountOptions(form)).to.deep.equal([{ id: chosen.id, label: 'Acme Workspace' }]);
+    expect(fieldError(form)).to.equal('');
+    expect(accountSelect(form)?.getAttribute('aria-invalid')).to.equal('false');
+
+    // The chosen account: the field says it was disconnected instead of keeping a dead id quietly.
+    await disconnectInList(list, 'Acme Workspace');
+    await waitFor(() => accountOptions(form)[0]?.label === 'Acme Workspace is no longer connected', 5000, 'the form to say the account is gone');
+    await form.updateComplete;
+    expect(accountOptions(form)).to.deep.equal([{ id: chosen.id, label: 'Acme Workspace is no longer connected' }]);
+    expect(accountSelect(form)?.value).to.equal(chosen.id);
+    expect(accountSelect(form)?.getAttribute('aria-invalid')).to.equal('true');
+    expect(fieldError(form)).to.equal('This account was disconnected. Choose another or connect it again.');
+    expect(announced(form)).to.equal('Acme Workspace is no longer connected');
+    expect(text(field(form, 'slack')?.querySelector('[part~="connect-button"]'))).to.contain('Connect Slack');
+    // The fields after it wait for an account again.
+    expect(text(field(form, 'conversation'))).to.contain('Set “Slack account” first.');
+    await expect(form).to.be.accessible();
+
+    // A run with the dead account does not start: the summary names the field.
+    (formRoot(form).querySelector('[part~="submit-button"]') as HTMLButtonElement).click();
+    await form.updateComplete;
+    expect(submits.length).to.equal(0);
+    expect(text(formRoot(form).querySelector('[part="error-summary"]'))).to.contain('Slack account: This account was disconnected. Choose another or connect it again.');
+    // One list request to start with, one refetch per disconnect, each shared by the form and the list.
+    expect(await listRequests(user)).to.equal(3);
+  });
+
+  it('names a saved account the user no longer has as disconnected, and an account connected since the list loaded by its name', async () => {
+    const user = uniqueUser('form-accounts');
+    const kept = await seed(user, 'Acme Workspace');
+    const deleted = await seed(user, 'Old Workspace');
+    await deleteElsewhere(user, deleted.id);
+    const { form, list } = await mountPage(user, { slack: { authProvisionId: deleted.id } });
+    await formReady(form);
+    // Never seen in a list, so named by its id: but plainly as disconnected, and invalid at once.
+    await waitFor(() => accountOptions(form).some((option) => option.label === `${deleted.id} is no longer connected`), 5000, 'the saved account marked as disconnected');
+    await form.updateComplete;
+    expect(accountSelect(form)?.value).to.equal(deleted.id);
+    expect(fieldError(form)).to.equal('This account was disconnected. Choose another or connect it again.');
+    await waitFor(() => listNames(list).length === 1, 5000, 'the list');
+    const requestsBefore = await listRequests(user);
+
+    // Connected outside this page's flows (another tab): the host selects it from its own data.
+    const later = await seed(user, 'Acme Marketing');
+    form.configuredProps = { slack: { authProvisionId: later.id } };
+    // The form's list predates the value: it looks again before calling anything gone.
+    await waitFor(() => accountOptions(form).some((option) => option.id === later.id && option.label === 'Acme Marketing'), 5000, 'the new account by name');
+    await form.updateComplete;
+    expect(accountOptions(form).some((option) => option.label.endsWith('is no longer connected'))).to.equal(false);
+    expect(accountOptions(form).map((option) => option.id)).to.have.members([kept.id, later.id]);
+    expect(accountSelect(form)?.value).to.equal(later.id);
+    expect(fieldError(form)).to.equal('');
+    expect(await listRequests(user)).to.equal(requestsBefore + 1);
+    // The list on the page shares that refetch.
+    await waitFor(() => listNames(list).length === 2, 5000, 'the list to show the new account too');
+    await expect(form).to.be.accessible();
+  });
+
+  it('drops "needs reconnect" from an account reconnected in <pd-account-list>', async () => {
+    const user = uniqueUser('form-accounts');
+    const account = await seed(user, 'Acme Workspace', { healthy: false, error: 'token revoked' });
+    const { form, list } = await mountPage(user, { slack: { authProvisionId: account.id } });
+    await formReady(form);
+    await waitFor(() => accountOptions(form)[0]?.label === 'Acme Workspace (needs reconnect)', 5000, 'the unhealthy account');
+    await waitFor(() => listPart(list, 'reconnect-button') !== null, 5000, 'the reconnect button');
+    const success = oneEvent(list, 'pd-connect-success') as Promise<PdConnectSuccessEvent>;
+    listPart(list, 'reconnect-button')?.click();
+    await executeServerCommand('frame-click', { urlIncludes: '/_static/connect.html', selector: 'role=button[name="Allow"]' });
+    expect((await success).account.id).to.equal(account.id);
+    await waitFor(() => accountOptions(form)[0]?.label === 'Acme Workspace', 5000, 'the healthy account in the form');
+    expect(accountSelect(form)?.value).to.equal(account.id);
+    expect(fieldError(form)).to.equal('');
+  });
+});
