@@ -1,7 +1,8 @@
 /**
  * What a page actually downloads: serves the CDN build next to a Connect emulator and a token
  * endpoint, opens pages that use one or several elements in Chromium, waits until they have
- * rendered their data, and adds up the gzip -9 size of every script file the page loaded.
+ * rendered their data, and adds up the gzip -9 size of every script file the page loaded (kB = 1,000 bytes, as
+ * size-limit counts).
  * Run `npm run build:cdn` first; then `npm run size:pages`.
  */
 import { readFileSync } from 'node:fs';
@@ -79,7 +80,7 @@ try {
     await tab.locator(page.ready).first().waitFor({ state: 'attached', timeout: 15_000 });
     await tab.waitForLoadState('networkidle');
     const bytes = [...scripts].reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
-    console.log(`| ${name} | ${scripts.size} | ${(bytes / 1024).toFixed(1)} |`);
+    console.log(`| ${name} | ${scripts.size} | ${(bytes / 1000).toFixed(1)} |`);
     await tab.close();
   }
 } finally {

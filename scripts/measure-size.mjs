@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Measures what each entry costs a page: bundles it with esbuild (minified, ES2022, all
- * dependencies included) and reports raw and gzip sizes. `npm run size:report`.
+ * What each entry costs as ONE bundle: esbuild (minified, ES2022, every dependency, every lazy
+ * `import()` inlined) — the upper bound, and how each dependency compares. What pages really
+ * download with the CDN build's chunks is `npm run size:pages`. `npm run size:report`.
  */
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
