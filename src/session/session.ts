@@ -257,8 +257,11 @@ export class ConnectSession {
    * every element asking shares one request; a failure is forgotten so the next ask retries.
    */
   private remember<T>(key: string, lifetime: number, load: () => Promise<T>): Promise<T> {
+    const now = Date.now();
     const hit = this.remembered.get(key);
-    if (hit && hit.until > Date.now()) return hit.promise as Promise<T>;
+    if (hit && hit.until > now) return hit.promise as Promise<T>;
+    // Drop whatever has expired, so a long-lived page does not keep every app it ever showed.
+    for (const [remembered, entry] of this.remembered) if (entry.until <= now) this.remembered.delete(remembered);
     const promise = load();
     this.remembered.set(key, { promise, until: Date.now() + lifetime });
     promise.catch(() => {

@@ -224,4 +224,19 @@ describe('pd-action-form: account fields follow the page', () => {
     expect(accountSelect(form)?.value).to.equal(account.id);
     expect(fieldError(form)).to.equal('');
   });
+  it('a list keeps showing 20 accounts with "Show more" while the form loads all of them from the shared query', async () => {
+    const user = uniqueUser();
+    for (let index = 0; index < 25; index += 1) await seed(user, `Workspace ${String(index).padStart(2, '0')}`);
+    const { form, list } = await mountPage(user);
+    await formReady(form);
+    await waitFor(() => accountOptions(form).length === 25, 8000, 'the form to list all 25 accounts');
+    await waitFor(() => listNames(list).length > 0, 5000, 'the list');
+    expect(listNames(list).length).to.equal(20);
+    const requests = await listRequests(user);
+    listPart(list, 'load-more')?.click();
+    await waitFor(() => listNames(list).length === 25, 5000, 'the list to show the cached page');
+    expect(listPart(list, 'load-more') === null).to.equal(true);
+    // The page was in the shared cache already: no new request.
+    expect(await listRequests(user)).to.equal(requests);
+  });
 });

@@ -123,6 +123,9 @@ export class PdAccountList extends PdElement {
   @property({ attribute: false }) disconnectCallback?: DisconnectCallback;
 
   /** The account whose disconnect is being confirmed, or `ALL`. */
+  /** How many pages of the shared query this list shows ("Show more accounts" adds one). */
+  @state() private pagesShown = 1;
+  private shownQueryKey?: string;
   @state() private confirming?: string;
   @state() private deleting = new Set<string>();
   @state() private reconnecting?: string;
@@ -154,7 +157,13 @@ export class PdAccountList extends PdElement {
     const session = this.session;
     const filter = this.filter;
     // The shared account query: forms and other lists of the same accounts use the same pages.
-    this.query.setQuery(session, session?.accountsQuery(filter));
+    const query = session?.accountsQuery(filter);
+    const queryKey = query ? JSON.stringify(query.queryKey) : undefined;
+    if (queryKey !== this.shownQueryKey) {
+      this.shownQueryKey = queryKey;
+      this.pagesShown = 1;
+    }
+    this.query.setQuery(session, query);
     const phase = this.phase();
     for (const name of ['loading', 'empty', 'error', 'ready']) this.setState(name, (phase === 'config' ? 'error' : phase) === name);
     this.announceChanges(phase);
@@ -184,8 +193,21 @@ export class PdAccountList extends PdElement {
     return this.query.result?.data;
   }
 
+  /**
+   * The pages this list shows: another element on the page (a form's account field) may have
+   * loaded more of the shared query than this list's user asked to see.
+   */
+  private get shownPages(): AccountPage[] {
+    return (this.data?.pages ?? []).slice(0, this.pagesShown);
+  }
+
   private get accounts(): Account[] {
-    return (this.data?.pages ?? []).flatMap((page) => page.accounts).filter((account) => !this.removed.has(account.id));
+    return this.shownPages.flatMap((page) => page.accounts).filter((account) => !this.removed.has(account.id));
+  }
+
+  /** More accounts exist: loaded already by someone else, or on the server. */
+  private get hasMore(): boolean {
+    return this.pagesShown < (this.data?.pages.length ?? 0) || Boolean(this.query.result?.hasNextPage);
   }
 
   /** The total the API reported (less what was just removed here), or what is loaded. */
@@ -193,7 +215,7 @@ export class PdAccountList extends PdElement {
     const reported = this.data?.pages[0]?.total;
     const loaded = this.accounts.length;
     if (typeof reported !== 'number') return loaded;
-    return Math.max(loaded, reported - (this.data?.pages ?? []).flatMap((page) => page.accounts).filter((account) => this.removed.has(account.id)).length);
+    return Math.max(loaded, reported - this.shownPages.flatMap((page) => page.accounts).filter((account) => this.removed.has(account.id)).length);
   }
 
   private phase(): Phase {
@@ -220,10 +242,9 @@ export class PdAccountList extends PdElement {
       else if (phase === 'empty' && (previous === 'loading' || previous === 'error' || previous === undefined)) this.announcement = this.t('accounts.empty');
     }
     const fetchingNext = Boolean(result?.isFetchingNextPage);
-    if (this.wasFetchingNext && !fetchingNext) {
-      this.announcement = result?.isFetchNextPageError
-        ? this.t('error.load', { detail: describeError(result.error) })
-        : this.t('accounts.loaded', { count: this.countText(this.accounts.length) });
+    // A page that arrived is announced by loadMore, once the list shows it.
+    if (this.wasFetchingNext && !fetchingNext && result?.isFetchNextPageError) {
+      this.announcement = this.t('error.load', { detail: describeError(result.error) });
     }
     this.wasFetchingNext = fetchingNext;
   }
@@ -288,12 +309,18 @@ export class PdAccountList extends PdElement {
 
   private loadMore = () => {
     const result = this.query.result;
-    if (!result?.hasNextPage || result.isFetchingNextPage) return;
+    if (!this.hasMore || result?.isFetchingNextPage) return;
     const firstNew = this.accounts.length;
-    void this.query.fetchNextPage()?.then(() => {
+    const next = this.pagesShown + 1;
+    const cached = next <= (this.data?.pages.length ?? 0);
+    const loaded = cached ? Promise.resolve() : this.query.fetchNextPage();
+    void loaded?.then(() => {
+      // A failed fetch leaves the pages as they were: show what exists.
+      this.pagesShown = Math.max(this.pagesShown, Math.min(next, this.data?.pages.length ?? 0));
       void this.updateComplete.then(() => {
+        if (!this.query.result?.isFetchNextPageError) this.announcement = this.t('accounts.loaded', { count: this.countText(this.accounts.length) });
         // The button goes away on the last page: move on to the first new account.
-        if (!this.query.result?.hasNextPage && !this.shadowRoot?.activeElement && document.activeElement === document.body) {
+        if (!this.hasMore && !this.shadowRoot?.activeElement && document.activeElement === document.body) {
           const id = this.accounts[firstNew]?.id;
           if (id) this.find(`li[data-id="${CSS.escape(id)}"] button`)?.focus();
         }
@@ -710,9 +737,9 @@ export class PdAccountList extends PdElement {
     return html`${stale}<ul role="list" part="list" aria-labelledby="title">
         ${repeat(accounts, (account) => account.id, (account, index) => this.renderItem(account, index))}
       </ul>
-      ${result?.hasNextPage
+      ${this.hasMore
         ? html`<div class="flex flex-col items-center gap-1.5 border-t border-pd-border px-4 py-2.5">
-            ${result.isFetchNextPageError
+            ${result?.isFetchNextPageError
               ? html`<p class="text-[0.8125rem] text-pd-danger">${this.t('error.load', { detail: describeError(result.error) })}</p>`
               : nothing}
             <button
