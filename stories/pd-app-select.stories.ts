@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
+import { de } from '../src/i18n/de.js';
 import type { PdAppSelect } from '../src/index.js';
-import { elementHelpers, inShadow, openSelect, pressArrowDown, setValue, storyElement, waitForState } from './support.js';
+import { elementHelpers, inShadow, openSelect, pressArrowDown, setValue, storyElement, waitForShadow, waitForState } from './support.js';
 
 const { args, argTypes, template } = elementHelpers('pd-app-select');
 
@@ -24,6 +25,8 @@ type Story = StoryObj;
 const select = (canvasElement: HTMLElement) => storyElement<PdAppSelect>(canvasElement, 'pd-app-select');
 const input = (element: PdAppSelect) => inShadow<HTMLInputElement>(element, 'input')!;
 const playOpen = async ({ canvasElement }: { canvasElement: HTMLElement }) => openSelect(await select(canvasElement));
+/** A search no app of the catalog matches. */
+const NO_MATCH = 'qqzx-nothing';
 
 /** Closed, nothing picked. */
 export const Default: Story = {};
@@ -66,6 +69,33 @@ export const Disabled: Story = {
   args: { disabled: true },
 };
 
+/** A search with no results: the popup says no app matches the term. */
+export const Empty: Story = {
+  name: 'Empty (no results)',
+  play: async ({ canvasElement }) => {
+    const element = await select(canvasElement);
+    await openSelect(element);
+    setValue(input(element), NO_MATCH);
+    const empty = await waitForShadow(element, '[part="empty"]');
+    await expect(empty.textContent).toContain(NO_MATCH);
+    await expect(element.shadowRoot!.querySelectorAll('[role="option"]').length).toBe(0);
+  },
+};
+
+/** Loading: this story's token endpoint holds its answer, so the list stays on "Loading apps…". */
+export const Loading: Story = {
+  parameters: { emulator: { user: 'story-app-select-loading', tokenQuery: '?delay=120000' } },
+  play: async ({ canvasElement }) => {
+    const element = await select(canvasElement);
+    pressArrowDown(element);
+    await waitForState(element, 'loading');
+    await waitForShadow(element, '[part="popup"][aria-busy="true"] [part="status"]');
+    // Held, not merely passing through: still loading a moment later.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await expect(element.matches(':state(loading)')).toBe(true);
+  },
+};
+
 /** The catalog cannot load (the token endpoint answers 500). */
 export const LoadError: Story = {
   name: 'Error',
@@ -81,6 +111,16 @@ export const LoadError: Story = {
 export const Dark: Story = {
   globals: { theme: 'dark' },
   play: playOpen,
+};
+
+/** German, open: placeholder, label and list texts from the German strings. */
+export const German: Story = {
+  globals: { locale: 'de' },
+  play: async ({ canvasElement }) => {
+    const element = await select(canvasElement);
+    await openSelect(element);
+    await waitFor(() => expect(input(element).placeholder).toBe(de['apps.placeholder']));
+  },
 };
 
 /** Arabic (right to left), open. */

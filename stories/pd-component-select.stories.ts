@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
 import type { PdComponentSelect } from '../src/index.js';
-import { elementHelpers, openSelect, storyElement, waitForState } from './support.js';
+import { elementHelpers, inShadow, openSelect, pressArrowDown, setValue, storyElement, waitForShadow, waitForState } from './support.js';
 
 const { args, argTypes, template } = elementHelpers('pd-component-select');
 
@@ -19,6 +20,8 @@ type Story = StoryObj;
 
 const select = (canvasElement: HTMLElement) => storyElement<PdComponentSelect>(canvasElement, 'pd-component-select');
 const playOpen = async ({ canvasElement }: { canvasElement: HTMLElement }) => openSelect(await select(canvasElement));
+/** A search no action of the app matches. */
+const NO_MATCH = 'qqzx-nothing';
 
 /** Slack's actions. */
 export const Actions: Story = {
@@ -57,4 +60,61 @@ export const Dark: Story = {
 export const German: Story = {
   globals: { locale: 'de' },
   play: playOpen,
+};
+
+/** Loading: this story's token endpoint holds its answer, so the list stays on "Loading…". */
+export const Loading: Story = {
+  parameters: { emulator: { user: 'story-component-select-loading', tokenQuery: '?delay=120000' } },
+  play: async ({ canvasElement }) => {
+    const element = await select(canvasElement);
+    pressArrowDown(element);
+    await waitForState(element, 'loading');
+    await waitForShadow(element, '[part="popup"][aria-busy="true"] [part="status"]');
+    // Held, not merely passing through: still loading a moment later.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await expect(element.matches(':state(loading)')).toBe(true);
+  },
+};
+
+/** The components cannot load (the token endpoint answers 500): the error offers a retry, which asks again. */
+export const LoadError: Story = {
+  name: 'Error (with retry)',
+  parameters: { emulator: { user: 'story-component-select-error', tokenQuery: '?fail=500' } },
+  play: async ({ canvasElement }) => {
+    const element = await select(canvasElement);
+    let failures = 0;
+    element.addEventListener('pd-error', () => failures++);
+    pressArrowDown(element);
+    await waitForState(element, 'error');
+    const retry = await waitForShadow<HTMLButtonElement>(element, '[part~="error"] [part~="retry-button"]');
+    await waitFor(() => expect(failures).toBe(1));
+    retry.click();
+    // The retry is a new request: it fails again here and is reported again.
+    await waitFor(() => expect(failures).toBe(2), { timeout: 8000 });
+    await waitForState(element, 'error');
+  },
+};
+
+/** A search with no results: the popup says nothing matches the term. */
+export const Empty: Story = {
+  name: 'Empty (no results)',
+  play: async ({ canvasElement }) => {
+    const element = await select(canvasElement);
+    await openSelect(element);
+    setValue(inShadow<HTMLInputElement>(element, 'input')!, NO_MATCH);
+    const empty = await waitForShadow(element, '[part="empty"]');
+    await expect(empty.textContent).toContain(NO_MATCH);
+    await expect(element.shadowRoot!.querySelectorAll('[role="option"]').length).toBe(0);
+  },
+};
+
+/** Arabic (right to left), open. */
+export const Arabic: Story = {
+  name: 'Arabic (RTL)',
+  globals: { locale: 'ar' },
+  play: async ({ canvasElement }) => {
+    const element = await select(canvasElement);
+    await openSelect(element);
+    await expect(inShadow(element, '[part="base"]')!.getAttribute('dir')).toBe('rtl');
+  },
 };

@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
+import { ar } from '../src/i18n/ar.js';
+import { de } from '../src/i18n/de.js';
 import type { PdConnectButton } from '../src/index.js';
 import { clickInConnectPage, connectPageDocument, elementHelpers, inShadow, storyElement, waitForState } from './support.js';
 
@@ -112,6 +114,36 @@ export const TokenError: Story = {
     nativeButton(element).click();
     await waitForState(element, 'error');
     await waitFor(() => expect(inShadow(element, '[part="error"]')?.textContent?.trim()).toBeTruthy());
+  },
+};
+
+/** Dark theme: the element follows the provider's `theme`. */
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    const element = await button(canvasElement);
+    await waitForState(element, 'theme-dark');
+    await waitFor(() => expect(nativeButton(element).textContent).toContain('Slack'));
+  },
+};
+
+/** German: the label comes from the German strings. */
+export const German: Story = {
+  globals: { locale: 'de' },
+  play: async ({ canvasElement }) => {
+    const element = await button(canvasElement);
+    await waitFor(() => expect(nativeButton(element).textContent?.trim()).toBe(de['connect.label'].replace('{app}', 'Slack')));
+  },
+};
+
+/** Arabic: translated and laid out right to left. */
+export const Arabic: Story = {
+  name: 'Arabic (RTL)',
+  globals: { locale: 'ar' },
+  play: async ({ canvasElement }) => {
+    const element = await button(canvasElement);
+    await waitFor(() => expect(nativeButton(element).textContent?.trim()).toBe(ar['connect.label'].replace('{app}', 'Slack')));
+    await expect(nativeButton(element).closest('[dir]')?.getAttribute('dir')).toBe('rtl');
   },
 };
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Plugin } from 'vite';
@@ -7,7 +8,14 @@ export const SERVICE_WORKER_FILE = 'emulator-sw.js';
 
 const entry = fileURLToPath(new URL('./service-worker.ts', import.meta.url));
 
-/** The service worker as one classic script: service workers cannot share the preview's chunks. */
+/** Stands in for the build id while bundling; replaced by the hash of the bundle itself. */
+const BUILD_ID_PLACEHOLDER = 'pd-emulator-build-id-placeholder';
+
+/**
+ * The service worker as one classic script: service workers cannot share the preview's chunks.
+ * Its `__EMULATOR_BUILD_ID__` is a hash of its own code, so the saved emulator state (kept per
+ * build id) starts afresh whenever the worker, the emulator or its catalog changes.
+ */
 async function bundleServiceWorker(minify: boolean): Promise<string> {
   const result = await build({
     entryPoints: [entry],
@@ -16,10 +24,13 @@ async function bundleServiceWorker(minify: boolean): Promise<string> {
     platform: 'browser',
     target: 'es2022',
     minify,
+    define: { __EMULATOR_BUILD_ID__: JSON.stringify(BUILD_ID_PLACEHOLDER) },
     write: false,
     logLevel: 'silent',
   });
-  return result.outputFiles[0]!.text;
+  const code = result.outputFiles[0]!.text;
+  const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
+  return code.replaceAll(BUILD_ID_PLACEHOLDER, buildId);
 }
 
 /**

@@ -12,9 +12,12 @@
  *
  * Everything else goes to the network untouched. The browser stops idle service workers, which
  * would forget the emulator's state: it is saved to Cache Storage after each change and loaded
- * again on start.
+ * again on start, under a cache name that includes the build (see `STATE_CACHE`).
  */
 import { createEmulator, type ConnectEmulator, type EmulatorSnapshot } from '../../src/emulator/index.js';
+
+/** A hash of this worker's bundled code, set by `plugin.ts`: the saved state belongs to one build. */
+declare const __EMULATOR_BUILD_ID__: string;
 
 /** The few service-worker globals used here (the DOM and WebWorker type libraries cannot be mixed). */
 interface ExtendableEventLike extends Event {
@@ -37,7 +40,15 @@ const scope = new URL(worker.registration.scope);
 const basePath = `${scope.pathname}emulator`;
 const tokenPath = `${scope.pathname}emulator-token`;
 const webhookPath = `${scope.pathname}emulator-webhook`;
-const STATE_CACHE = 'pd-connect-emulator';
+/**
+ * Cache Storage is shared by the whole origin: the name holds this worker's scope (another
+ * Storybook on the same site keeps its own) and its build, so a snapshot from an older build is
+ * never loaded into a newer emulator.
+ */
+const STATE_CACHE_PREFIX = `pd-connect-emulator ${scope.pathname} `;
+const STATE_CACHE = `${STATE_CACHE_PREFIX}${__EMULATOR_BUILD_ID__}`;
+/** Where builds without a build id kept their state, for every scope of the origin in one cache. */
+const UNVERSIONED_STATE_CACHE = 'pd-connect-emulator';
 const stateKey = new URL('emulator-state.json', scope).href;
 /** Webhook deliveries kept for `GET emulator-webhook`. */
 const WEBHOOK_LOG_LIMIT = 50;
@@ -49,8 +60,13 @@ const webhookLog: { receivedAt: string; emitter: string; body: unknown }[] = [];
 
 let pendingSnapshot: EmulatorSnapshot | undefined;
 let saving: Promise<void> | undefined;
+let saveFailureLogged = false;
 
-/** Writes the newest snapshot; changes that arrive during a write are folded into the next one. */
+/**
+ * Writes the newest snapshot; changes that arrive during a write are folded into the next one.
+ * `saving` never rejects: a write that fails (storage quota, private mode) loses only what a
+ * stopped worker would forget, while the change itself is applied and answered normally.
+ */
 function persist(snapshot: EmulatorSnapshot): void {
   pendingSnapshot = snapshot;
   saving ??= (async () => {
@@ -60,9 +76,25 @@ function persist(snapshot: EmulatorSnapshot): void {
       pendingSnapshot = undefined;
       await cache.put(stateKey, new Response(JSON.stringify(next), { headers: { 'content-type': 'application/json' } }));
     }
-  })().finally(() => {
+  })().catch((error: unknown) => {
+    // Every snapshot is the whole state: the next change writes everything again.
+    pendingSnapshot = undefined;
+    if (saveFailureLogged) return;
+    saveFailureLogged = true;
+    console.warn('Emulator service worker: the state could not be saved, so it lasts only while this worker runs.', error);
+  }).finally(() => {
     saving = undefined;
   });
+}
+
+/** Drops this scope's state saved by other builds: they wrote snapshots this emulator may not read right. */
+async function dropOtherBuildsState(): Promise<void> {
+  const names = await caches.keys();
+  await Promise.all(names.filter((name) => name.startsWith(STATE_CACHE_PREFIX) && name !== STATE_CACHE).map((name) => caches.delete(name)));
+  if (!names.includes(UNVERSIONED_STATE_CACHE)) return;
+  const unversioned = await caches.open(UNVERSIONED_STATE_CACHE);
+  await unversioned.delete(stateKey);
+  if ((await unversioned.keys()).length === 0) await caches.delete(UNVERSIONED_STATE_CACHE);
 }
 
 async function loadState(): Promise<EmulatorSnapshot | undefined> {
@@ -176,7 +208,7 @@ worker.addEventListener('install', (event) => {
 
 // Take over open pages at once: the first visit must not need a reload.
 worker.addEventListener('activate', (event) => {
-  event.waitUntil(worker.clients.claim());
+  event.waitUntil(Promise.all([worker.clients.claim(), dropOtherBuildsState().catch(() => undefined)]));
 });
 
 // A page loaded with a hard reload is not controlled; it asks to be claimed.

@@ -7,14 +7,21 @@ test('npm run demo serves the showcase wired to its emulator, with a working tok
   try {
     const urls = await new Promise<{ showcase: string; emulator: string }>((resolve, reject) => {
       let output = '';
+      // Cleared once settled: a pending timer would keep the test process alive for 20 s after the test.
+      const timer = setTimeout(() => reject(new Error(`demo printed no URLs: ${output}`)), 20_000);
       child.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         const showcase = /Showcase:\s+(http:\/\/\S+)/.exec(output)?.[1];
         const emulator = /Emulator:\s+(http:\/\/\S+)/.exec(output)?.[1];
-        if (showcase && emulator) resolve({ showcase, emulator });
+        if (showcase && emulator) {
+          clearTimeout(timer);
+          resolve({ showcase, emulator });
+        }
       });
-      child.once('exit', (code) => reject(new Error(`demo exited with ${code}: ${output}`)));
-      setTimeout(() => reject(new Error(`demo printed no URLs: ${output}`)), 20_000);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`demo exited with ${code}: ${output}`));
+      });
     });
     const page = await (await fetch(urls.showcase)).text();
     assert.match(page, /<pd-connect-provider[^>]+base-url="http:\/\/127\.0\.0\.1:\d+"/);
