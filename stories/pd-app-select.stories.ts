@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import { de } from '../src/i18n/de.js';
 import type { PdAppSelect } from '../src/index.js';
-import { elementHelpers, inShadow, openSelect, pressArrowDown, setValue, storyElement, waitForShadow, waitForState } from './support.js';
+import { elementHelpers, heldLoadingPlay, inShadow, openSelect, pressArrowDown, setValue, storyElement, waitForShadow, waitForState } from './support.js';
 
 const { args, argTypes, template } = elementHelpers('pd-app-select');
 
@@ -85,15 +85,7 @@ export const Empty: Story = {
 /** Loading: this story's token endpoint holds its answer, so the list stays on "Loading apps…". */
 export const Loading: Story = {
   parameters: { emulator: { user: 'story-app-select-loading', tokenQuery: '?delay=120000' } },
-  play: async ({ canvasElement }) => {
-    const element = await select(canvasElement);
-    pressArrowDown(element);
-    await waitForState(element, 'loading');
-    await waitForShadow(element, '[part="popup"][aria-busy="true"] [part="status"]');
-    // Held, not merely passing through: still loading a moment later.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await expect(element.matches(':state(loading)')).toBe(true);
-  },
+  play: heldLoadingPlay('pd-app-select'),
 };
 
 /** The catalog cannot load (the token endpoint answers 500). */

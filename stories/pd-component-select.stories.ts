@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import type { PdComponentSelect } from '../src/index.js';
-import { elementHelpers, inShadow, openSelect, pressArrowDown, setValue, storyElement, waitForShadow, waitForState } from './support.js';
+import { elementHelpers, heldLoadingPlay, inShadow, openSelect, pressArrowDown, setValue, storyElement, waitForShadow, waitForState } from './support.js';
 
 const { args, argTypes, template } = elementHelpers('pd-component-select');
 
@@ -65,15 +65,7 @@ export const German: Story = {
 /** Loading: this story's token endpoint holds its answer, so the list stays on "Loading…". */
 export const Loading: Story = {
   parameters: { emulator: { user: 'story-component-select-loading', tokenQuery: '?delay=120000' } },
-  play: async ({ canvasElement }) => {
-    const element = await select(canvasElement);
-    pressArrowDown(element);
-    await waitForState(element, 'loading');
-    await waitForShadow(element, '[part="popup"][aria-busy="true"] [part="status"]');
-    // Held, not merely passing through: still loading a moment later.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await expect(element.matches(':state(loading)')).toBe(true);
-  },
+  play: heldLoadingPlay('pd-component-select'),
 };
 
 /** The components cannot load (the token endpoint answers 500): the error offers a retry, which asks again. */

@@ -69,6 +69,21 @@ export async function openSelect(element: Element): Promise<void> {
   await waitFor(() => expect(element.shadowRoot!.querySelectorAll('[role="option"]').length).toBeGreaterThan(0), { timeout: 8000 });
 }
 
+/**
+ * A select story held in its loading state (its token endpoint holds the answer): opens it and
+ * checks it is still loading a moment later, so a state it merely passes through does not count.
+ */
+export function heldLoadingPlay(tag: string) {
+  return async ({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> => {
+    const element = await storyElement<HTMLElement>(canvasElement, tag);
+    pressArrowDown(element);
+    await waitForState(element, 'loading');
+    await waitForShadow(element, '[part="popup"][aria-busy="true"] [part="status"]');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await expect(element.matches(':state(loading)')).toBe(true);
+  };
+}
+
 /** The connect page the elements opened in their overlay (same origin here: the emulator runs in this page's service worker). */
 export async function connectPageDocument(timeout = 8000): Promise<Document> {
   return waitFor(() => {

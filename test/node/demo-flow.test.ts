@@ -1,40 +1,11 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { chromium, type Locator, type Page } from 'playwright-core';
+import { startDemo } from '../support/demo-server.js';
 
 /** The browser helper is plain JavaScript shared with the other test runners. */
 const browserPathModule = new URL('../support/browser-path.js', import.meta.url).href;
 const { CHROMIUM_ARGS, findChromium } = (await import(browserPathModule)) as { CHROMIUM_ARGS: string[]; findChromium(): string };
-
-/** Starts `npm run demo`'s server on free ports, as `demo.test.ts` does, and reads its URLs. */
-async function startDemo(): Promise<{ child: ChildProcess; showcase: string; emulator: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/serve.ts'], { env: { ...process.env, PORT: '0', EMULATOR_PORT: '0' } });
-  try {
-    const urls = await new Promise<{ showcase: string; emulator: string }>((resolve, reject) => {
-      let output = '';
-      // Cleared once settled: a pending timer would keep the test process alive after the test.
-      const timer = setTimeout(() => reject(new Error(`demo printed no URLs: ${output}`)), 20_000);
-      child.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const showcase = /Showcase:\s+(http:\/\/\S+)/.exec(output)?.[1];
-        const emulator = /Emulator:\s+(http:\/\/\S+)/.exec(output)?.[1];
-        if (showcase && emulator) {
-          clearTimeout(timer);
-          resolve({ showcase, emulator });
-        }
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`demo exited with ${code}: ${output}`));
-      });
-    });
-    return { child, ...urls };
-  } catch (error) {
-    child.kill('SIGTERM');
-    throw error;
-  }
-}
 
 const optionValues = (picker: Locator) => picker.locator('[role="option"]').evaluateAll((options) => options.map((option) => option.getAttribute('data-value') ?? ''));
 
