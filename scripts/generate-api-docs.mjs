@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Writes docs/api.md from custom-elements.json: per element, its attributes, properties-only
- * settings, events, slots, CSS parts, custom states and CSS custom properties. Run by
+ * settings, events, slots, CSS parts, custom states and CSS custom properties; and the parts
+ * table in README.md. Run by
  * `npm run analyze`; `npm run analyze:check` fails when it is stale. `--stdout` prints instead.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -47,8 +48,30 @@ export function apiDocs(manifest) {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
+/** The parts table of README.md, between its `<!-- parts:start -->` and `<!-- parts:end -->` markers. */
+export function partsTable(manifest) {
+  const rows = manifest.modules
+    .flatMap((module) => module.declarations ?? [])
+    .filter((declaration) => declaration.customElement && declaration.tagName && declaration.cssParts?.length)
+    .sort((a, b) => a.tagName.localeCompare(b.tagName))
+    .map((element) => `| \`<${element.tagName}>\` | ${element.cssParts.map((part) => `\`${part.name}\``).join(', ')} |`);
+  return ['| element | parts |', '|---|---|', ...rows].join('\n');
+}
+
+const PARTS = /(<!-- parts:start -->\n)[\s\S]*?(<!-- parts:end -->)/;
+
+/** README.md with its parts table made from the manifest. */
+export function readmeWithParts(readme, manifest) {
+  if (!PARTS.test(readme)) throw new Error('README.md has no <!-- parts:start --> … <!-- parts:end --> markers');
+  return readme.replace(PARTS, (_match, start, end) => `${start}${partsTable(manifest)}\n${end}`);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const text = apiDocs(JSON.parse(readFileSync(process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'custom-elements.json', 'utf8')));
+  const manifest = JSON.parse(readFileSync(process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'custom-elements.json', 'utf8'));
+  const text = apiDocs(manifest);
   if (process.argv.includes('--stdout')) process.stdout.write(text);
-  else writeFileSync('docs/api.md', text);
+  else {
+    writeFileSync('docs/api.md', text);
+    writeFileSync('README.md', readmeWithParts(readFileSync('README.md', 'utf8'), manifest));
+  }
 }
