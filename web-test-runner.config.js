@@ -62,8 +62,10 @@ export default {
   ],
   testsFinishTimeout: 5 * 60 * 1000,
   // Bundlers replace process.env.NODE_ENV in @tanstack/query-core; the test server serves it unbundled.
+  // One module imports the framework (which defines `mocha`), then the Lit warning check: both run
+  // before the framework imports the test file, and if the check fails to load, no test runs.
   testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><script>window.process = { env: { NODE_ENV: 'development' } };</script></head>
-    <body><script type="module" src="${testFramework}"></script><script type="module" src="/test/support/lit-dev-warnings.ts"></script></body></html>`,
+    <body><script type="module">import ${JSON.stringify(testFramework)}; import '/test/support/lit-dev-warnings.ts';</script></body></html>`,
 };
 
 process.on('exit', () => { void running.close(); });

@@ -9,7 +9,7 @@ export const SERVICE_WORKER_FILE = 'emulator-sw.js';
 const entry = fileURLToPath(new URL('./service-worker.ts', import.meta.url));
 
 /** Stands in for the build id while bundling; replaced by the hash of the bundle itself. */
-const BUILD_ID_PLACEHOLDER = 'pd-emulator-build-id-placeholder';
+export const BUILD_ID_PLACEHOLDER = 'pd-emulator-build-id-placeholder';
 
 /**
  * The service worker as one classic script: service workers cannot share the preview's chunks.

@@ -63,28 +63,41 @@ let saving: Promise<void> | undefined;
 let saveFailureLogged = false;
 
 /**
- * Writes the newest snapshot; changes that arrive during a write are folded into the next one.
- * `saving` never rejects: a write that fails (storage quota, private mode) loses only what a
- * stopped worker would forget, while the change itself is applied and answered normally.
+ * Saves the newest snapshot. One write runs at a time (`saving`); changes that arrive during it
+ * are written right after it, by the same run. `saving` never rejects: a failed write (storage
+ * quota, private mode) loses only what a stopped worker would forget, while the change itself is
+ * applied and answered normally, and is logged once.
  */
 function persist(snapshot: EmulatorSnapshot): void {
   pendingSnapshot = snapshot;
-  saving ??= (async () => {
-    const cache = await caches.open(STATE_CACHE);
+  saving ??= writePendingSnapshots();
+}
+
+async function writePendingSnapshots(): Promise<void> {
+  // Start after `persist` has stored this run in `saving`, so the reset below always comes later.
+  await Promise.resolve();
+  try {
     while (pendingSnapshot) {
       const next = pendingSnapshot;
       pendingSnapshot = undefined;
-      await cache.put(stateKey, new Response(JSON.stringify(next), { headers: { 'content-type': 'application/json' } }));
+      try {
+        const cache = await caches.open(STATE_CACHE);
+        await cache.put(stateKey, new Response(JSON.stringify(next), { headers: { 'content-type': 'application/json' } }));
+      } catch (error) {
+        // Every snapshot is the whole state: one that arrived meanwhile is still written, by the next pass.
+        logSaveFailureOnce(error);
+      }
     }
-  })().catch((error: unknown) => {
-    // Every snapshot is the whole state: the next change writes everything again.
-    pendingSnapshot = undefined;
-    if (saveFailureLogged) return;
-    saveFailureLogged = true;
-    console.warn('Emulator service worker: the state could not be saved, so it lasts only while this worker runs.', error);
-  }).finally(() => {
+  } finally {
+    // In the same turn as the loop's last check: a change after this starts a new run.
     saving = undefined;
-  });
+  }
+}
+
+function logSaveFailureOnce(error: unknown): void {
+  if (saveFailureLogged) return;
+  saveFailureLogged = true;
+  console.warn('Emulator service worker: the state could not be saved, so it lasts only while this worker runs.', error);
 }
 
 /** Drops this scope's state saved by other builds: they wrote snapshots this emulator may not read right. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chromium, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startDemo } from '../support/demo-server.js';
 
 /** The browser helper is plain JavaScript shared with the other test runners. */
@@ -19,12 +19,18 @@ const formComponent = (page: Page) =>
 test('the showcase runs an action end to end: app picker → action picker → action form → run result', { timeout: 60_000 }, async () => {
   const started = Date.now();
   const demo = await startDemo();
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-  const pageErrors: string[] = [];
+  let browser: Browser | undefined;
+  const problems: string[] = [];
   try {
+    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      // App logos live on the catalog's image host, out of reach here: the elements show a generic icon instead.
+      const offline = message.text().startsWith('Failed to load resource') && !message.location().url.startsWith('http://127.0.0.1');
+      if (message.type() === 'error' && !offline) problems.push(`console error: ${message.text()} (${message.location().url})`);
+    });
     await page.goto(demo.showcase);
 
     const appPicker = page.locator('#app-picker');
@@ -76,9 +82,13 @@ test('the showcase runs an action end to end: app picker → action picker → a
     await summary.waitFor();
     assert.equal((await summary.textContent())?.trim(), 'Sent message to #general: "Hello from the showcase"');
     await page.locator('#events li', { hasText: 'pd-run-success' }).waitFor();
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(problems, []);
+  } catch (error) {
+    // What the page and the demo server reported says why a step never happened.
+    const reported = [...problems, ...(demo.stderr() ? [`demo stderr:\n${demo.stderr()}`] : [])];
+    throw reported.length ? new Error(`${(error as Error).message}\nReported meanwhile:\n${reported.join('\n')}`, { cause: error }) : error;
   } finally {
-    await browser.close();
+    await browser?.close().catch(() => undefined);
     demo.child.kill('SIGTERM');
   }
   // Reported so a slow run is visible before it hits the test's timeout.

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -11,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { createCatalog, type EmulatorSnapshot } from '../../src/emulator/index.js';
+import { BUILD_ID_PLACEHOLDER, SERVICE_WORKER_FILE } from '../../.storybook/emulator/plugin.js';
 
 /**
  * The static Storybook (`storybook build`) needs no server of its own: built into a scratch
@@ -158,7 +160,81 @@ async function inFreshPage(name: string, steps: (page: Page) => Promise<void>): 
 }
 
 /** Paths the file server was asked for that belong to the in-browser emulator (none should reach it). */
-const emulatorRequests = () => requested.filter((path) => path.startsWith(`${SUB_PATH}emulator`) && path !== `${SUB_PATH}emulator-sw.js`);
+const emulatorRequests = () => requested.filter((path) => path.startsWith(`${SUB_PATH}emulator`) && path !== `${SUB_PATH}${SERVICE_WORKER_FILE}`);
+
+/** Where the worker keeps its state: `pd-connect-emulator <scope path> <build id>`. */
+const STATE_CACHE_NAME = new RegExp(`^pd-connect-emulator ${SUB_PATH} ([0-9a-f]{16})$`);
+
+/** The parts of the service-worker global scope the emulator worker uses, faked for Node. */
+interface WorkerUnderTest {
+  /** Answers `request` as the worker's fetch handler does. */
+  dispatch(request: Request): Promise<Response>;
+  /** Seeds an account named `name` through the emulator's admin API: one state change. */
+  seedAccount(name: string): Promise<Response>;
+  /** Snapshots written to the state cache, in order. */
+  written: EmulatorSnapshot[];
+  /** Arguments of every `console.warn`. */
+  warnings: unknown[][];
+}
+
+/**
+ * Runs the built worker script in this process with a fake Cache Storage whose `put` is `store`
+ * (it may hold a write back or fail it), to drive the saving of state through exact interleavings.
+ */
+function runWorker(code: string, store: (snapshot: EmulatorSnapshot) => Promise<void>): WorkerUnderTest {
+  const listeners = new Map<string, (event: unknown) => void>();
+  const written: EmulatorSnapshot[] = [];
+  const warnings: unknown[][] = [];
+  const cache = {
+    async put(_key: string, response: Response) {
+      const snapshot = (await response.json()) as EmulatorSnapshot;
+      await store(snapshot);
+      written.push(snapshot);
+    },
+    match: async () => undefined,
+    keys: async () => [],
+    delete: async () => true,
+  };
+  const caches = { open: async () => cache, keys: async () => [], delete: async () => true };
+  const self = {
+    registration: { scope: `http://127.0.0.1${SUB_PATH}` },
+    clients: { claim: async () => undefined },
+    skipWaiting: async () => undefined,
+    addEventListener: (type: string, listener: (event: unknown) => void) => listeners.set(type, listener),
+  };
+  const workerConsole = { ...console, warn: (...args: unknown[]) => warnings.push(args) };
+  new Function('self', 'caches', 'console', code)(self, caches, workerConsole);
+  const dispatch = (request: Request): Promise<Response> => {
+    let answer: Promise<Response> | undefined;
+    listeners.get('fetch')!({ request, respondWith: (response: Promise<Response>) => (answer = Promise.resolve(response)), waitUntil: () => undefined });
+    assert.ok(answer, `the worker did not answer ${request.url}`);
+    return answer;
+  };
+  const seedAccount = (name: string) =>
+    dispatch(new Request(`http://127.0.0.1${SUB_PATH}emulator/_emulator/accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ external_user_id: 'worker-state', app: 'slack', name }),
+    }));
+  return { dispatch, seedAccount, written, warnings };
+}
+
+const accountNames = (snapshot: EmulatorSnapshot | undefined) => (snapshot?.accounts ?? []).map((account) => account.name);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves after `count` turns of the microtask queue. */
+async function microtasks(count: number): Promise<void> {
+  for (let turn = 0; turn < count; turn++) await Promise.resolve();
+}
+/** A promise with its settle functions, for a cache write the test holds back. */
+function heldWrite() {
+  let release!: () => void;
+  let fail!: (error: Error) => void;
+  const promise = new Promise<void>((resolve, reject) => {
+    release = resolve;
+    fail = reject;
+  });
+  return { promise, release, fail };
+}
 
 describe('static Storybook under a sub-path', { timeout: 180_000 }, () => {
   before(async () => {
@@ -209,7 +285,14 @@ describe('static Storybook under a sub-path', { timeout: 180_000 }, () => {
 
       // The token endpoint, the API and the connect page were all answered inside the browser.
       assert.deepEqual(emulatorRequests(), []);
-      assert.ok(requested.includes(`${SUB_PATH}emulator-sw.js`), 'the service worker was loaded from the sub-path');
+      assert.ok(requested.includes(`${SUB_PATH}${SERVICE_WORKER_FILE}`), 'the service worker was loaded from the sub-path');
+
+      // The state was saved in one cache, named for this scope and the build id the worker carries.
+      const cacheNames = await preview.evaluate(() => caches.keys());
+      assert.equal(cacheNames.length, 1, `one cache, not: ${cacheNames.join(', ')}`);
+      const buildId = STATE_CACHE_NAME.exec(cacheNames[0]!)?.[1];
+      assert.ok(buildId, `the cache is named like "pd-connect-emulator ${SUB_PATH} <16 hex digits>": ${cacheNames[0]}`);
+      assert.ok((await readFile(join(outDir, SERVICE_WORKER_FILE), 'utf8')).includes(buildId), 'the cache carries the built worker\'s build id');
     });
   });
 
@@ -225,6 +308,66 @@ describe('static Storybook under a sub-path', { timeout: 180_000 }, () => {
       assert.deepEqual([...shown].sort(), ['Acme HQ', 'Production key']);
       assert.deepEqual([...seeded].sort(), [...shown].sort());
       assert.deepEqual(emulatorRequests(), []);
+    });
+  });
+
+  describe('the built service worker', () => {
+    let workerCode: string;
+    before(async () => {
+      workerCode = await readFile(join(outDir, SERVICE_WORKER_FILE), 'utf8');
+    });
+
+    it('carries its build id, the hash of its own code, in place of the placeholder', () => {
+      assert.equal(workerCode.includes(BUILD_ID_PLACEHOLDER), false, 'the build-id placeholder is left in the worker');
+      // The id is the first 16 hex digits of the SHA-256 of the code as bundled, placeholder included.
+      const ownHash = (candidate: string) => createHash('sha256').update(workerCode.replaceAll(candidate, BUILD_ID_PLACEHOLDER)).digest('hex').slice(0, 16);
+      const ids = [...new Set(workerCode.match(/[0-9a-f]{16}/g) ?? [])].filter((candidate) => ownHash(candidate) === candidate);
+      assert.equal(ids.length, 1, 'the worker holds one build id that hashes its own code');
+    });
+
+    it('a failed save fails no request, is logged once, and a change made during it is still saved', async () => {
+      const first = heldWrite();
+      let writes = 0;
+      // Writes 1 (held, then failed) and 3 fail; the others succeed.
+      const worker = runWorker(workerCode, async () => {
+        writes++;
+        if (writes === 1) await first.promise;
+        if (writes === 3) throw new Error('quota exceeded');
+      });
+
+      const answers = [worker.seedAccount('one')];
+      while (writes === 0) await sleep(1);
+      // Made while the first write is still running; that write then fails.
+      answers.push(worker.seedAccount('two'));
+      await sleep(20);
+      first.fail(new Error('quota exceeded'));
+      assert.deepEqual(await Promise.all(answers.map(async (answer) => (await answer).status)), [201, 201]);
+      assert.deepEqual(worker.written.map(accountNames), [['one', 'two']], 'the change made during the failed write was saved');
+
+      // A second failure is not logged again; the next change is saved.
+      assert.equal((await worker.seedAccount('three')).status, 201);
+      assert.equal((await worker.seedAccount('four')).status, 201);
+      assert.deepEqual(accountNames(worker.written.at(-1)), ['one', 'two', 'three', 'four']);
+      assert.equal(worker.warnings.length, 1, 'failures are logged once');
+    });
+
+    it('a change that lands as a write finishes is saved, at any moment', async () => {
+      const lost: number[] = [];
+      // The change and the end of the write, `turns` microtasks apart.
+      for (let turns = 0; turns < 40; turns++) {
+        const first = heldWrite();
+        let writes = 0;
+        const worker = runWorker(workerCode, () => (writes++ === 0 ? first.promise : Promise.resolve()));
+        const answers = [worker.seedAccount('early')];
+        while (writes === 0) await sleep(1);
+        answers.push(worker.seedAccount('late'));
+        await microtasks(turns);
+        first.release();
+        await Promise.all(answers);
+        await sleep(1);
+        if (!accountNames(worker.written.at(-1)).includes('late')) lost.push(turns);
+      }
+      assert.deepEqual(lost, [], 'the last saved state lacks the late change when it landed this many microtasks before the write ended');
     });
   });
 });
