@@ -2,6 +2,7 @@ import {
   InfiniteQueryObserver,
   QueryClient,
   type FetchNextPageOptions,
+  type QueryCacheNotifyEvent,
   type InfiniteData,
   type InfiniteQueryObserverOptions,
   type InfiniteQueryObserverResult,
@@ -11,14 +12,43 @@ import {
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ConnectSession } from './session.js';
 
+/** The latest fetch begun of each query: when, and whether it loads every page or only the next one. */
+const latestFetch = new WeakMap<object, { startedAt: number; nextPageOnly: boolean }>();
+/** When the fetch that loaded a query's current data from its first page on began (`performance.now()`). */
+const dataFetchedSince = new WeakMap<object, number>();
+
+/**
+ * Notes when fetches begin and which one delivered the data: an answer cannot tell about anything
+ * that changed after its fetch began, however late it arrives. A fetch that begins while another
+ * runs cancels it (its answer is dropped), so the latest one is the one that delivers.
+ */
+function recordFetches(event: QueryCacheNotifyEvent): void {
+  if (event.type !== 'updated') return;
+  const { query, action } = event;
+  if (action.type === 'fetch') {
+    // A next page (`fetchMore`) leaves the pages before it as they were fetched.
+    latestFetch.set(query, { startedAt: performance.now(), nextPageOnly: Boolean((action.meta as { fetchMore?: unknown } | undefined)?.fetchMore) });
+  } else if (action.type === 'success') {
+    const fetch = latestFetch.get(query);
+    latestFetch.delete(query);
+    if (action.manual) dataFetchedSince.delete(query);
+    else if (fetch && !fetch.nextPageOnly) dataFetchedSince.set(query, fetch.startedAt);
+  } else if (action.type === 'error') {
+    latestFetch.delete(query);
+  }
+}
+
 /** The session's query cache, created by the first element that lists something. */
 export function queryClientFor(session: ConnectSession): QueryClient {
-  return (session.queryClient ??= new QueryClient({
+  if (session.queryClient) return session.queryClient;
+  const client = new QueryClient({
     defaultOptions: {
       // The SDK already retries 429 and 5xx honouring Retry-After.
       queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false },
     },
-  }));
+  });
+  client.getQueryCache().subscribe(recordFetches);
+  return (session.queryClient = client);
 }
 
 /**
@@ -54,9 +84,23 @@ export class InfiniteQueryController<TPage, TCursor> implements ReactiveControll
     if (this.host instanceof HTMLElement ? this.host.isConnected : true) this.start();
   }
 
-  /** Loads the next page; `{cancelRefetch: false}` joins a fetch in flight instead of restarting it. */
-  fetchNextPage(options?: FetchNextPageOptions): Promise<unknown> | undefined {
-    return this.observer?.fetchNextPage(options);
+  /**
+   * When the fetch that loaded the current data from its first page on started, on the
+   * `performance.now()` clock; undefined before any data arrived through this page's cache.
+   */
+  get dataFetchedSince(): number | undefined {
+    const query = this.observer?.getCurrentQuery();
+    return query ? dataFetchedSince.get(query) : undefined;
+  }
+
+  /** Loads the next page; `{cancelRefetch: false}` joins a fetch in flight instead of restarting it. Resolves to the result after it. */
+  async fetchNextPage(options?: FetchNextPageOptions): Promise<InfiniteQueryObserverResult<InfiniteData<TPage, TCursor>, Error> | undefined> {
+    const observer = this.observer;
+    if (!observer) return undefined;
+    await observer.fetchNextPage(options);
+    // Current also when the host is not subscribed (not connected) and hears nothing.
+    if (observer === this.observer) this.result = observer.getCurrentResult();
+    return observer.getCurrentResult();
   }
 
   refetch(options?: RefetchOptions): Promise<unknown> | undefined {

@@ -32,8 +32,12 @@ export interface AccountPage {
   total?: number;
 }
 
-/** Accounts per page of an account list: one size for every element, so that they share pages. */
-export const ACCOUNT_PAGE_SIZE = 20;
+/**
+ * Accounts per page of the shared account query: one size for every element, so that they share
+ * pages. Large, so that a form listing every account, and every refetch after a connect or
+ * disconnect, takes few requests; an account list shows 20 of them at a time itself.
+ */
+export const ACCOUNT_PAGE_SIZE = 100;
 
 export type AccountsQueryOptions = InfiniteQueryObserverOptions<AccountPage, Error, InfiniteData<AccountPage, string | undefined>, QueryKey, string | undefined>;
 

@@ -60,16 +60,39 @@ async function loaded(el: PdAccountList, count?: number) {
 const accountsGets = async (user: string) => (await requestsFor(user, '/v1/connect/accounts')).filter((entry) => entry.method === 'GET' && entry.path.endsWith('/accounts'));
 const deletes = async (user: string) => (await requestsFor(user, '/v1/connect/accounts')).filter((entry) => entry.method === 'DELETE');
 
-/** The user's accounts as the emulator has them now (a fresh token, straight over HTTP). */
-async function accountsAtEmulator(user: string): Promise<string[]> {
+/** A fresh token of the test token endpoint, for calls straight to the API. */
+async function tokenFor(user: string): Promise<string> {
   const { token } = (await (await fetch('/api/connect-token', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ external_user_id: user }),
   })).json()) as { token: string };
+  return token;
+}
+
+/** The user's accounts as the emulator has them now (a fresh token, straight over HTTP). */
+async function accountsAtEmulator(user: string): Promise<string[]> {
+  const token = await tokenFor(user);
   const answer = await fetch(`${env.emulatorUrl}/v1/connect/accounts?limit=100`, { headers: { authorization: `Bearer ${token}` } });
   const body = (await answer.json()) as { data: { id: string; name: string }[] };
   return body.data.map((account) => account.name);
+}
+
+/** Deletes accounts straight over the Connect API, as another tab or the host's server would: the page hears nothing of it. */
+async function deleteElsewhere(user: string, ids: string[]) {
+  const token = await tokenFor(user);
+  for (const id of ids) {
+    const answer = await fetch(`${env.emulatorUrl}/v1/connect/accounts/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    expect(answer.status).to.equal(204);
+  }
+}
+
+/** Disconnects an account through the list's own buttons; resolves once it is deleted. */
+async function disconnect(el: PdAccountList, name: string) {
+  const done = oneEvent(el, 'pd-disconnect');
+  const confirm = await openConfirm(el, name);
+  part(el, 'confirm-button', confirm)?.click();
+  await done;
 }
 
 async function openConfirm(el: PdAccountList, name: string) {
@@ -204,28 +227,101 @@ describe('<pd-account-list>', () => {
     expect(request?.query).to.contain('app=github');
   });
 
-  it('pages through 45 accounts, 20 at a time, with "Show more accounts"', async () => {
+  it('pages through 45 accounts, 20 at a time, with "Show more accounts", from one request', async () => {
     const user = uniqueUser('paging');
     await Promise.all(Array.from({ length: 45 }, (_, index) => seed(user, `Workspace ${index + 1}`)));
     const el = await mount(user);
     await loaded(el, 20);
     expect(text(part(el, 'count'))).to.contain('45 accounts');
-    expect(await accountsGets(user)).to.have.length(1);
+    let requests = await accountsGets(user);
+    // One page of the shared query holds up to 100 accounts: the list shows 20 of them at a time.
+    expect(requests).to.have.length(1);
+    expect(requests[0]?.query).to.contain('limit=100');
     expect(text(part(el, 'load-more'))).to.equal('Show more accounts');
 
     part(el, 'load-more')?.click();
     await loaded(el, 40);
-    let requests = await accountsGets(user);
-    expect(requests).to.have.length(2);
-    expect(requests[1]?.query).to.contain('after=');
-    await waitFor(() => announced(el) === '40 accounts loaded.', 2000, 'the page announcement');
+    await waitFor(() => announced(el) === '40 accounts loaded.', 2000, 'the announcement');
+    expect(part(el, 'load-more')?.getAttribute('aria-busy')).to.equal('false');
 
-    part(el, 'load-more')?.click();
+    // The last accounts: the button goes away, and focus moves on to the first new account.
+    const firstNew = rows(el).length;
+    const more = part(el, 'load-more') as HTMLElement;
+    more.focus();
+    more.click();
     await loaded(el, 45);
-    requests = await accountsGets(user);
-    expect(requests).to.have.length(3);
+    await waitFor(() => announced(el) === '45 accounts loaded.', 2000, 'the announcement');
     expect(has(el, 'load-more')).to.equal(false);
+    expect(focused(el)?.closest('li') === rows(el)[firstNew]).to.equal(true);
     expect(new Set(names(el)).size).to.equal(45);
+    // The accounts were loaded already: no request for them.
+    requests = await accountsGets(user);
+    expect(requests).to.have.length(1);
+  });
+
+  it('loads the next page when the loaded accounts run out, after a refresh in flight instead of cancelling it', async function () {
+    this.timeout(30000);
+    const user = uniqueUser('paging-refresh');
+    // Seeded one after another: the newest account comes first.
+    for (let index = 0; index < 105; index += 1) await seed(user, `Workspace ${String(index + 1).padStart(3, '0')}`);
+    const wrapper = await fixture<HTMLElement>(html`<div>${list(user)}${list(user)}</div>`);
+    const [first, second] = [...wrapper.querySelectorAll('pd-account-list')] as [PdAccountList, PdAccountList];
+    await loaded(first, 20);
+    await loaded(second, 20);
+    for (const count of [40, 60, 80, 100]) {
+      part(first, 'load-more')?.click();
+      await loaded(first, count);
+    }
+    // Shown from the first page of 100, which both lists share.
+    expect(await accountsGets(user)).to.have.length(1);
+    const victim = names(first)[0] as string;
+    expect(names(second)[0]).to.equal(victim);
+
+    // The refresh after a disconnect is still running when the user asks for more.
+    await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/accounts', latencyMs: 800 }] });
+    await disconnect(first, victim);
+    await waitFor(() => has(first, 'load-more'), 2000, 'the button');
+    part(first, 'load-more')?.click();
+    await first.updateComplete;
+    expect(part(first, 'load-more')?.getAttribute('aria-busy')).to.equal('true');
+    expect(text(part(first, 'load-more'))).to.equal('Loading more…');
+
+    await loaded(first, 104);
+    await waitFor(() => announced(first) === '104 accounts loaded.', 3000, 'the announcement');
+    expect(names(first).includes(victim)).to.equal(false);
+    expect(new Set(names(first)).size).to.equal(104);
+    // The refresh was not cancelled: the shared cache no longer holds the disconnected account.
+    await waitFor(() => !names(second).includes(victim), 3000, 'the other list to drop the disconnected account');
+    expect(names(second)).to.have.length(20);
+    const requests = await accountsGets(user);
+    expect(requests).to.have.length(3);
+    expect(requests[2]?.query).to.contain('after=');
+  });
+
+  it('shows 20 again after a refresh left fewer accounts than it showed', async function () {
+    this.timeout(20000);
+    const user = uniqueUser('shrink');
+    const seeded = await Promise.all(Array.from({ length: 45 }, (_, index) => seed(user, `Workspace ${index + 1}`)));
+    const el = await mount(user);
+    await loaded(el, 20);
+    part(el, 'load-more')?.click();
+    await loaded(el, 40);
+
+    // Most accounts go elsewhere; the next refresh (after a disconnect here) brings 19.
+    const elsewhere = seeded.filter((account) => account.name !== names(el)[0]).slice(0, 25);
+    await deleteElsewhere(user, elsewhere.map((account) => account.id));
+    await disconnect(el, names(el)[0] as string);
+    await loaded(el, 19);
+    expect(has(el, 'load-more')).to.equal(false);
+
+    // Accounts connected later do not unfold the list to the 40 it showed before.
+    await Promise.all(Array.from({ length: 30 }, (_, index) => seed(user, `Later ${index + 1}`)));
+    await disconnect(el, names(el)[0] as string);
+    await waitFor(() => names(el).some((name) => name?.startsWith('Later')), 5000, 'the later accounts');
+    await el.updateComplete;
+    expect(rows(el)).to.have.length(20);
+    expect(text(part(el, 'count'))).to.contain('48 accounts');
+    expect(has(el, 'load-more')).to.equal(true);
   });
 
   it('reconnects an unhealthy account through the connect page', async () => {

@@ -4,9 +4,11 @@ import '../../src/elements/account-list/pd-account-list.js';
 import '../../src/elements/action-form/pd-action-form.js';
 import '../../src/elements/connect-button/pd-connect-button.js';
 import type { PdAccountList } from '../../src/elements/account-list/pd-account-list.js';
+import { FormController } from '../../src/elements/action-form/form-controller.js';
 import type { PdActionForm } from '../../src/elements/action-form/pd-action-form.js';
 import type { PdConnectButton } from '../../src/elements/connect-button/pd-connect-button.js';
-import type { PdConnectSuccessEvent, PdDisconnectEvent, PdSubmitEvent } from '../../src/events/index.js';
+import type { PdConnectSuccessEvent, PdDisconnectEvent, PdErrorEvent, PdSubmitEvent } from '../../src/events/index.js';
+import type { ConnectSession } from '../../src/session/session.js';
 import { admin, env, requestsFor, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
 
 // The account field of a form follows the session's shared account list: what a connect button or
@@ -50,6 +52,9 @@ const accountSelect = (form: PdActionForm) => field(form, 'slack')?.querySelecto
 const accountOptions = (form: PdActionForm) =>
   [...(accountSelect(form)?.options ?? [])].filter((option) => option.value).map((option) => ({ id: option.value, label: text(option) }));
 const fieldError = (form: PdActionForm) => text(field(form, 'slack')?.querySelector('[part~="field-error"]'));
+/** Every message under the account field: a load error and the field's own error. */
+const fieldErrors = (form: PdActionForm) => [...(field(form, 'slack')?.querySelectorAll('[part~="field-error"]') ?? [])].map((node) => text(node));
+const GONE = 'This account was disconnected. Choose another or connect it again.';
 const announced = (form: PdActionForm) => text(formRoot(form).querySelector('[role="status"]'));
 const listNames = (list: PdAccountList) => [...(list.shadowRoot as ShadowRoot).querySelectorAll('[part~="item"] [part~="name"]')].map((node) => text(node));
 const listPart = (list: PdAccountList, name: string, scope: ParentNode = list.shadowRoot as ShadowRoot) => scope.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -57,16 +62,25 @@ const listRow = (list: PdAccountList, name: string) =>
   [...(list.shadowRoot as ShadowRoot).querySelectorAll<HTMLElement>('[part~="item"]')].find((row) => text(row.querySelector('[part~="name"]')) === name) ?? null;
 const overlay = () => document.querySelector('[data-pd-connect-overlay]');
 
-/** Deletes an account straight over the Connect API, as another tab or the host's server would. */
-async function deleteElsewhere(user: string, id: string) {
+/** A fresh token of the test token endpoint, for calls straight to the API. */
+async function tokenFor(user: string): Promise<string> {
   const { token } = (await (await fetch('/api/connect-token', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ external_user_id: user }),
   })).json()) as { token: string };
+  return token;
+}
+
+/** Deletes an account straight over the Connect API, as another tab or the host's server would. */
+async function deleteElsewhere(user: string, id: string) {
+  const token = await tokenFor(user);
   const answer = await fetch(`${env.emulatorUrl}/v1/connect/accounts/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
   expect(answer.status).to.equal(204);
 }
+
+/** The session the page's elements share (what every connect and disconnect on the page refreshes). */
+const sessionOf = (form: PdActionForm) => (form as unknown as { session: ConnectSession }).session;
 
 /** Account list requests (`GET /v1/connect/accounts`) the emulator served for this user. */
 const listRequests = async (user: string) => (await requestsFor(user, '/v1/connect/accounts')).filter((entry) => entry.method === 'GET' && entry.path.endsWith('/accounts')).length;
@@ -233,10 +247,219 @@ describe('pd-action-form: account fields follow the page', () => {
     await waitFor(() => listNames(list).length > 0, 5000, 'the list');
     expect(listNames(list).length).to.equal(20);
     const requests = await listRequests(user);
+    // One page of up to 100 accounts, shared by the form and the list.
+    expect(requests).to.equal(1);
     listPart(list, 'load-more')?.click();
     await waitFor(() => listNames(list).length === 25, 5000, 'the list to show the cached page');
     expect(listPart(list, 'load-more') === null).to.equal(true);
     // The page was in the shared cache already: no new request.
     expect(await listRequests(user)).to.equal(requests);
+  });
+
+  it('keeps a disconnected account flagged while the shared list refreshes, and after a refresh fails', async function () {
+    this.timeout(20000);
+    const user = uniqueUser('form-accounts');
+    const chosen = await seed(user, 'Acme Workspace');
+    await seed(user, 'Acme Sales');
+    await seed(user, 'Acme Third');
+    const { form, list } = await mountPage(user);
+    await formReady(form);
+    await waitFor(() => accountOptions(form).length === 3 && listNames(list).length === 3, 5000, 'the accounts in the form and the list');
+    await choose(form, chosen.id);
+    const submits: PdSubmitEvent[] = [];
+    form.addEventListener('pd-submit', (event) => submits.push(event));
+    const flag = () => ({
+      error: fieldErrors(form).includes(GONE),
+      label: accountOptions(form)[0]?.label,
+      invalid: accountSelect(form)?.getAttribute('aria-invalid'),
+      // The fields after it wait for an account.
+      waiting: text(field(form, 'conversation')).includes('Set “Slack account” first.'),
+    });
+    const flagged = { error: true, label: 'Acme Workspace is no longer connected', invalid: 'true', waiting: true };
+    const submitBlocked = async () => {
+      (formRoot(form).querySelector('[part~="submit-button"]') as HTMLButtonElement).click();
+      await form.updateComplete;
+      return submits.length === 0 && text(formRoot(form).querySelector('[part="error-summary"]')).includes(`Slack account: ${GONE}`);
+    };
+
+    await disconnectInList(list, 'Acme Workspace');
+    await waitFor(() => flag().error, 5000, 'the form to say the account is gone');
+    await form.updateComplete;
+    expect(flag()).to.deep.equal(flagged);
+
+    // Another disconnect on the page: the shared list refreshes, slowly.
+    await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/accounts', latencyMs: 1200, times: 1 }] });
+    await disconnectInList(list, 'Acme Sales');
+    await waitFor(() => accountSelect(form)?.getAttribute('aria-busy') === 'true', 2000, 'the refresh');
+    await form.updateComplete;
+    expect(flag()).to.deep.equal(flagged);
+    expect(await submitBlocked()).to.equal(true);
+    await waitFor(() => !accountOptions(form).some((option) => option.label === 'Acme Sales'), 5000, 'the refresh to end');
+    await form.updateComplete;
+    expect(flag()).to.deep.equal(flagged);
+
+    // A refresh that fails: the last complete list still says the account is gone.
+    await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/accounts', status: 400, times: 1 }] });
+    await disconnectInList(list, 'Acme Third');
+    await waitFor(() => fieldErrors(form).some((message) => message.startsWith('Could not load accounts')), 5000, 'the failed refresh');
+    await form.updateComplete;
+    expect(flag()).to.deep.equal(flagged);
+    expect(await submitBlocked()).to.equal(true);
+  });
+
+  it('keeps the flag, and asks for nothing, when a host assigns equal values again', async () => {
+    const user = uniqueUser('form-accounts');
+    await seed(user, 'Acme Workspace');
+    const deleted = await seed(user, 'Old Workspace');
+    await deleteElsewhere(user, deleted.id);
+    const { form } = await mountPage(user, { slack: { authProvisionId: deleted.id } });
+    await formReady(form);
+    await waitFor(() => fieldError(form) === GONE, 5000, 'the saved account marked as disconnected');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const requests = await listRequests(user);
+
+    // A controlled host hands over its values, as a new object, on every render.
+    for (let render = 0; render < 3; render += 1) {
+      form.configuredProps = { slack: { authProvisionId: deleted.id } };
+      await form.updateComplete;
+      expect(fieldError(form)).to.equal(GONE);
+      expect(accountOptions(form).some((option) => option.label === `${deleted.id} is no longer connected`)).to.equal(true);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await listRequests(user)).to.equal(requests);
+  });
+
+  it('does not call an account gone from a refresh that began before it was selected', async () => {
+    const user = uniqueUser('form-accounts');
+    await seed(user, 'Acme Workspace');
+    const { form } = await mountPage(user);
+    await formReady(form);
+    await waitFor(() => accountOptions(form).length === 1, 5000, 'the account');
+    // The refresh answers with the accounts as they are now, but late: meanwhile an account is
+    // connected elsewhere and the host selects it.
+    const token = await tokenFor(user);
+    const answerNow: unknown = await (await fetch(`${env.emulatorUrl}/v1/connect/accounts?app=slack&limit=100`, { headers: { authorization: `Bearer ${token}` } })).json();
+    await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/accounts', body: answerNow, latencyMs: 800, times: 1 }] });
+    const refreshed = sessionOf(form).invalidateAccounts();
+    await waitFor(() => accountSelect(form)?.getAttribute('aria-busy') === 'true', 2000, 'the refresh');
+    const later = await seed(user, 'Acme Marketing');
+    form.configuredProps = { slack: { authProvisionId: later.id } };
+
+    let calledGone = false;
+    await waitFor(() => {
+      if (fieldErrors(form).includes(GONE) || accountOptions(form).some((option) => option.label.endsWith('is no longer connected'))) calledGone = true;
+      return accountOptions(form).some((option) => option.id === later.id && option.label === 'Acme Marketing');
+    }, 5000, 'the new account by name');
+    await refreshed;
+    expect(calledGone).to.equal(false);
+    expect(accountSelect(form)?.value).to.equal(later.id);
+    expect(fieldErrors(form)).to.deep.equal([]);
+  });
+
+  it('a removed form asks for nothing, and catches up once it is back', async () => {
+    const user = uniqueUser('form-accounts');
+    await seed(user, 'Acme Workspace');
+    const { form, list } = await mountPage(user);
+    await formReady(form);
+    await waitFor(() => accountOptions(form).length === 1 && listNames(list).length === 1, 5000, 'the accounts');
+    const requests = await listRequests(user);
+    const parent = form.parentElement as HTMLElement;
+    form.remove();
+    // A host still sets values on it: an account its list predates.
+    const later = await seed(user, 'Acme Marketing');
+    form.configuredProps = { slack: { authProvisionId: later.id } };
+    await form.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await listRequests(user)).to.equal(requests);
+
+    parent.append(form);
+    await waitFor(() => accountOptions(form).some((option) => option.id === later.id && option.label === 'Acme Marketing'), 5000, 'the new account by name');
+    expect(await listRequests(user)).to.equal(requests + 1);
+  });
+
+  it('shows a failed download of its account code until Retry, without trying again by itself', async () => {
+    const user = uniqueUser('form-accounts');
+    await seed(user, 'Acme Workspace');
+    const load = FormController.loadQueryModule;
+    let attempts = 0;
+    // As when the network drops while the page fetches the chunk.
+    FormController.loadQueryModule = () => {
+      attempts += 1;
+      return new Promise((_, reject) => setTimeout(() => reject(new TypeError('Failed to fetch dynamically imported module')), 10));
+    };
+    try {
+      const form = await fixture<PdActionForm>(html`<pd-action-form
+        component-key="slack-send-message"
+        external-user-id=${user}
+        token-endpoint="/api/connect-token"
+        base-url=${env.emulatorUrl}
+        frontend-host=${env.emulatorUrl}
+      ></pd-action-form>`);
+      await formReady(form);
+      await waitFor(() => fieldErrors(form).length > 0, 5000, 'the error');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await form.updateComplete;
+      expect(attempts).to.equal(1);
+      expect(fieldErrors(form)).to.deep.equal(['Could not load accounts: Failed to fetch dynamically imported module Retry']);
+
+      FormController.loadQueryModule = () => {
+        attempts += 1;
+        return load();
+      };
+      field(form, 'slack')?.querySelector<HTMLElement>('[part~="retry-button"]')?.click();
+      await waitFor(() => accountOptions(form).length === 1, 5000, 'the accounts');
+      expect(attempts).to.equal(2);
+      expect(fieldErrors(form)).to.deep.equal([]);
+    } finally {
+      FormController.loadQueryModule = load;
+    }
+  });
+
+  it("a list's \"Show more\" is its own: neither busy nor failed while the form loads the next page", async function () {
+    this.timeout(30000);
+    const user = uniqueUser('form-accounts');
+    await Promise.all(Array.from({ length: 130 }, (_, index) => seed(user, `Workspace ${String(index + 1).padStart(3, '0')}`)));
+    // The first page answers at once; the second, which the form asks for, is slow and then fails.
+    await admin('/faults', 'POST', {
+      rules: [
+        { method: 'GET', path: '/v1/connect/accounts', times: 1 },
+        { method: 'GET', path: '/v1/connect/accounts', status: 400, latencyMs: 1500, times: 1 },
+      ],
+    });
+    const { form, list } = await mountPage(user);
+    const listErrors: PdErrorEvent[] = [];
+    list.addEventListener('pd-error', (event) => listErrors.push(event));
+    const more = () => listPart(list, 'load-more');
+    await formReady(form);
+    await waitFor(() => accountOptions(form).length === 100 && listNames(list).length === 20, 8000, 'the first page in the form and the list');
+    expect(accountSelect(form)?.getAttribute('aria-busy')).to.equal('true');
+    expect(more()?.getAttribute('aria-busy')).to.equal('false');
+    expect(text(more())).to.equal('Show more accounts');
+    // Accounts the list has loaded already show at once, whatever else is loading.
+    more()?.click();
+    await list.updateComplete;
+    expect(listNames(list).length).to.equal(40);
+
+    await waitFor(() => fieldErrors(form).some((message) => message.startsWith('Could not load accounts')), 5000, "the form's failed page");
+    await list.updateComplete;
+    expect(text(list.shadowRoot as unknown as Element).includes('Could not load')).to.equal(false);
+    expect(listErrors.length).to.equal(0);
+    expect(more()?.getAttribute('aria-busy')).to.equal('false');
+
+    for (const count of [60, 80, 100]) {
+      more()?.click();
+      await waitFor(() => listNames(list).length === count, 2000, `${count} accounts`);
+    }
+    // Past the loaded accounts: the list loads the next page itself, and says so.
+    await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/accounts', latencyMs: 500, times: 1 }] });
+    more()?.click();
+    await list.updateComplete;
+    expect(more()?.getAttribute('aria-busy')).to.equal('true');
+    await waitFor(() => listNames(list).length === 120, 5000, '120 accounts');
+    await waitFor(() => accountOptions(form).length === 130, 5000, 'every account in the form');
+    expect(new Set(accountOptions(form).map((option) => option.id)).size).to.equal(130);
+    // 100 accounts a request: the API served the first page and the list's second page (the
+    // form's failed one was answered by the fault rule, before the API saw whose it was).
+    expect(await listRequests(user)).to.equal(2);
   });
 });

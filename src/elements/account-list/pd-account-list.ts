@@ -22,6 +22,8 @@ type DeleteOutcome = { status: 'deleted' | 'kept' } | { status: 'failed'; messag
 
 /** Page size when collecting every account for "disconnect all". */
 const ALL_PAGE_SIZE = 100;
+/** Accounts shown at first, and how many more "Show more accounts" shows. */
+const SHOW_STEP = 20;
 /** Deletes in flight at once during "disconnect all". */
 const DELETE_CONCURRENCY = 4;
 /** The `confirming` value of the "disconnect all" confirmation. */
@@ -122,10 +124,17 @@ export class PdAccountList extends PdElement {
   /** Deletes an account through your own code instead of the Connect API; reject to report a failure. */
   @property({ attribute: false }) disconnectCallback?: DisconnectCallback;
 
-  /** The account whose disconnect is being confirmed, or `ALL`. */
-  /** How many pages of the shared query this list shows ("Show more accounts" adds one). */
-  @state() private pagesShown = 1;
+  /**
+   * How many accounts of the shared query this list shows ("Show more accounts" adds 20): the
+   * query's pages are larger, and a form on the page may have loaded all of them.
+   */
+  @state() private shownCount = SHOW_STEP;
   private shownQueryKey?: string;
+  /** This list's own "Show more accounts" is loading a page (not a form's paging of the same query). */
+  @state() private loadingMore = false;
+  /** Why this list's own "Show more accounts" failed. */
+  @state() private loadMoreError?: string;
+  /** The account whose disconnect is being confirmed, or `ALL`. */
   @state() private confirming?: string;
   @state() private deleting = new Set<string>();
   @state() private reconnecting?: string;
@@ -137,7 +146,6 @@ export class PdAccountList extends PdElement {
 
   private readonly query = new InfiniteQueryController<AccountPage, string | undefined>(this);
   private lastPhase?: Phase;
-  private wasFetchingNext = false;
   private reportedErrorAt = 0;
   private pendingFocus?: () => HTMLElement | null | undefined;
   /** A just-reconnected account: its Reconnect button (which had focus) goes away on the next refresh. */
@@ -161,9 +169,14 @@ export class PdAccountList extends PdElement {
     const queryKey = query ? JSON.stringify(query.queryKey) : undefined;
     if (queryKey !== this.shownQueryKey) {
       this.shownQueryKey = queryKey;
-      this.pagesShown = 1;
+      this.shownCount = SHOW_STEP;
+      this.loadMoreError = undefined;
     }
     this.query.setQuery(session, query);
+    // A refetch brought fewer accounts than shown (disconnects elsewhere): accounts connected
+    // later do not unfold the list past what it shows now.
+    const cached = this.cachedAccounts.length;
+    if (this.data && !this.loadingMore && cached < this.shownCount) this.shownCount = Math.max(SHOW_STEP, cached);
     const phase = this.phase();
     for (const name of ['loading', 'empty', 'error', 'ready']) this.setState(name, (phase === 'config' ? 'error' : phase) === name);
     this.announceChanges(phase);
@@ -173,7 +186,9 @@ export class PdAccountList extends PdElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const result = this.query.result;
-    if (result?.error && result.errorUpdatedAt !== this.reportedErrorAt && result.isError) {
+    // A next page that failed is reported by the "Show more accounts" that asked for it, not when
+    // a form on the page was loading it.
+    if (result?.error && result.errorUpdatedAt !== this.reportedErrorAt && result.isError && !result.isFetchNextPageError) {
       this.reportedErrorAt = result.errorUpdatedAt;
       this.emit(new PdErrorEvent('load_failed', describeError(result.error), result.error));
     }
@@ -193,21 +208,28 @@ export class PdAccountList extends PdElement {
     return this.query.result?.data;
   }
 
+  /** Every account of the shared query's pages, each once (pages shift when accounts go). */
+  private get cachedAccounts(): Account[] {
+    const seen = new Set<string>();
+    return (this.data?.pages ?? []).flatMap((page) => page.accounts).filter((account) => !seen.has(account.id) && Boolean(seen.add(account.id)));
+  }
+
+  /** The loaded accounts less those just disconnected here. */
+  private get loadedAccounts(): Account[] {
+    return this.cachedAccounts.filter((account) => !this.removed.has(account.id));
+  }
+
   /**
-   * The pages this list shows: another element on the page (a form's account field) may have
+   * The accounts this list shows: another element on the page (a form's account field) may have
    * loaded more of the shared query than this list's user asked to see.
    */
-  private get shownPages(): AccountPage[] {
-    return (this.data?.pages ?? []).slice(0, this.pagesShown);
-  }
-
   private get accounts(): Account[] {
-    return this.shownPages.flatMap((page) => page.accounts).filter((account) => !this.removed.has(account.id));
+    return this.loadedAccounts.slice(0, this.shownCount);
   }
 
-  /** More accounts exist: loaded already by someone else, or on the server. */
+  /** More accounts exist: loaded already (by this list or someone else), or on the server. */
   private get hasMore(): boolean {
-    return this.pagesShown < (this.data?.pages.length ?? 0) || Boolean(this.query.result?.hasNextPage);
+    return this.shownCount < this.loadedAccounts.length || Boolean(this.query.result?.hasNextPage);
   }
 
   /** The total the API reported (less what was just removed here), or what is loaded. */
@@ -215,7 +237,7 @@ export class PdAccountList extends PdElement {
     const reported = this.data?.pages[0]?.total;
     const loaded = this.accounts.length;
     if (typeof reported !== 'number') return loaded;
-    return Math.max(loaded, reported - this.shownPages.flatMap((page) => page.accounts).filter((account) => this.removed.has(account.id)).length);
+    return Math.max(loaded, reported - this.cachedAccounts.filter((account) => this.removed.has(account.id)).length);
   }
 
   private phase(): Phase {
@@ -232,6 +254,7 @@ export class PdAccountList extends PdElement {
     return plural(this.t, this.localeCode, 'accounts.count', count);
   }
 
+  /** Says what the list turned into; what "Show more accounts" brought, or why it failed, `loadMore` says. */
   private announceChanges(phase: Phase): void {
     const result = this.query.result;
     const previous = this.lastPhase;
@@ -241,12 +264,6 @@ export class PdAccountList extends PdElement {
       else if (phase === 'ready' && (previous === 'loading' || previous === 'error' || previous === undefined)) this.announcement = this.t('accounts.loaded', { count: this.countText(this.accounts.length) });
       else if (phase === 'empty' && (previous === 'loading' || previous === 'error' || previous === undefined)) this.announcement = this.t('accounts.empty');
     }
-    const fetchingNext = Boolean(result?.isFetchingNextPage);
-    // A page that arrived is announced by loadMore, once the list shows it.
-    if (this.wasFetchingNext && !fetchingNext && result?.isFetchNextPageError) {
-      this.announcement = this.t('error.load', { detail: describeError(result.error) });
-    }
-    this.wasFetchingNext = fetchingNext;
   }
 
   // --------------------------------------------------------------- helpers
@@ -307,26 +324,49 @@ export class PdAccountList extends PdElement {
     void this.query.refetch();
   };
 
-  private loadMore = () => {
-    const result = this.query.result;
-    if (!this.hasMore || result?.isFetchingNextPage) return;
+  private loadMore = async () => {
+    if (!this.hasMore || this.loadingMore) return;
+    this.loadMoreError = undefined;
     const firstNew = this.accounts.length;
-    const next = this.pagesShown + 1;
-    const cached = next <= (this.data?.pages.length ?? 0);
-    const loaded = cached ? Promise.resolve() : this.query.fetchNextPage();
-    void loaded?.then(() => {
-      // A failed fetch leaves the pages as they were: show what exists.
-      this.pagesShown = Math.max(this.pagesShown, Math.min(next, this.data?.pages.length ?? 0));
-      void this.updateComplete.then(() => {
-        if (!this.query.result?.isFetchNextPageError) this.announcement = this.t('accounts.loaded', { count: this.countText(this.accounts.length) });
-        // The button goes away on the last page: move on to the first new account.
-        if (!this.hasMore && !this.shadowRoot?.activeElement && document.activeElement === document.body) {
-          const id = this.accounts[firstNew]?.id;
-          if (id) this.find(`li[data-id="${CSS.escape(id)}"] button`)?.focus();
-        }
-      });
-    });
+    // Accounts in the shared cache already (loaded with a page, or by a form on the page) show at
+    // once, whatever else is loading; a page is fetched only when none are left to show.
+    if (this.loadedAccounts.length <= this.shownCount) {
+      this.loadingMore = true;
+      const error = await this.loadNextPage();
+      this.loadingMore = false;
+      if (error) {
+        this.loadMoreError = this.t('error.load', { detail: describeError(error) });
+        this.announcement = this.loadMoreError;
+        this.emit(new PdErrorEvent('load_failed', describeError(error), error));
+        return;
+      }
+    }
+    this.shownCount = Math.min(this.shownCount + SHOW_STEP, Math.max(this.shownCount, this.loadedAccounts.length));
+    await this.updateComplete;
+    this.announcement = this.t('accounts.loaded', { count: this.countText(this.accounts.length) });
+    // The button goes away with the last accounts: move on to the first new one.
+    if (!this.hasMore && !this.shadowRoot?.activeElement && document.activeElement === document.body) {
+      const id = this.accounts[firstNew]?.id;
+      if (id) this.find(`li[data-id="${CSS.escape(id)}"] button`)?.focus();
+    }
   };
+
+  /**
+   * Loads accounts past those cached: joins a fetch in flight instead of cancelling it (a refetch
+   * after a disconnect would leave the disconnected account cached for every element), then asks
+   * for the next page if that fetch did not bring more. Resolves to the error of a failed page.
+   */
+  private async loadNextPage(): Promise<unknown> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = await this.query.fetchNextPage({ cancelRefetch: false });
+      if (!result) return undefined;
+      if (result.isFetchNextPageError) return result.error;
+      // A failed refresh shows above the list, with its own Retry.
+      if (result.isError) return undefined;
+      if (this.loadedAccounts.length > this.shownCount || !result.hasNextPage) return undefined;
+    }
+    return undefined;
+  }
 
   private askDisconnect(account: Account) {
     if (this.deleting.has(account.id)) return;
@@ -724,7 +764,7 @@ export class PdAccountList extends PdElement {
   private renderList() {
     const result = this.query.result;
     const accounts = this.accounts;
-    const loadingMore = Boolean(result?.isFetchingNextPage);
+    const loadingMore = this.loadingMore;
     // A refresh failed: the accounts shown may be out of date.
     const stale = result?.isRefetchError
       ? html`<div part="error" class="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-pd-border bg-pd-danger-bg px-4 py-2.5 text-[0.8125rem] text-pd-danger">
@@ -739,9 +779,7 @@ export class PdAccountList extends PdElement {
       </ul>
       ${this.hasMore
         ? html`<div class="flex flex-col items-center gap-1.5 border-t border-pd-border px-4 py-2.5">
-            ${result?.isFetchNextPageError
-              ? html`<p class="text-[0.8125rem] text-pd-danger">${this.t('error.load', { detail: describeError(result.error) })}</p>`
-              : nothing}
+            ${this.loadMoreError ? html`<p class="text-[0.8125rem] text-pd-danger">${this.loadMoreError}</p>` : nothing}
             <button
               part="load-more"
               type="button"

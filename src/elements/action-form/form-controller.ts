@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StringKey } from '../../i18n/index.js';
 import { ApiError, describeError } from '../../session/errors.js';
 import type { InfiniteQueryController } from '../../session/query-controller.js';
-import type { AccountPage, ConnectSession } from '../../session/session.js';
+import { ACCOUNT_PAGE_SIZE, type AccountPage, type ConnectSession } from '../../session/session.js';
 import type { Account } from '../../session/types.js';
 
 /** A configurable prop as the Connect API describes it (camelCase fields, see WIRE.md). */
@@ -80,12 +80,12 @@ interface AccountFeed {
   query: InfiniteQueryController<AccountPage, string | undefined>;
   /** Names of the accounts the form has seen, to name one that has since gone. */
   names: Map<string, string>;
-  /** When the selected value was last checked against a fresh fetch (its `valueSetAt`). */
+  /** The value (its `valueSetAt`) the form last fetched the list again for, to see whether it is gone. */
   checkedValueAt?: number;
 }
 
-/** The form lists every account of an app, up to this many pages of the shared list. */
-const MAX_ACCOUNT_PAGES = 50;
+/** The form lists every account of an app, up to this many pages of the shared list (1,000 accounts). */
+const MAX_ACCOUNT_PAGES = Math.ceil(1000 / ACCOUNT_PAGE_SIZE);
 
 /** The account id an `app` prop's value holds. */
 const accountIdOf = (value: unknown) => {
@@ -201,6 +201,8 @@ export interface FieldError {
 }
 
 export interface FormHost extends ReactiveControllerHost {
+  /** Whether the element is in a document: a removed form sends no requests. */
+  readonly isConnected: boolean;
   readonly formSession: ConnectSession | undefined;
   readonly componentKey?: string;
 }
@@ -213,6 +215,13 @@ let uid = 0;
  * The element renders it and forwards user edits; it holds no form logic of its own.
  */
 export class FormController implements ReactiveController {
+  /**
+   * Loads the query module (and `@tanstack/query-core`), a chunk of its own in the CDN build:
+   * forms without an `app` field never download it. Replaceable, to see how a form copes when
+   * the download fails.
+   */
+  static loadQueryModule = () => import('../../session/query-controller.js');
+
   phase: Phase = 'idle';
   loadError?: string;
   component?: { key: string; name?: string; description?: string; configurableProps?: PropDef[]; configurable_props?: PropDef[]; stash?: unknown };
@@ -229,7 +238,10 @@ export class FormController implements ReactiveController {
   remote = new Map<string, RemoteState>();
   private apps = new Map<string, AppMeta>();
   private accountFeeds = new Map<string, AccountFeed>();
-  /** When each value was last set: a list fetched before that cannot tell that an account is gone. */
+  /**
+   * When each value last changed (`performance.now()`): a list whose fetch began before that
+   * cannot tell that the account it names is gone.
+   */
   private valueSetAt = new Map<string, number>();
   /** The query module (and `@tanstack/query-core`), loaded once a form has an `app` field. */
   private queries?: typeof import('../../session/query-controller.js');
@@ -251,6 +263,11 @@ export class FormController implements ReactiveController {
 
   constructor(private readonly host: FormHost) {
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Attached again: catch up on what `syncAccounts` left undone while the form was removed.
+    this.update();
   }
 
   hostDisconnected(): void {
@@ -331,9 +348,14 @@ export class FormController implements ReactiveController {
 
   /** Replaces every value (the `configuredProps` property): nothing the user typed is kept. */
   setValues(values: Record<string, unknown>): void {
+    const previous = this.values;
     this.values = { ...values };
-    const now = Date.now();
-    for (const name of Object.keys(values)) this.valueSetAt.set(name, now);
+    const now = performance.now();
+    // A host that assigns equal values again (a controlled form on each render) changes no value:
+    // an account it names is not news, so neither a known "gone" nor the list is called into question.
+    for (const name of new Set([...Object.keys(previous), ...Object.keys(values)])) {
+      if (JSON.stringify(previous[name]) !== JSON.stringify(values[name])) this.valueSetAt.set(name, now);
+    }
     this.drafts.clear();
     this.parseErrors.clear();
     if (this.phase === 'ready') {
@@ -373,7 +395,7 @@ export class FormController implements ReactiveController {
     }
     const changed = before !== JSON.stringify(value);
     if (changed) {
-      this.valueSetAt.set(name, Date.now());
+      this.valueSetAt.set(name, performance.now());
       const index = this.props.findIndex((prop) => prop.name === name);
       const prop = this.props[index];
       if (prop?.type === 'app' && before !== undefined) this.clearRemoteAfter(index);
@@ -649,13 +671,16 @@ export class FormController implements ReactiveController {
    * connect or disconnect made anywhere on the page (`invalidateAccounts()`).
    */
   syncAccounts(): void {
+    // A removed form sends nothing (a host may still set values on it); `hostConnected` catches up.
+    if (!this.host.isConnected) return;
     const session = this.loadedSession;
     const fields = this.phase === 'ready' && session ? this.props.filter((prop) => kindOf(prop) === 'app' && !prop.hidden && prop.app) : [];
     this.dropAccountFeeds((name, feed) => !fields.some((prop) => prop.name === name && prop.app === feed.app));
     if (!session || !fields.length) return;
     const queries = this.queries;
     if (!queries) {
-      this.loadQueries();
+      // After a failed load only the field's Retry tries again: the error stays until then.
+      if (!this.queriesError) this.loadQueries();
       return;
     }
     for (const prop of fields) {
@@ -675,13 +700,13 @@ export class FormController implements ReactiveController {
         if (result.data.pages.length < MAX_ACCOUNT_PAGES) void feed.query.fetchNextPage({ cancelRefetch: false });
         continue;
       }
-      // A value set after the list was fetched (a saved configuration, an account just connected
-      // elsewhere): before calling it gone, look once more.
+      // A value set after the list's fetch began (a saved configuration, an account just connected
+      // elsewhere): before calling it gone, look once more, with a fetch that begins now.
       const id = accountIdOf(this.values[prop.name]);
       const setAt = this.valueSetAt.get(prop.name) ?? 0;
-      if (id && result.dataUpdatedAt < setAt && feed.checkedValueAt !== setAt && !this.feedAccounts(feed).some((account) => account.id === id)) {
+      if (id && !this.listedSince(feed, setAt) && feed.checkedValueAt !== setAt && !this.feedAccounts(feed).some((account) => account.id === id)) {
         feed.checkedValueAt = setAt;
-        void feed.query.refetch({ cancelRefetch: false });
+        void feed.query.refetch();
       }
     }
   }
@@ -690,7 +715,7 @@ export class FormController implements ReactiveController {
     if (this.queriesLoading) return;
     this.queriesLoading = true;
     this.queriesError = undefined;
-    import('../../session/query-controller.js').then(
+    FormController.loadQueryModule().then(
       (module) => {
         this.queries = module;
         this.update();
@@ -719,6 +744,12 @@ export class FormController implements ReactiveController {
     this.update();
   }
 
+  /** Whether the feed's list comes from a fetch that began after `setAt`: only such a list can tell that a value's account is gone. */
+  private listedSince(feed: AccountFeed, setAt: number): boolean {
+    const since = feed.query.dataFetchedSince;
+    return since !== undefined && since > setAt;
+  }
+
   /** The accounts of a feed, every page loaded, each once (pages shift when accounts go). */
   private feedAccounts(feed: AccountFeed): Account[] {
     const seen = new Set<string>();
@@ -727,16 +758,18 @@ export class FormController implements ReactiveController {
 
   /**
    * The name (or id) of the selected account of an `app` field when it is gone: a complete list
-   * fetched after it was selected does not hold it (disconnected elsewhere, or deleted since a
-   * configuration was saved).
+   * whose fetch began after it was selected does not hold it (disconnected elsewhere, or deleted
+   * since a configuration was saved).
    */
   accountGone(prop: PropDef): string | undefined {
     if (kindOf(prop) !== 'app') return undefined;
     const id = accountIdOf(this.values[prop.name]);
     const feed = this.accountFeeds.get(prop.name);
     const result = feed?.query.result;
-    if (!id || !feed || !result?.isSuccess || result.isFetching || result.hasNextPage) return undefined;
-    if (result.dataUpdatedAt < (this.valueSetAt.get(prop.name) ?? 0)) return undefined;
+    // The last complete list decides, also while a refetch runs or after one failed: a flag that
+    // went with every refresh would unlock the fields after it and let a run start.
+    if (!id || !feed || !result?.data || result.hasNextPage) return undefined;
+    if (!this.listedSince(feed, this.valueSetAt.get(prop.name) ?? 0)) return undefined;
     if (this.feedAccounts(feed).some((account) => account.id === id)) return undefined;
     return feed.names.get(id) ?? id;
   }
