@@ -6,7 +6,7 @@ import '../../src/elements/connect-button/pd-connect-button.js';
 import type { PdAccountList } from '../../src/elements/account-list/pd-account-list.js';
 import type { PdConnectSuccessEvent, PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent } from '../../src/events/index.js';
 import type { Account } from '../../src/session/types.js';
-import { admin, env, requestsFor, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
+import { admin, env, requestsFor, seedAccount, takeUnhandledRejections, tokenFor, uniqueUser, waitFor } from '../support/browser-env.js';
 
 /** The test token endpoint mints `development` tokens: seed accounts there. */
 const seed = (user: string, name: string, extra: Record<string, unknown> = {}, app = 'slack') =>
@@ -59,16 +59,6 @@ async function loaded(el: PdAccountList, count?: number) {
 
 const accountsGets = async (user: string) => (await requestsFor(user, '/v1/connect/accounts')).filter((entry) => entry.method === 'GET' && entry.path.endsWith('/accounts'));
 const deletes = async (user: string) => (await requestsFor(user, '/v1/connect/accounts')).filter((entry) => entry.method === 'DELETE');
-
-/** A fresh token of the test token endpoint, for calls straight to the API. */
-async function tokenFor(user: string): Promise<string> {
-  const { token } = (await (await fetch('/api/connect-token', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ external_user_id: user }),
-  })).json()) as { token: string };
-  return token;
-}
 
 /** The user's accounts as the emulator has them now (a fresh token, straight over HTTP). */
 async function accountsAtEmulator(user: string): Promise<string[]> {

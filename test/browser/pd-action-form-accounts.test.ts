@@ -9,7 +9,7 @@ import type { PdActionForm } from '../../src/elements/action-form/pd-action-form
 import type { PdConnectButton } from '../../src/elements/connect-button/pd-connect-button.js';
 import type { PdConnectSuccessEvent, PdDisconnectEvent, PdErrorEvent, PdSubmitEvent } from '../../src/events/index.js';
 import type { ConnectSession } from '../../src/session/session.js';
-import { admin, env, requestsFor, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
+import { admin, env, requestsFor, seedAccount, takeUnhandledRejections, tokenFor, uniqueUser, waitFor } from '../support/browser-env.js';
 
 // The account field of a form follows the session's shared account list: what a connect button or
 // an account list elsewhere on the page changes shows up in the form, over one shared request.
@@ -62,16 +62,6 @@ const listRow = (list: PdAccountList, name: string) =>
   [...(list.shadowRoot as ShadowRoot).querySelectorAll<HTMLElement>('[part~="item"]')].find((row) => text(row.querySelector('[part~="name"]')) === name) ?? null;
 const overlay = () => document.querySelector('[data-pd-connect-overlay]');
 
-/** A fresh token of the test token endpoint, for calls straight to the API. */
-async function tokenFor(user: string): Promise<string> {
-  const { token } = (await (await fetch('/api/connect-token', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ external_user_id: user }),
-  })).json()) as { token: string };
-  return token;
-}
-
 /** Deletes an account straight over the Connect API, as another tab or the host's server would. */
 async function deleteElsewhere(user: string, id: string) {
   const token = await tokenFor(user);
@@ -120,7 +110,7 @@ describe('pd-action-form: account fields follow the page', () => {
     const existing = await seed(user, 'Acme Workspace');
     const { form, list, button } = await mountPage(user);
     await formReady(form);
-    await waitFor(() => accountOptions(form).length === 1 && listNames(list).length === 1, 5000, 'the accounts in the form and the list');
+    await waitFor(() => accountOptions(form).length === 1 && listNames(list).length === 1, 10000, 'the accounts in the form and the list');
     expect(accountOptions(form)).to.deep.equal([{ id: existing.id, label: 'Acme Workspace' }]);
     // The form and the list asked for the same accounts: one request between them.
     expect(await listRequests(user)).to.equal(1);
@@ -129,18 +119,18 @@ describe('pd-action-form: account fields follow the page', () => {
 
     const success = oneEvent(button, 'pd-connect-success') as Promise<PdConnectSuccessEvent>;
     (button.shadowRoot?.querySelector('button') as HTMLButtonElement).click();
-    await waitFor(() => overlay()?.querySelector('iframe'), 5000, 'the connect page');
+    await waitFor(() => overlay()?.querySelector('iframe'), 10000, 'the connect page');
     await executeServerCommand('frame-click', { urlIncludes: '/_static/connect.html', selector: 'role=button[name="Allow"]' });
     const connected = (await success).account;
     expect(connected.id).to.match(/^apn_/);
     expect(connected.name).to.be.a('string').and.not.equal('');
 
     // No reload: the form's select lists the new account by its name, never its bare id.
-    await waitFor(() => accountOptions(form).length === 2, 5000, 'the new account in the form');
+    await waitFor(() => accountOptions(form).length === 2, 10000, 'the new account in the form');
     await form.updateComplete;
     expect(accountOptions(form)).to.deep.include({ id: connected.id, label: connected.name as string });
     expect(accountOptions(form).some((option) => option.label === connected.id)).to.equal(false);
-    await waitFor(() => listNames(list).length === 2, 5000, 'the new account in the list');
+    await waitFor(() => listNames(list).length === 2, 10000, 'the new account in the list');
     // What the user chose stays chosen.
     expect(accountSelect(form)?.value).to.equal(existing.id);
     expect(form.configuredProps.slack).to.deep.equal({ authProvisionId: existing.id });

@@ -37,6 +37,16 @@ export async function requestsFor(externalUserId: string, pathIncludes = ''): Pr
 }
 
 /** Token requests the host's test token endpoint served for this user. */
+/** A fresh token of the test token endpoint, for calls straight to the API. */
+export async function tokenFor(user: string): Promise<string> {
+  const { token } = (await (await fetch('/api/connect-token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ external_user_id: user }),
+  })).json()) as { token: string };
+  return token;
+}
+
 export async function tokenRequestsFor(externalUserId: string): Promise<number> {
   const log = await (await fetch(`/api/token-log?user=${encodeURIComponent(externalUserId)}`)).json() as { count: number };
   return log.count;
