@@ -7,26 +7,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startEmulator } from '../src/emulator/index.node.js';
-import { createTokenHandler, toNodeListener } from '../src/server/index.js';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/browser-path.js';
+import { contentType, emulatorTokenEndpoint, fileUnder } from '../test/support/host-server.js';
 
 const user = 'size-user';
 const emulator = await startEmulator({ port: 0 });
 emulator.emulator.seedAccount({ externalUserId: user, app: 'slack', name: 'Acme HQ', environment: 'development' });
-const tokenEndpoint = toNodeListener(
-  createTokenHandler({
-    clientId: emulator.emulator.clientId,
-    clientSecret: emulator.emulator.clientSecret,
-    projectId: emulator.emulator.projectId,
-    environment: 'development',
-    baseUrl: emulator.url,
-    getExternalUserId: () => user,
-  }),
-);
+const tokenEndpoint = emulatorTokenEndpoint(emulator, user);
 
 const pages: Record<string, { body: string; ready: string }> = {
   'pd-connect-button': { body: '<pd-connect-button app="slack"></pd-connect-button>', ready: 'pd-connect-button [part="icon"] img' },
@@ -40,7 +31,6 @@ const pages: Record<string, { body: string; ready: string }> = {
   'pd-action-form, German': { body: '<pd-action-form component-key="pipedream_utils-inspect-value" locale="de"></pd-action-form>', ready: 'pd-action-form >> text=Aktion ausführen' },
 };
 
-const types: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json' };
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (url.pathname === '/api/connect-token') return void tokenEndpoint(request, response);
@@ -54,10 +44,10 @@ const server = createServer((request, response) => {
       </body></html>`);
     return;
   }
-  const file = normalize(join('dist', url.pathname));
-  if (!file.startsWith('dist/cdn/')) return void response.writeHead(404).end();
+  const file = url.pathname.startsWith('/cdn/') ? fileUnder('dist', decodeURIComponent(url.pathname)) : undefined;
+  if (!file) return void response.writeHead(404).end();
   try {
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    response.writeHead(200, { 'content-type': contentType(file) }).end(readFileSync(file));
   } catch {
     response.writeHead(404).end();
   }

@@ -2,11 +2,11 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.node.js';
-import { createTokenHandler, toNodeListener } from '../../src/server/index.js';
+import { contentType, emulatorTokenEndpoint, fileUnder } from '../support/host-server.js';
 
 /**
  * Builds the framework examples (demo/react, demo/vue, demo/svelte) with Vite and serves them,
@@ -20,16 +20,6 @@ export const EXAMPLES = ['vanilla', ...BUILT_EXAMPLES] as const;
 export type Example = (typeof EXAMPLES)[number];
 /** The signed-in user of the examples; each example page names the same one. */
 export const EXAMPLE_USER = 'example-user';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** Where the examples are built: outside the repo, so nothing generated lands in the checkout. */
 export const defaultOutDir = () => join(tmpdir(), 'pd-connect-elements-examples');
@@ -58,12 +48,6 @@ export async function buildExamples(outDir: string, urls: { baseUrl: string; fro
   return seconds;
 }
 
-/** Resolves `path` under `root`, or undefined when it would leave it. */
-function inside(root: string, path: string): string | undefined {
-  const file = normalize(join(root, decodeURIComponent(path)));
-  return file === root || file.startsWith(root.endsWith(sep) ? root : root + sep) ? file : undefined;
-}
-
 export interface ExamplesHost {
   url: string;
   emulator: RunningEmulator;
@@ -76,17 +60,8 @@ export interface ExamplesHost {
  */
 export async function startExamplesHost(options: { emulator: RunningEmulator; outDir: string; port?: number }): Promise<ExamplesHost> {
   const { emulator, outDir } = options;
-  const tokenEndpoint = toNodeListener(
-    createTokenHandler({
-      clientId: emulator.emulator.clientId,
-      clientSecret: emulator.emulator.clientSecret,
-      projectId: emulator.emulator.projectId,
-      baseUrl: emulator.url,
-      environment: 'development',
-      // A real host reads its session here; the examples have one signed-in user.
-      getExternalUserId: () => EXAMPLE_USER,
-    }),
-  );
+  // A real host reads its session for the user; the examples have one signed-in user.
+  const tokenEndpoint = emulatorTokenEndpoint(emulator, EXAMPLE_USER);
   const roots: Record<string, string> = {
     cdn: join(repo, 'dist/cdn'),
     vanilla: join(repo, 'demo/vanilla'),
@@ -98,13 +73,13 @@ export async function startExamplesHost(options: { emulator: RunningEmulator; ou
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === '/api/connect-token') return tokenEndpoint(req, res);
-    const send = (status: number, body: string | Buffer, type = CONTENT_TYPES['.txt']!) => {
+    const send = (status: number, body: string | Buffer, type = contentType('.txt')) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(body);
     };
     if (path === '/') {
       const links = EXAMPLES.map((name) => `<li><a href="/${name}/">${name}</a></li>`).join('');
-      return send(200, `<!doctype html><meta charset="utf-8"><title>pd-connect-elements examples</title><h1>Examples</h1><ul>${links}</ul>`, CONTENT_TYPES['.html']);
+      return send(200, `<!doctype html><meta charset="utf-8"><title>pd-connect-elements examples</title><h1>Examples</h1><ul>${links}</ul>`, contentType('.html'));
     }
     const [, name = '', ...rest] = path.split('/');
     const root = roots[name];
@@ -113,11 +88,11 @@ export async function startExamplesHost(options: { emulator: RunningEmulator; ou
       res.writeHead(301, { location: `/${name}/` });
       return res.end();
     }
-    const file = inside(root, rest.join('/') || 'index.html');
+    const file = fileUnder(root, decodeURIComponent(rest.join('/') || 'index.html'));
     if (!file) return send(404, 'Not found');
     readFile(file).then(
       (content) => {
-        const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+        const type = contentType(file);
         if (name === 'vanilla' && file.endsWith('.html')) {
           // The static page names its Connect API and connect page in markup; fill them in like a host's template would.
           const page = content.toString('utf8').replaceAll('%API_URL%', emulator.url).replaceAll('%CONNECT_PAGE%', `${emulator.url}/_static/connect.html`);

@@ -7,12 +7,13 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { createCatalog, type EmulatorSnapshot } from '../../src/emulator/index.js';
 import { BUILD_ID_PLACEHOLDER, SERVICE_WORKER_FILE } from '../../.storybook/emulator/plugin.js';
+import { contentType, fileUnder } from '../support/host-server.js';
 
 /**
  * The static Storybook (`storybook build`) needs no server of its own: built into a scratch
@@ -31,17 +32,6 @@ const repo = fileURLToPath(new URL('../..', import.meta.url));
 const SUB_PATH = '/design/';
 const STEP_TIMEOUT = 15_000;
 const screenshots = process.env.STORYBOOK_SCREENSHOTS;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 interface IndexEntry {
   id: string;
@@ -91,13 +81,13 @@ async function serveStatic(dir: string): Promise<Server> {
       return res.end();
     }
     if (req.method !== 'GET' || !path.startsWith(SUB_PATH)) return notFound();
-    const file = normalize(join(dir, path.slice(SUB_PATH.length) || 'index.html'));
-    if (file !== dir && !file.startsWith(dir + sep)) return notFound();
+    const file = fileUnder(dir, path.slice(SUB_PATH.length) || 'index.html');
+    if (!file) return notFound();
     stat(file)
       .then((info) => (info.isDirectory() ? join(file, 'index.html') : file))
       .then(async (target) => {
         const body = await readFile(target);
-        res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(target)] ?? 'application/octet-stream' });
+        res.writeHead(200, { 'content-type': contentType(target) });
         res.end(body);
       })
       .catch(notFound);
