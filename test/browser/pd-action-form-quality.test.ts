@@ -7,6 +7,7 @@ import { PdActionForm } from '../../src/elements/action-form/pd-action-form.js';
 import { PdTriggerForm } from '../../src/elements/trigger-form/pd-trigger-form.js';
 import type { PdRunSuccessEvent } from '../../src/events/index.js';
 import { admin, env, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
+import { control, field, pickOption, q, qa, root, text } from '../support/shadow-queries.js';
 import { takeLitDevWarnings } from '../support/lit-dev-warnings.js';
 
 // ------------------------------------------------------------------------------------------------
@@ -43,12 +44,6 @@ watchUpdates(UpdateInUpdated);
 
 // ------------------------------------------------------------------------------------------------
 
-const root = (el: HTMLElement) => el.shadowRoot as ShadowRoot;
-const q = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) => root(el).querySelector<T>(selector);
-const qa = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) => [...root(el).querySelectorAll<T>(selector)];
-const field = (el: HTMLElement, name: string) => q(el, `[part~="field"][data-name="${name}"]`);
-const control = <T extends HTMLElement = HTMLInputElement>(el: HTMLElement, name: string) => field(el, name)?.querySelector<T>('input, select, textarea') ?? null;
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const focused = (el: HTMLElement) => root(el).activeElement as HTMLElement | null;
 
 function mount<T extends HTMLElement>(tag: 'pd-action-form' | 'pd-trigger-form', user: string, key: string, props?: unknown) {
@@ -188,16 +183,8 @@ describe('pd-action-form and pd-trigger-form: quality', () => {
     const account = await seed(user, 'google_sheets', 'Sheets');
     const el = await mount<PdActionForm>('pd-action-form', user, 'google_sheets-add-single-row', { google_sheets: { authProvisionId: account.id } });
     await ready(el);
-    const pick = async (name: string) => {
-      (control(el, name) as HTMLInputElement).focus();
-      await sendKeys({ press: 'ArrowDown' });
-      await waitFor(() => qa(el, '[role="option"]').length > 0, 5000, `${name} options`);
-      await sendKeys({ press: 'ArrowDown' });
-      await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-    };
-    await pick('sheetId');
-    await pick('worksheetId');
+    await pickOption(el, 'sheetId');
+    await pickOption(el, 'worksheetId');
     await waitFor(() => el.dynamicPropsId && qa(el, '[data-name^="col_"]').length > 0, 8000, 'dynamic props');
     const details = q<HTMLDetailsElement>(el, 'details[part="optional"]');
     if (details && !details.open) {

@@ -5,6 +5,7 @@ import '../../src/elements/action-form/pd-action-form.js';
 import type { PdActionForm } from '../../src/elements/action-form/pd-action-form.js';
 import type { PdConnectSuccessEvent, PdErrorEvent, PdPropsChangeEvent, PdRunErrorEvent, PdRunSuccessEvent, PdSubmitEvent } from '../../src/events/index.js';
 import { admin, env, nextFrame, requestsFor, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
+import { control, field, pickOption, q, qa, root, text } from '../support/shadow-queries.js';
 
 interface FormOptions {
   theme?: string;
@@ -27,12 +28,6 @@ function mount(user: string, key: string, options: FormOptions = {}) {
   ></pd-action-form>`);
 }
 
-const root = (el: PdActionForm) => el.shadowRoot as ShadowRoot;
-const q = <T extends Element = HTMLElement>(el: PdActionForm, selector: string) => root(el).querySelector<T>(selector);
-const qa = <T extends Element = HTMLElement>(el: PdActionForm, selector: string) => [...root(el).querySelectorAll<T>(selector)];
-const field = (el: PdActionForm, name: string) => q(el, `[part~="field"][data-name="${name}"]`);
-const control = <T extends HTMLElement = HTMLInputElement>(el: PdActionForm, name: string) => field(el, name)?.querySelector<T>('input, select, textarea') ?? null;
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const has = (el: PdActionForm, selector: string) => q(el, selector) !== null;
 const focusedId = (el: PdActionForm) => (root(el).activeElement as HTMLElement | null)?.id ?? '';
 const seed = (user: string, app: string, name = 'Acme Workspace') => seedAccount(user, app, { name, environment: 'development' });
@@ -417,17 +412,8 @@ describe('pd-action-form', () => {
     await waitFor(() => (control<HTMLSelectElement>(el, 'google_sheets')?.options.length ?? 0) > 1, 5000, 'accounts');
     setValue(control<HTMLSelectElement>(el, 'google_sheets') as HTMLSelectElement, account.id, 'change');
     await el.updateComplete;
-    const pick = async (name: string) => {
-      const input = control(el, name) as HTMLInputElement;
-      input.focus();
-      await sendKeys({ press: 'ArrowDown' });
-      await waitFor(() => qa(el, '[role="option"]').length > 0, 5000, `${name} options`);
-      await sendKeys({ press: 'ArrowDown' });
-      await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-    };
-    await pick('sheetId');
-    await pick('worksheetId');
+    await pickOption(el, 'sheetId');
+    await pickOption(el, 'worksheetId');
     await waitFor(() => el.dynamicPropsId && !el.matches(':state(loading)') && qa(el, '[data-name^="col_"]').length > 0, 8000, 'dynamic props');
     expect(el.getAttribute('dynamic-props-id')).to.match(/^dyp_/);
     await openOptional(el);
@@ -455,15 +441,6 @@ describe('pd-action-form', () => {
     setValue(control<HTMLSelectElement>(el, 'google_sheets') as HTMLSelectElement, account.id, 'change');
     await el.updateComplete;
     /** Opens a remote field's options and picks the option at `index`. */
-    const pick = async (name: string, index: number) => {
-      const input = control(el, name) as HTMLInputElement;
-      input.focus();
-      await sendKeys({ press: 'ArrowDown' });
-      await waitFor(() => qa(el, '[role="option"]').length > index, 5000, `${name} options`);
-      for (let step = 0; step <= index; step++) await sendKeys({ press: 'ArrowDown' });
-      await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-    };
     /** The worksheet options of the current spreadsheet (the listbox is closed again). */
     const worksheetCount = async () => {
       (control(el, 'worksheetId') as HTMLInputElement).focus();
@@ -476,10 +453,10 @@ describe('pd-action-form', () => {
     };
     // Worksheets per spreadsheet vary: take the first spreadsheet with two or more.
     for (let sheet = 0; sheet < 6; sheet++) {
-      await pick('sheetId', sheet);
+      await pickOption(el, 'sheetId', sheet);
       if ((await worksheetCount()) > 1) break;
     }
-    await pick('worksheetId', 0);
+    await pickOption(el, 'worksheetId', 0);
     await waitFor(() => field(el, 'col_A') !== null && !el.matches(':state(loading)'), 8000, 'the column fields');
     const firstWorksheet = JSON.stringify(el.configuredProps.worksheetId);
     const firstId = el.dynamicPropsId;

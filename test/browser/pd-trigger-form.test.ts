@@ -5,6 +5,7 @@ import '../../src/elements/trigger-form/pd-trigger-form.js';
 import type { PdTriggerForm } from '../../src/elements/trigger-form/pd-trigger-form.js';
 import type { PdDeployErrorEvent, PdDeploySuccessEvent, PdSubmitEvent, PdTriggerDeleteEvent } from '../../src/events/index.js';
 import { admin, env, requestsFor, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
+import { field, q, qa, root, text } from '../support/shadow-queries.js';
 
 interface FormOptions {
   theme?: string;
@@ -29,11 +30,6 @@ function mount(user: string, key: string, options: FormOptions = {}) {
   ></pd-trigger-form>`);
 }
 
-const root = (el: PdTriggerForm) => el.shadowRoot as ShadowRoot;
-const q = <T extends Element = HTMLElement>(el: PdTriggerForm, selector: string) => root(el).querySelector<T>(selector);
-const qa = <T extends Element = HTMLElement>(el: PdTriggerForm, selector: string) => [...root(el).querySelectorAll<T>(selector)];
-const field = (el: PdTriggerForm, name: string) => q(el, `[part~="field"][data-name="${name}"]`);
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const has = (el: PdTriggerForm, selector: string) => q(el, selector) !== null;
 const listedIds = (el: PdTriggerForm) => qa(el, '[part~="trigger"]').map((node) => node.dataset.id ?? '');
 const sinkPath = (user: string) => `/api/webhook-sink/${encodeURIComponent(user)}`;

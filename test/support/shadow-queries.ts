@@ -1,0 +1,24 @@
+import { sendKeys } from '@web/test-runner-commands';
+import { waitFor } from './browser-env.js';
+
+/** Queries into an element's shadow root, shared by the element tests. */
+
+/** An element's text with white space folded. */
+export const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+export const root = (el: HTMLElement) => el.shadowRoot as ShadowRoot;
+export const q = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) => root(el).querySelector<T>(selector);
+export const qa = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) => [...root(el).querySelectorAll<T>(selector)];
+/** A form's field for one prop. */
+export const field = (el: HTMLElement, name: string) => q(el, `[part~="field"][data-name="${name}"]`);
+/** The input, select or textarea of a form's field. */
+export const control = <T extends HTMLElement = HTMLInputElement>(el: HTMLElement, name: string) => field(el, name)?.querySelector<T>('input, select, textarea') ?? null;
+
+/** Opens a remote-options field with the keyboard and picks its option at `index`, like a user. */
+export async function pickOption(el: HTMLElement & { updateComplete: Promise<unknown> }, name: string, index = 0): Promise<void> {
+  control(el, name)?.focus();
+  await sendKeys({ press: 'ArrowDown' });
+  await waitFor(() => qa(el, '[role="option"]').length > index, 5000, `${name} options`);
+  for (let step = 0; step <= index; step++) await sendKeys({ press: 'ArrowDown' });
+  await sendKeys({ press: 'Enter' });
+  await el.updateComplete;
+}
