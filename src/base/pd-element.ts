@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { type StringKey, type Strings, type Translate, directionOf, loadLocale, resolveLocale, translator } from '../i18n/index.js';
-import { type ConnectConfig, connectConfigContext, mergeConfig, onPageConfigChange, pageConfig } from '../session/config.js';
+import { type ConnectConfig, connectConfigContext, isHttpUrl, isValidFrontendHost, mergeConfig, onPageConfigChange, pageConfig } from '../session/config.js';
 import { type ConnectSession, getSession, missingConfig, sessionConfig } from '../session/session.js';
 import type { ConnectTokenResponse, TokenCallback } from '../session/types.js';
 
@@ -34,6 +34,8 @@ export class PdElement extends LitElement {
   @property({ attribute: 'base-url' }) baseUrl?: string;
   /** Host of the connect page (default `pipedream.com`), or its full URL. */
   @property({ attribute: 'frontend-host' }) frontendHost?: string;
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  @property({ attribute: 'token-timeout', type: Number }) tokenTimeout?: number;
   /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
   @property() locale?: string;
   /** `light` (default), `dark` or `system`. */
@@ -96,6 +98,7 @@ export class PdElement extends LitElement {
       environment: this.environment as ConnectConfig['environment'],
       baseUrl: this.baseUrl,
       frontendHost: this.frontendHost,
+      tokenTimeout: this.tokenTimeout,
       locale: this.locale,
       theme: this.theme as ConnectConfig['theme'],
       oauthAppConfig: this.oauthAppConfig,
@@ -140,14 +143,27 @@ export class PdElement extends LitElement {
     this.setState('theme-dark', theme === 'dark' || (theme === 'system' && Boolean(prefersDark?.matches)));
     this.setState('theme-system', theme === 'system');
     this.configError = this.validateConfig();
-    this.currentSession = this.configError ? undefined : getSession(sessionConfig(this.config));
+    // Only a complete, checked config makes a session: a provider may hold any subset of settings.
+    const complete = !this.configError && !this.settingsError() && !missingConfig(this.config);
+    this.currentSession = complete ? getSession(sessionConfig(this.config)) : undefined;
+  }
+
+  /** What is wrong with the shared settings' values (not their absence), as a translated message. */
+  protected settingsError(): string | undefined {
+    const { environment, baseUrl, frontendHost, tokenTimeout } = this.config;
+    if (environment && !ENVIRONMENTS.includes(environment)) return this.t('config.badEnvironment', { value: environment });
+    if (baseUrl && !isHttpUrl(baseUrl)) return this.t('config.badBaseUrl', { value: baseUrl });
+    if (frontendHost && !isValidFrontendHost(frontendHost)) return this.t('config.badFrontendHost', { value: frontendHost });
+    if (tokenTimeout !== undefined && !(typeof tokenTimeout === 'number' && tokenTimeout > 0 && Number.isFinite(tokenTimeout))) {
+      return this.t('config.badTimeout', { value: String(tokenTimeout) });
+    }
+    return undefined;
   }
 
   /** Checks shared settings; elements extend it with their own. Returns a translated message. */
   protected validateConfig(): string | undefined {
-    if (this.config.environment && !ENVIRONMENTS.includes(this.config.environment)) {
-      return this.t('config.badEnvironment', { value: this.config.environment });
-    }
+    const invalid = this.settingsError();
+    if (invalid) return invalid;
     const missing = missingConfig(this.config);
     return missing ? this.t(missing) : undefined;
   }

@@ -259,7 +259,7 @@ export class ConnectEmulator {
     let response: Response;
     let allowOrigin = true;
     const injected = fault && faultResponse(fault);
-    if (injected) {
+    if (injected && !fault.forward) {
       response = injected;
     } else {
       try {
@@ -274,6 +274,8 @@ export class ConnectEmulator {
           response = errorResponse(new HttpError(500, 'Internal emulator error', 'internal_error'));
         }
       }
+      // The request took effect; the answer that would tell so is replaced.
+      if (injected) response = injected;
     }
     entry.status = response.status;
     return allowOrigin ? withCors(response, origin) : response;
@@ -435,6 +437,7 @@ export class ConnectEmulator {
     if (!app) return fail(`The app "${appSlug}" does not exist.`);
     const body: Record<string, unknown> = {
       success: true,
+      error: null,
       app,
       project_id: token.projectId,
       project_environment: token.environment,
@@ -490,7 +493,8 @@ export class ConnectEmulator {
       app,
       created_at: iso(account.createdAt) as string,
       updated_at: iso(account.updatedAt) as string,
-      expires_at: iso(account.expiresAt),
+      // The spec types it as a string: unknown means absent, not null.
+      ...(account.expiresAt === null ? {} : { expires_at: iso(account.expiresAt) as string }),
       error: account.error,
       last_refreshed_at: iso(account.lastRefreshedAt),
       next_refresh_at: account.lastRefreshedAt === null ? null : iso(account.lastRefreshedAt + 3_300_000),

@@ -19,6 +19,11 @@ export interface FaultRule {
   retryAfter?: number;
   /** How many matching requests this rule applies to; unlimited when absent. */
   times?: number;
+  /**
+   * Handle the request for real first, then answer with the fault instead: a write that happened
+   * although its answer was lost (a gateway's 504, a dropped connection).
+   */
+  forward?: boolean;
 }
 
 /** How `/_static/connect.html` misbehaves: answer normally, show an error, fail with 500, or never answer. */
@@ -48,6 +53,7 @@ export function validateFaultRule(rule: unknown): FaultRule {
     }
   }
   if (value.method !== undefined && typeof value.method !== 'string') throw new HttpError(400, 'fault rule method must be a string');
+  if (value.forward !== undefined && typeof value.forward !== 'boolean') throw new HttpError(400, 'fault rule forward must be a boolean');
   return value as unknown as FaultRule;
 }
 

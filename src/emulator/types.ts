@@ -39,7 +39,8 @@ export interface WireAccount {
   app: WireApp;
   created_at: string;
   updated_at: string;
-  expires_at: string | null;
+  /** Absent when the credentials do not expire or the expiry is unknown. */
+  expires_at?: string;
   error: string | null;
   last_refreshed_at: string | null;
   next_refresh_at: string | null;

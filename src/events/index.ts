@@ -116,10 +116,14 @@ export class PdRunSuccessEvent extends Event {
   }
 }
 
-/** Fired when an action run failed: the request failed (`result` undefined) or the action reported an error. */
+/**
+ * Fired when an action run failed: the request failed (`result` undefined) or the action reported
+ * an error. `outcomeUnknown` is true when the run may have happened although no good answer came
+ * back (a timeout, a dropped connection, a 5xx): the element never sends it again by itself.
+ */
 export class PdRunErrorEvent extends Event {
   static readonly eventName = 'pd-run-error';
-  constructor(readonly message: string, readonly result?: ActionRunResult, readonly cause?: unknown) {
+  constructor(readonly message: string, readonly result?: ActionRunResult, readonly cause?: unknown, readonly outcomeUnknown = false) {
     super(PdRunErrorEvent.eventName, init);
   }
 }
@@ -132,10 +136,14 @@ export class PdDeploySuccessEvent extends Event {
   }
 }
 
-/** Fired when deploying a trigger failed; the form shows the error too. */
+/**
+ * Fired when deploying a trigger failed; the form shows the error too. `outcomeUnknown` is true
+ * when the form could not tell whether the trigger was deployed (it checks the deployed-trigger
+ * list after an unclear failure first; a trigger found there is reported as `pd-deploy-success`).
+ */
 export class PdDeployErrorEvent extends Event {
   static readonly eventName = 'pd-deploy-error';
-  constructor(readonly message: string, readonly cause?: unknown) {
+  constructor(readonly message: string, readonly cause?: unknown, readonly outcomeUnknown = false) {
     super(PdDeployErrorEvent.eventName, init);
   }
 }

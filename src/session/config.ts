@@ -25,6 +25,8 @@ export interface ConnectConfig {
   strings?: Partial<Strings>;
   /** How long the connect page may take to load before the flow fails, in ms (default 15000). */
   connectTimeout?: number;
+  /** How long the token endpoint or callback may take before elements show an error with Retry, in ms (default 15000). */
+  tokenTimeout?: number;
 }
 
 export const connectConfigContext = createContext<ConnectConfig>(Symbol('pd-connect-config'));
@@ -62,6 +64,24 @@ export function mergeConfig(...sources: (ConnectConfig | undefined)[]): ConnectC
 
 export const DEFAULT_BASE_URL = 'https://api.pipedream.com';
 export const DEFAULT_CONNECT_PAGE = 'https://pipedream.com/_static/connect.html';
+
+/** A bare host with an optional port: `pipedream.com`, `connect.example.com:8443`. */
+const BARE_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::\d{1,5})?$/i;
+
+/** Whether a value is an absolute http(s) URL with a host: only such a URL is given a token. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && Boolean(url.hostname) && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `frontendHost` is a bare host or an http(s) URL: anything else would carry a token to a host nobody meant. */
+export function isValidFrontendHost(value: string): boolean {
+  return value.includes('://') ? isHttpUrl(value) : BARE_HOST.test(value);
+}
 
 /** The connect page URL from `frontendHost`: a bare host means Pipedream's path on https. */
 export function connectPageUrl(frontendHost: string | undefined): URL {

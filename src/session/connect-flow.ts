@@ -160,7 +160,10 @@ function iframeFlow(options: ConnectFlowOptions, token: string): Promise<Connect
     const loadTimer = setTimeout(() => finish(fail('load_failed', `The connect page did not load within ${options.timeoutMs} ms`)), options.timeoutMs);
     iframe.addEventListener('load', () => {
       clearTimeout(loadTimer);
-      iframe.focus();
+      // An error page loads like any other; where the browser tells its status, it is no connect page.
+      const status = navigationStatus(url.href);
+      if (status !== undefined && status >= 400) finish(fail('load_failed', `The connect page answered HTTP ${status}`));
+      // Focus stays in the overlay: Escape keeps working until the user moves into the page.
     }, { once: true });
     close.addEventListener('click', () => void closeFlow());
     window.addEventListener('message', onMessage);
@@ -168,6 +171,16 @@ function iframeFlow(options: ConnectFlowOptions, token: string): Promise<Connect
     document.body.append(overlay);
     close.focus();
   });
+}
+
+/**
+ * The HTTP status of the frame's page from Resource Timing, when the browser exposes it
+ * (`responseStatus`; 0 or absent when the page's origin does not allow timing to be read).
+ */
+function navigationStatus(href: string): number | undefined {
+  const entries = globalThis.performance?.getEntriesByName?.(href, 'resource') as (PerformanceResourceTiming & { responseStatus?: number })[] | undefined;
+  const status = entries?.at(-1)?.responseStatus;
+  return typeof status === 'number' && status > 0 ? status : undefined;
 }
 
 /** Connect Link: no messages come back, so watch the window and then look for the account. */

@@ -10,6 +10,7 @@ import {
   type RefetchOptions,
 } from '@tanstack/query-core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { onNetworkBack } from './network-back.js';
 import type { ConnectSession } from './session.js';
 
 /** The latest fetch begun of each query: when, and whether it loads every page or only the next one. */
@@ -43,11 +44,14 @@ export function queryClientFor(session: ConnectSession): QueryClient {
   if (session.queryClient) return session.queryClient;
   const client = new QueryClient({
     defaultOptions: {
-      // The SDK already retries 429 and 5xx honouring Retry-After.
-      queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false },
+      // The SDK already retries 429 and 5xx honouring Retry-After. `always`: offline, a fetch fails
+      // and shows an error with Retry instead of waiting, paused, for as long as the page is offline.
+      queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false, refetchOnReconnect: false, networkMode: 'always' },
     },
   });
   client.getQueryCache().subscribe(recordFetches);
+  // A list showing a failed load fetches again once the network may be back.
+  onNetworkBack(() => void client.refetchQueries({ type: 'active', predicate: (query) => query.state.status === 'error' }));
   return (session.queryClient = client);
 }
 

@@ -8,8 +8,8 @@ import type { DeployedTriggersClient } from '@pipedream/sdk/deployedTriggers';
 import type { TriggersClient } from '@pipedream/sdk/triggers';
 import type { InfiniteData, InfiniteQueryObserverOptions, QueryClient, QueryKey } from '@tanstack/query-core';
 import { type ConnectConfig, DEFAULT_BASE_URL, connectPageUrl } from './config.js';
-import { ApiError, TokenError } from './errors.js';
-import { type ConnectToken, TokenSource, callbackFetcher, endpointFetcher, staticFetcher } from './token-source.js';
+import { ApiError, type ApiErrorReason, TokenError, outcomeUnknownFor } from './errors.js';
+import { type ConnectToken, DEFAULT_TOKEN_TIMEOUT_MS, TokenSource, callbackFetcher, endpointFetcher, staticFetcher } from './token-source.js';
 import type { Account, App, Environment } from './types.js';
 
 /** Config after checks: what a session is keyed and built on. */
@@ -20,6 +20,17 @@ export interface SessionConfig {
   tokenSourceKey: string;
   fetchToken: () => Promise<ConnectToken>;
 }
+
+/**
+ * What each kind of call may do. Reads may be retried by the SDK (408, 429, 5xx, honouring
+ * `Retry-After`); writes are sent once, since a 5xx or a lost answer may hide a write that
+ * happened. Every call has a deadline.
+ */
+const READ = { maxRetries: 2, timeoutInSeconds: 30 } as const;
+const WRITE = { maxRetries: 0, timeoutInSeconds: 30 } as const;
+/** Runs and deploys execute the user's code: they may take longer before the answer comes. */
+const EXECUTE = { maxRetries: 0, timeoutInSeconds: 300 } as const;
+type CallKind = typeof READ | typeof WRITE | typeof EXECUTE;
 
 export interface AccountFilter {
   app?: string;
@@ -108,7 +119,7 @@ export interface ComponentPage {
 function checkedPage<T>(page: { data: T[]; response: unknown }, what: string): { items: T[]; nextCursor?: string; total?: number } {
   const response = page.response as { data?: unknown; pageInfo?: { endCursor?: string; totalCount?: number } } | string | undefined;
   if (!response || typeof response !== 'object' || !Array.isArray(response.data)) {
-    throw new ApiError(`The Connect API answered something that is not ${what}`);
+    throw new ApiError(`The Connect API answered something that is not ${what}`, undefined, { reason: 'unreadable' });
   }
   const info = response.pageInfo;
   return {
@@ -137,15 +148,16 @@ export function sessionConfig(config: ConnectConfig): SessionConfig {
   const externalUserId = config.externalUserId as string;
   let tokenSourceKey: string;
   let fetchToken: () => Promise<ConnectToken>;
+  const timeout = config.tokenTimeout ?? DEFAULT_TOKEN_TIMEOUT_MS;
   if (config.tokenCallback) {
     tokenSourceKey = `callback:${identity(config.tokenCallback)}`;
-    fetchToken = callbackFetcher(config.tokenCallback, externalUserId);
+    fetchToken = callbackFetcher(config.tokenCallback, externalUserId, timeout);
   } else if (config.token) {
     tokenSourceKey = `static:${typeof config.token === 'string' ? config.token : identity(config.token)}`;
     fetchToken = staticFetcher(config.token);
   } else if (config.tokenEndpoint) {
     tokenSourceKey = `endpoint:${new URL(config.tokenEndpoint, globalThis.location?.href).href}`;
-    fetchToken = endpointFetcher(config.tokenEndpoint, externalUserId);
+    fetchToken = endpointFetcher(config.tokenEndpoint, externalUserId, timeout);
   } else {
     throw new TokenError('missing_config', 'No token source: set token-endpoint, tokenCallback or token');
   }
@@ -173,16 +185,38 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+/** Why an SDK call failed, from the SDK's error classes (read by name: they are not exported per resource). */
+function reasonOf(error: unknown, status: number | undefined): ApiErrorReason {
+  const name = (error as { name?: unknown })?.name;
+  if (name === 'PipedreamTimeoutError') return 'timeout';
+  // The SDK's schema checks: an answer came, but not one the API sends.
+  if (name === 'ParseError' || name === 'JsonError' || error instanceof SyntaxError) return 'unreadable';
+  if (status !== undefined) return status >= 200 && status < 300 ? 'unreadable' : 'status';
+  return 'unreachable';
+}
+
+const REASON_MESSAGES: Record<Exclude<ApiErrorReason, 'status'>, string> = {
+  unreachable: 'The Connect API could not be reached',
+  timeout: 'The Connect API did not answer in time',
+  unreadable: 'The Connect API answered something that could not be read',
+};
+
 /** Turns the SDK's multi-line errors into one readable message with the API's own `error` text. */
-function toApiError(error: unknown): Error {
+function toApiError(error: unknown, kind: CallKind = READ): Error {
   if (error instanceof TokenError || error instanceof ApiError) return error;
   const status = statusOf(error);
+  const reason = reasonOf(error, status);
+  const outcomeUnknown = kind !== READ && outcomeUnknownFor(reason, status);
+  if (reason !== 'status') {
+    const detail = error instanceof Error && error.message ? ` (${error.message.split('\n')[0]})` : '';
+    return new ApiError(`${REASON_MESSAGES[reason]}${detail}`, status, { cause: error, reason, outcomeUnknown });
+  }
   const body = (error as { body?: unknown })?.body;
   const apiMessage = body && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string' ? (body as { error: string }).error : undefined;
-  if (status === undefined) {
-    return new ApiError(`The Connect API could not be reached${error instanceof Error && error.message ? ` (${error.message.split('\n')[0]})` : ''}`, undefined, { cause: error });
-  }
-  return new ApiError(apiMessage ?? `The Connect API answered HTTP ${status}`, status, { cause: error });
+  const message = apiMessage ?? `The Connect API answered HTTP ${status}`;
+  // A token that is refused for this user's data is a token problem, not the data's.
+  if (status === 403) return new TokenError('wrong_user', message, status, { cause: error });
+  return new ApiError(message, status, { cause: error, reason, outcomeUnknown });
 }
 
 /** The SDK's resource clients, each loaded the first time it is needed: a page pays only for the calls it makes. */
@@ -274,53 +308,75 @@ export class ConnectSession {
     return promise;
   }
 
-  /** Runs an API call; a 401 means the token lapsed: fetch a new one and try once more. */
-  async call<T>(request: () => Promise<T>): Promise<T> {
+  /**
+   * Runs an API call; a 401 means the token lapsed: fetch a new one and try once more (a refused
+   * token did nothing, so this holds for writes too). `kind` is the call's retry and time limit.
+   */
+  async call<T>(request: (options: CallKind) => Promise<T>, kind: CallKind = READ): Promise<T> {
     try {
-      return await request();
+      return await request(kind);
     } catch (error) {
-      if (statusOf(error) !== 401) throw toApiError(error);
+      if (statusOf(error) !== 401) throw toApiError(error, kind);
       this.tokens.invalidate(this.tokens.lastIssued);
       try {
-        return await request();
+        return await request(kind);
       } catch (retryError) {
-        throw toApiError(retryError);
+        throw toApiError(retryError, kind);
       }
     }
   }
 
+  /**
+   * Every account answer names its user: one for anybody else means the token was minted for
+   * someone else (a host's cache, a mixed-up session), and nothing of it may be shown.
+   */
+  private checkOwner(account: Account): Account {
+    const owner = (account as { externalId?: unknown }).externalId;
+    if (owner !== this.externalUserId) {
+      throw new TokenError('wrong_user', `The Connect token is not for external user ${this.externalUserId}`, undefined, {
+        explanation: { key: 'problem.wrongUser' },
+      });
+    }
+    return account;
+  }
+
   async listAccounts(filter: AccountFilter, cursor?: string, limit = 20): Promise<AccountPage> {
-    const page = await this.call(async () =>
-      (await this.client('accounts')).list({
-        ...(filter.app ? { app: filter.app } : {}),
-        ...(filter.oauthAppId ? { oauthAppId: filter.oauthAppId } : {}),
-        ...(cursor ? { after: cursor } : {}),
-        limit,
-      }),
+    const page = await this.call(async (options) =>
+      (await this.client('accounts')).list(
+        {
+          externalUserId: this.externalUserId,
+          ...(filter.app ? { app: filter.app } : {}),
+          ...(filter.oauthAppId ? { oauthAppId: filter.oauthAppId } : {}),
+          ...(cursor ? { after: cursor } : {}),
+          limit,
+        },
+        options,
+      ),
     );
     // The SDK turns an unreadable answer into an empty page; an empty list must not hide a broken API.
     const response = page.response as { data?: unknown; pageInfo?: typeof page.response.pageInfo } | string | undefined;
     if (!response || typeof response !== 'object' || !Array.isArray(response.data)) {
-      throw new ApiError('The Connect API answered something that is not an account list');
+      throw new ApiError('The Connect API answered something that is not an account list', undefined, { reason: 'unreadable' });
     }
     const info = response.pageInfo;
     return {
-      accounts: page.data,
+      accounts: page.data.map((account) => this.checkOwner(account)),
       ...(info?.endCursor ? { nextCursor: info.endCursor } : {}),
       ...(typeof info?.totalCount === 'number' ? { total: info.totalCount } : {}),
     };
   }
 
-  retrieveAccount(id: string): Promise<Account> {
-    return this.call(async () => (await this.client('accounts')).retrieve(id));
+  async retrieveAccount(id: string): Promise<Account> {
+    return this.checkOwner(await this.call(async (options) => (await this.client('accounts')).retrieve(id, {}, options)));
   }
 
+  /** Deletes an account: sent once, never retried (see `WRITE`). */
   async deleteAccount(id: string): Promise<void> {
-    await this.call(async () => (await this.client('accounts')).delete(id));
+    await this.call(async (options) => (await this.client('accounts')).delete(id, options), WRITE);
   }
 
   async retrieveApp(slug: string): Promise<App> {
-    const answer = await this.call(async () => (await this.client('apps')).retrieve(slug));
+    const answer = await this.call(async (options) => (await this.client('apps')).retrieve(slug, options));
     return answer.data;
   }
 
@@ -328,7 +384,7 @@ export class ConnectSession {
   async listApps(params: AppListParams, cursor?: string, limit = 50): Promise<AppPage> {
     const categoryId = params.category ? await this.categoryId(params.category) : undefined;
     const q = params.q?.trim();
-    const page = await this.call(async () =>
+    const page = await this.call(async (options) =>
       (await this.client('apps')).list({
         ...(q ? { q } : {}),
         ...(params.sort === 'name' ? { sortKey: 'name', sortDirection: 'asc' } : q ? {} : { sortKey: 'featured_weight', sortDirection: 'desc' }),
@@ -337,7 +393,7 @@ export class ConnectSession {
         ...(categoryId ? { categoryIds: [categoryId] } : {}),
         ...(cursor ? { after: cursor } : {}),
         limit,
-      }),
+      }, options),
     );
     const { items, ...rest } = checkedPage(page, 'an app list');
     return { apps: items, ...rest };
@@ -346,13 +402,13 @@ export class ConnectSession {
   /** One page of an app's actions, triggers, or both. */
   async listComponents(params: ComponentListParams, cursor?: string, limit = 50): Promise<ComponentPage> {
     const q = params.q?.trim();
-    const page = await this.call(async () =>
+    const page = await this.call(async (options) =>
       (await this.componentClient(params.type)).list({
         app: params.app,
         ...(q ? { q } : {}),
         ...(cursor ? { after: cursor } : {}),
         limit,
-      }),
+      }, options),
     );
     const { items, ...rest } = checkedPage(page, 'a component list');
     return { components: items, ...rest };
@@ -361,8 +417,8 @@ export class ConnectSession {
   /** Every app category (one request per session, cached). */
   listCategories(): Promise<AppCategory[]> {
     return this.remember('app-categories', 60 * 60_000, async () => {
-      const answer: unknown = await this.call(async () => (await this.client('appCategories')).list());
-      if (!Array.isArray(answer)) throw new ApiError('The Connect API answered something that is not a category list');
+      const answer: unknown = await this.call(async (options) => (await this.client('appCategories')).list(options));
+      if (!Array.isArray(answer)) throw new ApiError('The Connect API answered something that is not a category list', undefined, { reason: 'unreadable' });
       return answer as AppCategory[];
     });
   }
@@ -376,13 +432,13 @@ export class ConnectSession {
   }
 
   async retrieveComponent(key: string): Promise<Component> {
-    const answer = await this.call(async () => (await this.componentClient()).retrieve(key));
+    const answer = await this.call(async (options) => (await this.componentClient()).retrieve(key, {}, options));
     return answer.data;
   }
 
   /** One page of a prop's remote options (`POST /v1/connect/components/configure`). */
   configureProp(params: ConfigurePropParams, signal?: AbortSignal): Promise<ConfigurePropResponse> {
-    return this.call(async () =>
+    return this.call(async (options) =>
       (await this.client('components')).configureProp(
         {
           id: params.componentKey,
@@ -394,39 +450,43 @@ export class ConnectSession {
           ...(params.prevContext ? { prevContext: params.prevContext } : {}),
           ...(params.query !== undefined ? { query: params.query } : {}),
         },
-        signal ? { abortSignal: signal } : undefined,
+        signal ? { ...options, abortSignal: signal } : options,
       ),
     );
   }
 
   /** The component's props for this configuration (`POST /v1/connect/components/props`). */
   reloadProps(params: ComponentConfigParams): Promise<ReloadPropsResponse> {
-    return this.call(async () =>
+    return this.call(async (options) =>
       (await this.client('components')).reloadProps({
         id: params.componentKey,
         externalUserId: this.externalUserId,
         configuredProps: params.configuredProps as never,
         ...(params.dynamicPropsId ? { dynamicPropsId: params.dynamicPropsId } : {}),
-      }),
+      }, options),
     );
   }
 
-  /** Runs an action (`POST /v1/connect/actions/run`). */
+  /**
+   * Runs an action (`POST /v1/connect/actions/run`): sent once; a failure whose outcome cannot be
+   * known is an `ApiError` with `outcomeUnknown`.
+   */
   runAction(params: ComponentConfigParams & { stashId?: string | boolean }): Promise<RunActionResponse> {
-    return this.call(async () =>
+    return this.call(async (options) =>
       (await this.client('actions')).run({
         id: params.componentKey,
         externalUserId: this.externalUserId,
         configuredProps: params.configuredProps as never,
         ...(params.dynamicPropsId ? { dynamicPropsId: params.dynamicPropsId } : {}),
         ...(params.stashId !== undefined ? { stashId: params.stashId } : {}),
-      }),
+      }, options),
+      EXECUTE,
     );
   }
 
   /** Deploys a trigger for this user (`POST /v1/connect/triggers/deploy`); events go to `webhookUrl`. */
   async deployTrigger(params: DeployTriggerParams): Promise<DeployedTrigger> {
-    const answer = await this.call(async () =>
+    const answer = await this.call(async (options) =>
       (await this.client('triggers')).deploy({
         id: params.componentKey,
         externalUserId: this.externalUserId,
@@ -434,22 +494,25 @@ export class ConnectSession {
         ...(params.dynamicPropsId ? { dynamicPropsId: params.dynamicPropsId } : {}),
         ...(params.webhookUrl ? { webhookUrl: params.webhookUrl } : {}),
         ...(params.emitOnDeploy !== undefined ? { emitOnDeploy: params.emitOnDeploy } : {}),
-      }),
+      }, options),
+      EXECUTE,
     );
-    if (!answer?.data?.id) throw new ApiError('The Connect API answered something that is not a deployed trigger');
+    if (!answer?.data?.id) {
+      throw new ApiError('The Connect API answered something that is not a deployed trigger', undefined, { reason: 'unreadable', outcomeUnknown: true });
+    }
     return answer.data;
   }
 
   /** One page of this user's deployed triggers (`GET /v1/connect/deployed-triggers`). */
   async listDeployedTriggers(cursor?: string, limit = 20): Promise<DeployedTriggerPage> {
-    const page = await this.call(async () => (await this.client('deployedTriggers')).list({ externalUserId: this.externalUserId, ...(cursor ? { after: cursor } : {}), limit }));
+    const page = await this.call(async (options) => (await this.client('deployedTriggers')).list({ externalUserId: this.externalUserId, ...(cursor ? { after: cursor } : {}), limit }, options));
     const { items, ...rest } = checkedPage(page, 'a deployed trigger list');
     return { triggers: items, ...rest };
   }
 
   /** Deletes one of this user's deployed triggers (`DELETE /v1/connect/deployed-triggers/{id}`). */
   async deleteDeployedTrigger(id: string): Promise<void> {
-    await this.call(async () => (await this.client('deployedTriggers')).delete(id, { externalUserId: this.externalUserId }));
+    await this.call(async (options) => (await this.client('deployedTriggers')).delete(id, { externalUserId: this.externalUserId }, options), WRITE);
   }
 
   component(key: string): Promise<Component> {

@@ -37,40 +37,77 @@ export function normalizeToken(raw: unknown, now = Date.now()): ConnectToken {
   return { token: body.token, expiresAt, ...(connectLinkUrl ? { connectLinkUrl } : {}) };
 }
 
-/** Fetches a token from a host's endpoint: POST `{"external_user_id": …}`, JSON answer. */
-export function endpointFetcher(endpoint: string, externalUserId: string): () => Promise<ConnectToken> {
+/** How long a token endpoint or callback may take before the element gives up and offers Retry. */
+export const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
+
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
+
+/** Fetches a token from a host's endpoint: POST `{"external_user_id": …}`, JSON answer, within `timeoutMs`. */
+export function endpointFetcher(endpoint: string, externalUserId: string, timeoutMs = DEFAULT_TOKEN_TIMEOUT_MS): () => Promise<ConnectToken> {
   return async () => {
-    let response: Response;
-    try {
-      response = await fetch(endpoint, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ external_user_id: externalUserId }),
+    // One deadline for the whole answer: a server that sends headers and then stalls counts too.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const timedOut = (cause: unknown) =>
+      new TokenError('endpoint_unreachable', `The token endpoint ${endpoint} did not answer within ${seconds(timeoutMs)} s`, undefined, {
+        cause,
+        explanation: { key: 'problem.tokenTimeout', params: { seconds: seconds(timeoutMs) } },
       });
-    } catch (error) {
-      throw new TokenError('endpoint_unreachable', `The token endpoint ${endpoint} could not be reached`, undefined, { cause: error });
-    }
-    if (!response.ok) {
-      throw new TokenError('endpoint_status', `The token endpoint answered HTTP ${response.status}`, response.status);
-    }
-    let body: unknown;
     try {
-      body = await response.json();
-    } catch (error) {
-      throw new TokenError('invalid_response', 'The token endpoint did not answer JSON', response.status, { cause: error });
+      let response: Response;
+      try {
+        response = await fetch(endpoint, {
+          method: 'POST',
+          credentials: 'same-origin',
+          // The answer is one user's secret: never from or into a shared cache.
+          cache: 'no-store',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ external_user_id: externalUserId }),
+          signal: controller.signal,
+        });
+      } catch (error) {
+        if (controller.signal.aborted) throw timedOut(error);
+        throw new TokenError('endpoint_unreachable', `The token endpoint ${endpoint} could not be reached`, undefined, { cause: error });
+      }
+      if (!response.ok) {
+        throw new TokenError('endpoint_status', `The token endpoint answered HTTP ${response.status}`, response.status);
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch (error) {
+        if (controller.signal.aborted) throw timedOut(error);
+        throw new TokenError('invalid_response', 'The token endpoint did not answer JSON', response.status, { cause: error });
+      }
+      return normalizeToken(body);
+    } finally {
+      clearTimeout(timer);
     }
-    return normalizeToken(body);
   };
 }
 
-export function callbackFetcher(callback: TokenCallback, externalUserId: string): () => Promise<ConnectToken> {
+export function callbackFetcher(callback: TokenCallback, externalUserId: string, timeoutMs = DEFAULT_TOKEN_TIMEOUT_MS): () => Promise<ConnectToken> {
   return async () => {
     let answer: unknown;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new TokenError('callback_failed', `The token callback did not settle within ${seconds(timeoutMs)} s`, undefined, {
+              explanation: { key: 'problem.tokenCallbackTimeout', params: { seconds: seconds(timeoutMs) } },
+            }),
+          ),
+        timeoutMs,
+      );
+    });
     try {
-      answer = await callback({ externalUserId });
+      answer = await Promise.race([Promise.resolve().then(() => callback({ externalUserId })), deadline]);
     } catch (error) {
+      if (error instanceof TokenError) throw error;
       throw new TokenError('callback_failed', `The token callback failed: ${error instanceof Error ? error.message : String(error)}`, undefined, { cause: error });
+    } finally {
+      clearTimeout(timer);
     }
     return normalizeToken(answer);
   };

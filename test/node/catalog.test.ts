@@ -56,7 +56,6 @@ function fakeAccount(appSlug: string, name = `${appSlug}-owner`, credentials: Re
     app,
     created_at: '2025-01-06T09:00:00.000Z',
     updated_at: '2025-01-06T09:00:00.000Z',
-    expires_at: null,
     error: null,
     last_refreshed_at: null,
     next_refresh_at: null,

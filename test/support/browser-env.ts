@@ -72,11 +72,25 @@ export async function waitFor<T>(check: () => T | undefined | null | false, time
 const unhandled: unknown[] = [];
 window.addEventListener('unhandledrejection', (event) => unhandled.push(event.reason));
 
+const uncaught: unknown[] = [];
+window.addEventListener('error', (event) => uncaught.push(event.error ?? event.message));
+
+/** Exceptions thrown and not caught (in a render, an event handler, a timer) since the last call. */
+export function takeUncaughtErrors(): unknown[] {
+  return uncaught.splice(0);
+}
+
+/** API requests the emulator logged on a path since `since` (ms), any user (faults answer before the user is known). */
+export async function requestsSince(since: number, pathIncludes: string, method?: string): Promise<{ method: string; path: string; status: number }[]> {
+  const log = await admin<{ data: { ts: number; method: string; path: string; status: number }[] }>(`/requests?path=${encodeURIComponent(pathIncludes)}`);
+  return log.data.filter((entry) => entry.ts >= since && (!method || entry.method === method));
+}
+
 /** Fails when any promise rejection went unhandled since the last call. */
 export function takeUnhandledRejections(): unknown[] {
   return unhandled.splice(0);
 }
 
-export async function setTokenMode(user: string, mode: 'ok' | 'slow' | 'status-500' | 'not-json' | 'no-token' | 'expired' | 'hang-up'): Promise<void> {
+export async function setTokenMode(user: string, mode: 'ok' | 'slow' | 'status-500' | 'not-json' | 'no-token' | 'expired' | 'hang-up' | 'hang' | 'other-user'): Promise<void> {
   await fetch('/api/token-mode', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, mode }) });
 }

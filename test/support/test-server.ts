@@ -67,9 +67,19 @@ export function testServerMiddleware(running: RunningEmulator) {
         case 'hang-up':
           req.socket.destroy();
           return;
+        case 'hang':
+          // Never answers; ends when the browser gives up (or after a minute, so nothing leaks).
+          await new Promise((resolve) => {
+            const timer = setTimeout(resolve, 60_000);
+            res.on('close', () => { clearTimeout(timer); resolve(undefined); });
+          });
+          if (!res.writableEnded) res.destroy();
+          return;
       }
+      // `other-user`: a host bug that answers another user's token (a shared cache, a mixed-up session).
+      const tokenUser = tokenModes.get(user) === 'other-user' ? `${user}-other` : user;
       const token = await client.tokens.create({
-        externalUserId: String(body.external_user_id ?? ''),
+        externalUserId: tokenUser,
         allowedOrigins: [ctx.origin],
         ...(typeof body.expires_in === 'number' ? { expiresIn: body.expires_in } : {}),
         ...(typeof body.scope === 'string' ? { scope: body.scope } : {}),

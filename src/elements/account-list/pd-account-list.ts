@@ -7,7 +7,8 @@ import { renderAppIcon } from '../shared/app-icon.js';
 import { PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent } from '../../events/index.js';
 import { plural } from '../../i18n/index.js';
 import { connectWithEvents } from '../../session/connect-events.js';
-import { describeError } from '../../session/errors.js';
+import { ApiError, describeError, errorCode } from '../../session/errors.js';
+import { HOST_WRITE_TIMEOUT_MS, postToHost } from '../../session/host-endpoints.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import type { AccountFilter, AccountPage, ConnectSession } from '../../session/session.js';
 import type { Account } from '../../session/types.js';
@@ -190,7 +191,7 @@ export class PdAccountList extends PdElement {
     // a form on the page was loading it.
     if (result?.error && result.errorUpdatedAt !== this.reportedErrorAt && result.isError && !result.isFetchNextPageError) {
       this.reportedErrorAt = result.errorUpdatedAt;
-      this.emit(new PdErrorEvent('load_failed', describeError(result.error), result.error));
+      this.emit(new PdErrorEvent(errorCode(result.error, 'load_failed'), describeError(result.error), result.error));
     }
     const focus = this.pendingFocus;
     this.pendingFocus = undefined;
@@ -260,7 +261,7 @@ export class PdAccountList extends PdElement {
     const previous = this.lastPhase;
     if (phase !== previous) {
       if (phase === 'loading') this.announcement = this.t('accounts.loading');
-      else if (phase === 'error') this.announcement = this.t('error.load', { detail: describeError(result?.error) });
+      else if (phase === 'error') this.announcement = this.t('error.load', { detail: describeError(result?.error, this.t) });
       else if (phase === 'ready' && (previous === 'loading' || previous === 'error' || previous === undefined)) this.announcement = this.t('accounts.loaded', { count: this.countText(this.accounts.length) });
       else if (phase === 'empty' && (previous === 'loading' || previous === 'error' || previous === undefined)) this.announcement = this.t('accounts.empty');
     }
@@ -335,9 +336,9 @@ export class PdAccountList extends PdElement {
       const error = await this.loadNextPage();
       this.loadingMore = false;
       if (error) {
-        this.loadMoreError = this.t('error.load', { detail: describeError(error) });
+        this.loadMoreError = this.t('error.load', { detail: describeError(error, this.t) });
         this.announcement = this.loadMoreError;
-        this.emit(new PdErrorEvent('load_failed', describeError(error), error));
+        this.emit(new PdErrorEvent(errorCode(error, 'load_failed'), describeError(error), error));
         return;
       }
     }
@@ -400,18 +401,7 @@ export class PdAccountList extends PdElement {
   private async deleteAccount(account: Account, session: ConnectSession): Promise<void> {
     if (this.disconnectCallback) return this.disconnectCallback(account);
     if (this.disconnectEndpoint) {
-      let response: Response;
-      try {
-        response = await fetch(this.disconnectEndpoint, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ account_id: account.id, external_user_id: session.externalUserId }),
-          credentials: 'same-origin',
-        });
-      } catch (error) {
-        throw new Error('The disconnect endpoint could not be reached', { cause: error });
-      }
-      if (!response.ok) throw new Error(`The disconnect endpoint answered HTTP ${response.status}`);
+      await postToHost('disconnect', this.disconnectEndpoint, { account_id: account.id, external_user_id: session.externalUserId }, HOST_WRITE_TIMEOUT_MS);
       return;
     }
     await session.deleteAccount(account.id);
@@ -424,7 +414,11 @@ export class PdAccountList extends PdElement {
       await this.deleteAccount(account, session);
       return { status: 'deleted' };
     } catch (error) {
-      return { status: 'failed', error, message: this.t('error.disconnect', { account: this.accountName(account), detail: describeError(error) }) };
+      // A delete that may have happened is said as such; the lists refetch to show which.
+      const unknown = error instanceof ApiError && error.outcomeUnknown;
+      if (unknown) void session.invalidateAccounts();
+      const key = unknown ? 'error.disconnectUnknown' : 'error.disconnect';
+      return { status: 'failed', error, message: this.t(key, { account: this.accountName(account), detail: describeError(error, this.t) }) };
     }
   }
 
@@ -474,7 +468,7 @@ export class PdAccountList extends PdElement {
       } while (cursor);
     } catch (error) {
       this.disconnectingAll = false;
-      this.allError = this.t('error.load', { detail: describeError(error) });
+      this.allError = this.t('error.load', { detail: describeError(error, this.t) });
       this.announcement = this.allError;
       return;
     }
@@ -537,12 +531,12 @@ export class PdAccountList extends PdElement {
       }
       else if (outcome.status === 'cancelled') this.announcement = this.t('status.cancelled', { app });
       else {
-        const message = this.t(`error.${outcome.code}`, { detail: describeError(outcome.message) });
+        const message = this.t(`error.${outcome.code}`, { detail: describeError(outcome.cause ?? outcome.message, this.t) });
         this.setItemError(account.id, message);
         this.announcement = message;
       }
     } catch (error) {
-      const message = this.t('error.connect_failed', { detail: describeError(error) });
+      const message = this.t('error.connect_failed', { detail: describeError(error, this.t) });
       this.setItemError(account.id, message);
       this.announcement = message;
     } finally {
@@ -733,7 +727,7 @@ export class PdAccountList extends PdElement {
         return this.renderMessage(
           'error',
           svg`<path fill-rule="evenodd" d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm0-12a.9.9 0 0 1 .9.9v3.8a.9.9 0 0 1-1.8 0V6.9A.9.9 0 0 1 10 6Zm0 8.6a1.1 1.1 0 1 0 0-2.2 1.1 1.1 0 0 0 0 2.2Z" clip-rule="evenodd" />`,
-          this.t('error.load', { detail: describeError(result?.error) }),
+          this.t('error.load', { detail: describeError(result?.error, this.t) }),
           this.renderRetry(),
         );
       case 'empty':
@@ -768,7 +762,7 @@ export class PdAccountList extends PdElement {
     // A refresh failed: the accounts shown may be out of date.
     const stale = result?.isRefetchError
       ? html`<div part="error" class="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-pd-border bg-pd-danger-bg px-4 py-2.5 text-[0.8125rem] text-pd-danger">
-          <p class="min-w-0 flex-[1_1_12rem]">${this.t('error.load', { detail: describeError(result.error) })}</p>
+          <p class="min-w-0 flex-[1_1_12rem]">${this.t('error.load', { detail: describeError(result.error, this.t) })}</p>
           ${this.renderRetry()}
         </div>`
       : nothing;

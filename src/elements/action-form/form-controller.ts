@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StringKey } from '../../i18n/index.js';
-import { ApiError, describeError } from '../../session/errors.js';
+import { ApiError } from '../../session/errors.js';
+import { onNetworkBack } from '../../session/network-back.js';
 import type { InfiniteQueryController } from '../../session/query-controller.js';
 import { ACCOUNT_PAGE_SIZE, type AccountPage, type ConnectSession } from '../../session/session.js';
 import type { Account } from '../../session/types.js';
@@ -205,6 +206,8 @@ export interface FormHost extends ReactiveControllerHost {
   readonly isConnected: boolean;
   readonly formSession: ConnectSession | undefined;
   readonly componentKey?: string;
+  /** An error as the user reads it, in the element's language. */
+  describe(error: unknown): string;
 }
 
 let uid = 0;
@@ -224,6 +227,8 @@ export class FormController implements ReactiveController {
 
   phase: Phase = 'idle';
   loadError?: string;
+  /** What made the load fail (for the `pd-error` code). */
+  loadFailure?: unknown;
   component?: { key: string; name?: string; description?: string; configurableProps?: PropDef[]; configurable_props?: PropDef[]; stash?: unknown };
   props: PropDef[] = [];
   dynamicPropsId?: string;
@@ -261,17 +266,23 @@ export class FormController implements ReactiveController {
   private remoteSeq = new Map<string, number>();
   private pendingReloadOnLoad = false;
 
+  private stopNetworkBack?: () => void;
+
   constructor(private readonly host: FormHost) {
     host.addController(this);
   }
 
   hostConnected(): void {
+    // A component that failed to load loads again when the network may be back.
+    this.stopNetworkBack ??= onNetworkBack(() => this.retry());
     // Attached again: catch up on what `syncAccounts` left undone while the form was removed.
     this.update();
   }
 
   hostDisconnected(): void {
     clearTimeout(this.reloadTimer);
+    this.stopNetworkBack?.();
+    this.stopNetworkBack = undefined;
   }
 
   private update(): void {
@@ -311,6 +322,7 @@ export class FormController implements ReactiveController {
     const seq = ++this.loadSeq;
     this.phase = 'loading';
     this.loadError = undefined;
+    this.loadFailure = undefined;
     this.update();
     try {
       const component = (await session.component(key)) as unknown as FormController['component'];
@@ -329,7 +341,8 @@ export class FormController implements ReactiveController {
     } catch (error) {
       if (seq !== this.loadSeq) return;
       this.phase = error instanceof ApiError && error.status === 404 ? 'not-found' : 'error';
-      this.loadError = describeError(error);
+      this.loadError = this.host.describe(error);
+      this.loadFailure = error;
     }
     this.update();
   }
@@ -556,7 +569,7 @@ export class FormController implements ReactiveController {
       }
     } catch (error) {
       if (seq !== this.reloadSeq) return;
-      this.reloadError = describeError(error);
+      this.reloadError = this.host.describe(error);
     }
     this.reloading = false;
     this.reloadIndex = -1;
@@ -658,7 +671,7 @@ export class FormController implements ReactiveController {
       });
     } catch (error) {
       if (this.remoteSeq.get(prop.name) !== seq) return;
-      this.remote.set(prop.name, { ...state, loading: false, loadingMore: false, error: describeError(error) });
+      this.remote.set(prop.name, { ...state, loading: false, loadingMore: false, error: this.host.describe(error) });
     }
     this.update();
   }
@@ -722,7 +735,7 @@ export class FormController implements ReactiveController {
       },
       (error: unknown) => {
         this.queriesLoading = false;
-        this.queriesError = describeError(error);
+        this.queriesError = this.host.describe(error);
         this.update();
       },
     );
@@ -782,7 +795,7 @@ export class FormController implements ReactiveController {
     const accounts = feed ? this.feedAccounts(feed) : [];
     const id = accountIdOf(this.values[prop.name]);
     const gone = this.accountGone(prop);
-    const error = result?.isError ? describeError(result.error) : !feed ? this.queriesError : undefined;
+    const error = result?.isError ? this.host.describe(result.error) : !feed ? this.queriesError : undefined;
     return {
       ...meta,
       accounts,

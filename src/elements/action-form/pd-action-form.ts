@@ -1,7 +1,8 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type ActionRunResult, PdRunErrorEvent, PdRunSuccessEvent } from '../../events/index.js';
-import { describeError } from '../../session/errors.js';
+import { ApiError, describeError } from '../../session/errors.js';
+import { HOST_EXECUTE_TIMEOUT_MS, postToHost } from '../../session/host-endpoints.js';
 import { type FormTexts, PdComponentFormBase, chevron } from './pd-component-form-base.js';
 import { styles } from './pd-action-form.styles.js';
 
@@ -129,6 +130,8 @@ export class PdActionForm extends PdComponentFormBase {
 
   @state() private result?: ActionRunResult;
   @state() private runError?: string;
+  /** The last run failed in a way that does not tell whether it happened. */
+  @state() private outcomeUnknown = false;
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -153,19 +156,19 @@ export class PdActionForm extends PdComponentFormBase {
     this.busy = true;
     this.result = undefined;
     this.runError = undefined;
+    this.outcomeUnknown = false;
     this.announcement = this.t('form.status.running', { name: this.form.component?.name ?? key });
     try {
       let result: ActionRunResult;
       if (this.runCallback) {
         result = await this.runCallback({ componentKey: key, externalUserId: this.config.externalUserId, configuredProps, ...(dynamicPropsId ? { dynamicPropsId } : {}), ...(stashId ? { stashId } : {}) });
       } else if (this.runEndpoint) {
-        const response = await fetch(this.runEndpoint, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ id: key, external_user_id: this.config.externalUserId, configured_props: configuredProps, dynamic_props_id: dynamicPropsId, stash_id: stashId }),
-        });
-        const body = (await response.json().catch(() => undefined)) as (ActionRunResult & { stash_id?: string; error?: string }) | undefined;
-        if (!response.ok) throw new Error(body?.error ?? `The run endpoint answered HTTP ${response.status}`);
+        const body = (await postToHost(
+          'run',
+          this.runEndpoint,
+          { id: key, external_user_id: this.config.externalUserId, configured_props: configuredProps, dynamic_props_id: dynamicPropsId, stash_id: stashId },
+          HOST_EXECUTE_TIMEOUT_MS,
+        )) as (ActionRunResult & { stash_id?: string }) | undefined;
         result = { ...body, ...(body?.stash_id !== undefined ? { stashId: body.stash_id } : {}) };
       } else {
         const session = this.session;
@@ -183,9 +186,13 @@ export class PdActionForm extends PdComponentFormBase {
         this.emit(new PdRunSuccessEvent(this.result, configuredProps));
       }
     } catch (error) {
-      this.runError = this.t('form.result.runError', { detail: describeError(error) });
+      // A run that may have happened is said as such: it is never sent again by itself.
+      const unknown = error instanceof ApiError && error.outcomeUnknown;
+      const detail = describeError(error, this.t);
+      this.outcomeUnknown = unknown;
+      this.runError = this.t(unknown ? 'form.result.runUnknown' : 'form.result.runError', { detail });
       this.announcement = this.runError;
-      this.emit(new PdRunErrorEvent(describeError(error), undefined, error));
+      this.emit(new PdRunErrorEvent(describeError(error), undefined, error, unknown));
     } finally {
       this.busy = false;
     }
@@ -212,7 +219,7 @@ export class PdActionForm extends PdComponentFormBase {
             ? svg`<path fill-rule="evenodd" d="M18 10a8 8 0 1 1-16 0 8 8 0 0 1 16 0Zm-8-5a.75.75 0 0 1 .75.75v4.5a.75.75 0 0 1-1.5 0v-4.5A.75.75 0 0 1 10 5Zm0 10a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z" clip-rule="evenodd" />`
             : svg`<path fill-rule="evenodd" d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm3.857-9.809a.75.75 0 0 0-1.214-.882l-3.483 4.79-1.88-1.88a.75.75 0 1 0-1.06 1.061l2.5 2.5a.75.75 0 0 0 1.137-.089l4-5.5Z" clip-rule="evenodd" />`}
         </svg>
-        ${failed ? this.t('form.result.failed') : this.t('form.result.success')}
+        ${this.outcomeUnknown ? this.t('form.result.unknownTitle') : failed ? this.t('form.result.failed') : this.t('form.result.success')}
       </h3>
       ${this.runError ? html`<p part="run-error" class="rounded-pd-sm bg-pd-danger-bg px-3 py-2 font-mono text-[0.8125rem] break-words whitespace-pre-wrap text-pd-danger">${this.runError}</p>` : nothing}
       ${summary !== undefined ? html`<p part="result-summary" class="text-sm break-words">${typeof summary === 'string' ? summary : json(summary)}</p>` : nothing}

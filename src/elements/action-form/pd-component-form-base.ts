@@ -6,7 +6,7 @@ import { PdErrorEvent, PdPropsChangeEvent, PdSubmitEvent } from '../../events/in
 import { enForms } from '../../i18n/en-forms.js';
 import { type StringKey, addEnglishStrings, plural } from '../../i18n/index.js';
 import { connectWithEvents } from '../../session/connect-events.js';
-import { describeError } from '../../session/errors.js';
+import { describeError, errorCode } from '../../session/errors.js';
 import type { ConnectSession } from '../../session/session.js';
 import { ComboboxController } from '../shared/combobox-controller.js';
 import { alertBlock } from './controls/alert.js';
@@ -157,6 +157,11 @@ export abstract class PdComponentFormBase extends PdElement {
   }
 
   /** For the form controller: the session, once the config is complete. */
+  /** An error as the user reads it, in the form's language (for the form controller). */
+  describe(error: unknown): string {
+    return describeError(error, this.t);
+  }
+
   get formSession(): ConnectSession | undefined {
     return this.session;
   }
@@ -196,7 +201,7 @@ export abstract class PdComponentFormBase extends PdElement {
       }
       if ((phase === 'error' || phase === 'not-found') && this.form.loadError !== this.reportedLoadError) {
         this.reportedLoadError = this.form.loadError;
-        this.pendingError = new PdErrorEvent(phase === 'not-found' ? 'not_found' : 'load_failed', this.form.loadError ?? '');
+        this.pendingError = new PdErrorEvent(phase === 'not-found' ? 'not_found' : errorCode(this.form.loadFailure, 'load_failed'), this.form.loadError ?? '', this.form.loadFailure);
       }
       this.lastPhase = phase;
     }
@@ -350,14 +355,14 @@ export abstract class PdComponentFormBase extends PdElement {
         this.setValue(prop, { authProvisionId: outcome.account.id });
         this.announcement = this.t('form.app.connected', { account: outcome.account.name || outcome.account.id });
       } else if (outcome?.status === 'error') {
-        const message = this.t(`error.${outcome.code}`, { detail: outcome.message });
+        const message = this.t(`error.${outcome.code}`, { detail: describeError(outcome.cause ?? outcome.message, this.t) });
         this.form.setAppState(prop, { connectError: message });
         this.announcement = message;
       } else if (outcome?.status === 'cancelled') {
         this.announcement = this.t('status.cancelled', { app });
       }
     } catch (error) {
-      this.form.setAppState(prop, { connectError: this.t('error.connect_failed', { detail: describeError(error) }) });
+      this.form.setAppState(prop, { connectError: this.t('error.connect_failed', { detail: describeError(error, this.t) }) });
     } finally {
       this.form.setAppState(prop, { connecting: false });
     }

@@ -6,6 +6,7 @@ import { connectWithEvents } from '../../session/connect-events.js';
 import type { ConnectOutcome } from '../../session/connect-flow.js';
 import type { ConnectSession } from '../../session/session.js';
 import { ApiError, describeError } from '../../session/errors.js';
+import { onNetworkBack } from '../../session/network-back.js';
 import type { Account, App } from '../../session/types.js';
 import { styles } from './pd-connect-button.styles.js';
 
@@ -74,6 +75,20 @@ export class PdConnectButton extends PdElement {
   /** The session and slug the app was looked up for: a new base URL or user means a new lookup. */
   private appRequest?: { session: ConnectSession; slug: string };
 
+  private stopNetworkBack?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopNetworkBack = onNetworkBack(() => {
+      if (!this.appInfo) this.requestUpdate();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopNetworkBack?.();
+  }
+
   protected override validateConfig(): string | undefined {
     if (!this.app) return this.t('error.config_invalid', { detail: this.t('config.missingApp') });
     if (!MODES.includes(this.mode)) return this.t('error.config_invalid', { detail: this.t('config.badMode', { value: this.mode }) });
@@ -106,6 +121,9 @@ export class PdConnectButton extends PdElement {
         if (error instanceof ApiError && error.status === 404) {
           this.phase = 'error';
           this.errorMessage = this.t('error.config_invalid', { detail: `app "${slug}" does not exist.` });
+        } else if (this.appRequest?.slug === slug) {
+          // Looked up again once the network may be back; the label shows the slug until then.
+          this.appRequest = undefined;
         }
       },
     );
@@ -159,7 +177,7 @@ export class PdConnectButton extends PdElement {
         break;
       case 'error':
         this.phase = 'error';
-        this.errorMessage = this.t(`error.${outcome.code}`, { detail: describeError(outcome.message) });
+        this.errorMessage = this.t(`error.${outcome.code}`, { detail: describeError(outcome.cause ?? outcome.message, this.t) });
         this.announcement = this.errorMessage;
         break;
     }

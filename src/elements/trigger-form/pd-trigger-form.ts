@@ -3,7 +3,8 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PdDeployErrorEvent, PdDeploySuccessEvent, PdErrorEvent, PdTriggerDeleteEvent } from '../../events/index.js';
-import { describeError } from '../../session/errors.js';
+import { ApiError, describeError, errorCode } from '../../session/errors.js';
+import { HOST_EXECUTE_TIMEOUT_MS, postToHost } from '../../session/host-endpoints.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import { ConnectSession, type DeployedTrigger, type DeployedTriggerPage } from '../../session/session.js';
 import { type FormTexts, PdComponentFormBase } from '../action-form/pd-component-form-base.js';
@@ -25,6 +26,8 @@ export type DeployCallback = (request: DeployRequest) => Promise<DeployedTrigger
 export type TriggerListScope = 'component' | 'all' | 'none';
 
 const PAGE_SIZE = 20;
+/** Clocks of browser and API may differ: a trigger created this long before the click still counts as the click's. */
+const CLOCK_SKEW_MS = 60_000;
 
 /** The fields every kind of deployed trigger may carry (the API's `Emitter` is a union). */
 interface TriggerFields {
@@ -215,7 +218,7 @@ export class PdTriggerForm extends PdComponentFormBase {
     const result = this.query.result;
     if (result?.isError && result.errorUpdatedAt !== this.reportedListErrorAt) {
       this.reportedListErrorAt = result.errorUpdatedAt;
-      this.emit(new PdErrorEvent('list_failed', describeError(result.error), result.error));
+      this.emit(new PdErrorEvent(errorCode(result.error, 'list_failed'), describeError(result.error), result.error));
     }
     const focus = this.listFocus;
     this.listFocus = undefined;
@@ -235,6 +238,9 @@ export class PdTriggerForm extends PdComponentFormBase {
     this.confirming = undefined;
     this.announcement = this.t('trigger.status.deploying', { name });
     const session = this.session;
+    const startedAt = Date.now();
+    // Triggers already listed are not the one this click deploys.
+    const knownIds = new Set(this.listedTriggers.map((trigger) => trigger.id));
     try {
       let trigger: DeployedTrigger;
       if (this.deployCallback) {
@@ -247,20 +253,19 @@ export class PdTriggerForm extends PdComponentFormBase {
           emitOnDeploy,
         });
       } else if (this.deployEndpoint) {
-        const response = await fetch(this.deployEndpoint, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
+        const body = await postToHost(
+          'deploy',
+          this.deployEndpoint,
+          {
             id: key,
             external_user_id: this.config.externalUserId,
             configured_props: configuredProps,
             dynamic_props_id: dynamicPropsId,
             webhook_url: webhookUrl,
             emit_on_deploy: emitOnDeploy,
-          }),
-        });
-        const body = (await response.json().catch(() => undefined)) as { error?: string } | undefined;
-        if (!response.ok) throw new Error(body?.error ?? `The deploy endpoint answered HTTP ${response.status}`);
+          },
+          HOST_EXECUTE_TIMEOUT_MS,
+        );
         trigger = fromWire(body);
       } else {
         if (!session) throw new Error(this.configError ?? 'No session');
@@ -271,12 +276,55 @@ export class PdTriggerForm extends PdComponentFormBase {
       this.emit(new PdDeploySuccessEvent(trigger, configuredProps));
       void session?.invalidateDeployedTriggers();
     } catch (error) {
-      const detail = describeError(error);
-      this.deployError = this.t('trigger.deployError', { detail });
+      const detail = describeError(error, this.t);
+      if (!(error instanceof ApiError && error.outcomeUnknown)) {
+        this.deployError = this.t('trigger.deployError', { detail });
+        this.announcement = this.deployError;
+        this.emit(new PdDeployErrorEvent(describeError(error), error));
+        return;
+      }
+      // The deploy may have happened: look before offering to deploy again, and never re-send it.
+      this.announcement = this.t('trigger.deployChecking', { detail });
+      const found = session ? await this.findDeployedSince(session, key, startedAt, knownIds) : 'unknown';
+      if (found !== 'unknown' && found !== 'none') {
+        this.deployed = found;
+        this.announcement = this.t('trigger.deployFoundAfterError', { detail });
+        this.emit(new PdDeploySuccessEvent(found, configuredProps));
+        void session?.invalidateDeployedTriggers();
+        return;
+      }
+      const notDeployed = found === 'none';
+      this.deployError = this.t(notDeployed ? 'trigger.deployNotFound' : 'trigger.deployUnknown', { detail });
       this.announcement = this.deployError;
-      this.emit(new PdDeployErrorEvent(detail, error));
+      this.emit(new PdDeployErrorEvent(describeError(error), error, !notDeployed));
+      void session?.invalidateDeployedTriggers();
     } finally {
       this.busy = false;
+    }
+  }
+
+  /**
+   * After a deploy with no clear answer: the trigger of this component that appeared since the
+   * click, `none` when the list shows none, `unknown` when the list cannot be read either.
+   */
+  private async findDeployedSince(session: ConnectSession, key: string, startedAt: number, knownIds: Set<string>): Promise<DeployedTrigger | 'none' | 'unknown'> {
+    try {
+      let cursor: string | undefined;
+      // A user has few deployed triggers; a bound keeps a broken cursor from looping.
+      for (let page = 0; page < 10; page++) {
+        const answer = await session.listDeployedTriggers(cursor, 100);
+        const match = answer.triggers.find((trigger) => {
+          const { componentKey, createdAt } = fields(trigger);
+          const created = typeof createdAt === 'number' ? (createdAt < 1e12 ? createdAt * 1000 : createdAt) : undefined;
+          return !knownIds.has(trigger.id) && componentKey === key && created !== undefined && created >= startedAt - CLOCK_SKEW_MS;
+        });
+        if (match) return match;
+        cursor = answer.nextCursor;
+        if (!cursor) return 'none';
+      }
+      return 'unknown';
+    } catch {
+      return 'unknown';
     }
   }
 
@@ -359,7 +407,7 @@ export class PdTriggerForm extends PdComponentFormBase {
       this.emit(new PdTriggerDeleteEvent(trigger));
       void session.invalidateDeployedTriggers();
     } catch (error) {
-      this.setDeleteError(trigger.id, this.t('trigger.list.deleteError', { name, detail: describeError(error) }));
+      this.setDeleteError(trigger.id, this.t('trigger.list.deleteError', { name, detail: describeError(error, this.t) }));
     } finally {
       const deleting = new Set(this.deleting);
       deleting.delete(trigger.id);
@@ -500,7 +548,7 @@ export class PdTriggerForm extends PdComponentFormBase {
     }
     if (phase === 'error') {
       return html`<div part="list-error" role="alert" class="grid justify-items-start gap-2 px-4 py-3 text-sm">
-        <p class="text-pd-danger">${this.t('trigger.list.error', { detail: describeError(result?.error) })}</p>
+        <p class="text-pd-danger">${this.t('trigger.list.error', { detail: describeError(result?.error, this.t) })}</p>
         <button type="button" part="list-retry-button" class="pd-secondary-button" @click=${() => void this.query.refetch()}>${this.t('trigger.list.retry')}</button>
       </div>`;
     }

@@ -1,0 +1,59 @@
+import { ApiError, type ApiErrorReason, outcomeUnknownFor } from './errors.js';
+
+/** How long a host's run or deploy endpoint may take: it runs the user's code. */
+export const HOST_EXECUTE_TIMEOUT_MS = 300_000;
+/** How long a host's disconnect endpoint may take. */
+export const HOST_WRITE_TIMEOUT_MS = 30_000;
+
+/**
+ * POSTs one write to the host's own endpoint (`run-endpoint`, `deploy-endpoint`,
+ * `disconnect-endpoint`): sent once, never retried, within `timeoutMs`. Resolves to the parsed JSON
+ * answer (undefined when there is none). A failure is an `ApiError` whose `outcomeUnknown` says
+ * whether the write may have happened anyway (no answer, a timeout, a 5xx, an unreadable 2xx).
+ */
+export async function postToHost(what: string, endpoint: string, body: unknown, timeoutMs: number): Promise<unknown> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const fail = (reason: ApiErrorReason, message: string, status?: number, cause?: unknown) =>
+    new ApiError(message, status, { reason, outcomeUnknown: outcomeUnknownFor(reason, status), cause });
+  try {
+    let response: Response;
+    try {
+      response = await fetch(endpoint, {
+        method: 'POST',
+        credentials: 'same-origin',
+        cache: 'no-store',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+        signal: controller.signal,
+      });
+    } catch (error) {
+      if (controller.signal.aborted) throw fail('timeout', `The ${what} endpoint did not answer within ${timeoutMs / 1000} s`, undefined, error);
+      throw fail('unreachable', `The ${what} endpoint could not be reached`, undefined, error);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      if (controller.signal.aborted) throw fail('timeout', `The ${what} endpoint did not finish its answer within ${timeoutMs / 1000} s`, response.status, error);
+      throw fail('unreachable', `The ${what} endpoint's answer broke off`, response.status, error);
+    }
+    let parsed: unknown;
+    let readable = true;
+    if (text.trim()) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        readable = false;
+      }
+    }
+    if (!response.ok) {
+      const message = parsed && typeof parsed === 'object' && typeof (parsed as { error?: unknown }).error === 'string' ? (parsed as { error: string }).error : undefined;
+      throw fail('status', message ?? `The ${what} endpoint answered HTTP ${response.status}`, response.status);
+    }
+    if (!readable) throw fail('unreadable', `The ${what} endpoint answered something that is not JSON`, response.status);
+    return parsed;
+  } finally {
+    clearTimeout(timer);
+  }
+}
