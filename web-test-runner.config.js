@@ -12,6 +12,14 @@ const middleware = testServerMiddleware(running);
 const frameCommands = {
   name: 'frame-commands',
   async executeCommand({ command, payload, session }) {
+    // Requests to one origin fail as if the network were gone (the test runner's own connection stays up).
+    if (command === 'block-origin') {
+      const page = session.browser.getPage(session.id);
+      const pattern = `${payload.origin}/**`;
+      if (payload.blocked) await page.route(pattern, (route) => route.abort('internetdisconnected'));
+      else await page.unroute(pattern);
+      return true;
+    }
     if (!command.startsWith('frame-')) return undefined;
     const page = session.browser.getPage(session.id);
     if (command === 'frame-urls') return page.frames().map((candidate) => candidate.url());

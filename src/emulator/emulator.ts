@@ -227,9 +227,12 @@ export class ConnectEmulator {
     if (path === '/_static/connect.html') {
       const fault = this.faults.connectPage;
       if (fault === 'hang') return new Promise<Response>(() => {});
-      if (fault === 'unavailable') return new Response('Service unavailable', { status: 503 });
+      // A static page without secrets: any page may read its status (a connect flow checks it loaded).
+      const readable = { 'access-control-allow-origin': '*' };
+      if (fault === 'unavailable') return new Response('Service unavailable', { status: 503, headers: readable });
       return new Response(connectPageHtml({ mode: fault === 'error' ? 'error' : 'normal', basePath: this.basePath }), {
         headers: {
+          ...readable,
           'content-type': 'text/html; charset=utf-8',
           'content-security-policy': "default-src 'self'; img-src * data:; style-src 'self' 'unsafe-inline'; script-src 'self'",
         },

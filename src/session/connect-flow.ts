@@ -160,11 +160,12 @@ function iframeFlow(options: ConnectFlowOptions, token: string): Promise<Connect
     const loadTimer = setTimeout(() => finish(fail('load_failed', `The connect page did not load within ${options.timeoutMs} ms`)), options.timeoutMs);
     iframe.addEventListener('load', () => {
       clearTimeout(loadTimer);
-      // An error page loads like any other; where the browser tells its status, it is no connect page.
-      const status = navigationStatus(url.href);
-      if (status !== undefined && status >= 400) finish(fail('load_failed', `The connect page answered HTTP ${status}`));
       // Focus stays in the overlay: Escape keeps working until the user moves into the page.
     }, { once: true });
+    // An error page loads like any other page: where the page's host lets it be read, its status says so.
+    void probeStatus(url, options.timeoutMs).then((status) => {
+      if (status !== undefined && status >= 400) finish(fail('load_failed', `The connect page answered HTTP ${status}`));
+    });
     close.addEventListener('click', () => void closeFlow());
     window.addEventListener('message', onMessage);
     document.addEventListener('keydown', onKeydown, true);
@@ -174,13 +175,22 @@ function iframeFlow(options: ConnectFlowOptions, token: string): Promise<Connect
 }
 
 /**
- * The HTTP status of the frame's page from Resource Timing, when the browser exposes it
- * (`responseStatus`; 0 or absent when the page's origin does not allow timing to be read).
+ * The HTTP status of the connect page (without the token), when its host allows it to be read
+ * (CORS); undefined when it does not, or when no answer comes in time. A frame's own status is
+ * hidden from the page that embeds it, even when the frame shows a server error.
  */
-function navigationStatus(href: string): number | undefined {
-  const entries = globalThis.performance?.getEntriesByName?.(href, 'resource') as (PerformanceResourceTiming & { responseStatus?: number })[] | undefined;
-  const status = entries?.at(-1)?.responseStatus;
-  return typeof status === 'number' && status > 0 ? status : undefined;
+async function probeStatus(url: URL, timeoutMs: number): Promise<number | undefined> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetch(`${url.origin}${url.pathname}`, { mode: 'cors', credentials: 'omit', cache: 'no-store', signal: controller.signal });
+    void response.body?.cancel();
+    return response.status;
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Connect Link: no messages come back, so watch the window and then look for the account. */

@@ -5,14 +5,16 @@
  */
 const listeners = new Set<() => void>();
 let listening = false;
-let lastSignal = 0;
+let pending = false;
 
 function signal(): void {
   // `online`, `focus` and `visibilitychange` often come together: one refetch for all of them.
-  const now = Date.now();
-  if (now - lastSignal < 1000) return;
-  lastSignal = now;
-  for (const listener of [...listeners]) listener();
+  if (pending) return;
+  pending = true;
+  setTimeout(() => {
+    pending = false;
+    for (const listener of [...listeners]) listener();
+  }, 50);
 }
 
 /** Calls `listener` each time the network may be back; returns the unsubscribe function. */

@@ -19,6 +19,7 @@ export function testServerMiddleware(running: RunningEmulator) {
   const tokenRequests = new Map<string, number>();
   /** Failure modes a test can ask of the token endpoint, per user: `?fail=` style, set via POST /api/token-mode. */
   const tokenModes = new Map<string, string>();
+  const failingHits = new Map<string, number>();
 
   const readBody = async (req: IncomingMessage) => {
     const chunks: Buffer[] = [];
@@ -87,6 +88,14 @@ export function testServerMiddleware(running: RunningEmulator) {
         ...(typeof body.error_redirect_uri === 'string' ? { errorRedirectUri: body.error_redirect_uri } : {}),
       });
       return send(res, 200, { token: token.token, expires_at: token.expiresAt.toISOString(), connect_link_url: token.connectLinkUrl });
+    }
+    // A host endpoint (run, deploy, disconnect) that fails with `?status=` and counts its hits by path.
+    if (ctx.path.startsWith('/api/failing-endpoint/')) {
+      if (ctx.method === 'GET') return send(res, 200, { count: failingHits.get(ctx.path) ?? 0 });
+      failingHits.set(ctx.path, (failingHits.get(ctx.path) ?? 0) + 1);
+      await readBody(req);
+      const status = Number(new URL(req.url ?? '', 'http://x').searchParams.get('status') ?? 502);
+      return send(res, status, { error: `upstream answered ${status}` });
     }
     if (ctx.path.startsWith('/api/webhook-sink')) {
       if (ctx.method === 'POST') {
