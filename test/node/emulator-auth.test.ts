@@ -60,6 +60,9 @@ describe('emulator: auth, tokens and accounts', () => {
     const ok = await f.call('GET', `/v1/connect/tokens/${token}/validate?app_id=slack`);
     assert.equal(ok.status, 200);
     assert.equal(ok.body.success, true);
+    // Pipedream's description requires the key: null on success.
+    assert.ok('error' in ok.body);
+    assert.equal(ok.body.error, null);
     assert.equal(ok.body.app.name_slug, 'slack');
     assert.equal(ok.body.success_redirect_uri, 'https://app.example.com/ok');
     const unknownApp = await f.call('GET', `/v1/connect/tokens/${token}/validate?app_id=nope_nope`);

@@ -81,6 +81,37 @@ describe('emulator: bad input, faults, state', () => {
     assert.equal((await f.call('GET', '/_emulator/faults')).body.rules.length, 0);
   });
 
+  it('forward: handles a write for real, then answers with the fault (an answer lost on the way)', async () => {
+    const { token } = await f.connectToken('forwarded');
+    await f.call('POST', '/_emulator/faults', { body: { rules: { method: 'POST', path: '/v1/connect/actions/run', status: 504, forward: true, times: 1 } } });
+    await f.call('DELETE', '/_emulator/requests');
+    const lost = await f.call('POST', '/v1/connect/actions/run', { token, body: { id: 'pipedream_utils-inspect-value', external_user_id: 'forwarded', configured_props: { value: 1 } } });
+    assert.equal(lost.status, 504);
+    // It ran: the request was handled (logged with its user) before the fault replaced the answer.
+    const log = await f.call('GET', '/_emulator/requests?path=/v1/connect/actions/run');
+    assert.deepEqual(log.body.data.map((entry: { status: number; externalUserId?: string }) => [entry.status, entry.externalUserId]), [[504, 'forwarded']]);
+    // A deploy that is forwarded exists afterwards although its answer was an error.
+    await f.call('POST', '/_emulator/faults', { body: { rules: { method: 'POST', path: '/v1/connect/triggers/deploy', status: 502, forward: true, times: 1 } } });
+    const deploy = await f.call('POST', '/v1/connect/triggers/deploy', {
+      token, body: { id: 'rss-new-item-in-feed', external_user_id: 'forwarded', configured_props: { url: 'https://example.com/feed.xml' } },
+    });
+    assert.equal(deploy.status, 502);
+    const listed = await f.call('GET', '/v1/connect/deployed-triggers?external_user_id=forwarded', { token });
+    assert.equal(listed.body.data.length, 1);
+    assert.equal((await f.call('POST', '/_emulator/faults', { body: { rules: { path: '/x', forward: 'yes' } } })).status, 400);
+  });
+
+  it('omits an account\'s expires_at when the credentials have no known expiry (a string when present)', async () => {
+    const { token } = await f.connectToken('no-expiry');
+    const seeded = await f.call('POST', '/_emulator/accounts', { body: { external_user_id: 'no-expiry', app: 'openai', environment: 'development' } });
+    assert.ok(seeded.status < 300);
+    const listed = await f.call('GET', '/v1/connect/accounts', { token });
+    for (const account of listed.body.data as Record<string, unknown>[]) {
+      assert.ok(!('expires_at' in account) || typeof account.expires_at === 'string', `expires_at is ${String(account.expires_at)}`);
+    }
+    assert.ok(listed.body.data.some((account: Record<string, unknown>) => !('expires_at' in account)));
+  });
+
   it('the SDK retries an injected 429 honouring Retry-After', async () => {
     await f.call('POST', '/_emulator/faults', { body: { rules: { path: '/v1/connect/apps', status: 429, retryAfter: 1, times: 1 } } });
     const page = await f.frontend('retry-user').apps.list({ limit: 2 });
