@@ -153,7 +153,8 @@ export function createDisconnectHandler(options: ServerHelperOptions): Handler {
     try {
       const account = await pipedream.accounts.retrieve(accountId);
       if (account.externalId !== user) return json({ error: 'Account not found' }, 404);
-      await pipedream.accounts.delete(accountId);
+      // Sent once: a retried delete after a 5xx could hide what happened from the caller.
+      await pipedream.accounts.delete(accountId, { maxRetries: 0 });
       return new Response(null, { status: 204 });
     } catch (error) {
       if (status(error) === 404) return json({ error: 'Account not found' }, 404);
@@ -175,13 +176,14 @@ export function createRunActionHandler(options: ServerHelperOptions & { allowedA
     const configuredProps = body.configured_props ?? {};
     if (typeof configuredProps !== 'object' || Array.isArray(configuredProps)) return json({ error: 'configured_props must be an object' }, 400);
     try {
+      // A run is sent once: the SDK would retry a 5xx, running the user's action again.
       const result = await pipedream.actions.run({
         id,
         externalUserId: user,
         configuredProps: configuredProps as Record<string, unknown>,
         ...(typeof body.dynamic_props_id === 'string' ? { dynamicPropsId: body.dynamic_props_id } : {}),
         ...(typeof body.stash_id === 'string' ? { stashId: body.stash_id } : {}),
-      });
+      }, { maxRetries: 0, timeoutInSeconds: 300 });
       return json({ exports: result.exports ?? {}, os: result.os ?? [], ret: result.ret ?? null, stash_id: result.stashId ?? null });
     } catch (error) {
       const code = status(error);

@@ -99,4 +99,20 @@ describe('pd-connect-elements/server against the emulator', () => {
     assert.equal(missing.status, 400);
     assert.match(((await missing.json()) as { error: string }).error, /Missing required props/);
   });
+
+  it('sends a run and a disconnect to Pipedream once, even when it answers 5xx', async () => {
+    const handler = createRunActionHandler(options);
+    await f.call('POST', '/_emulator/faults', { body: { rules: [{ method: 'POST', path: '/v1/connect/*/actions/run', status: 500 }, { method: 'DELETE', path: '/v1/connect/*/accounts/*', status: 503 }] } });
+    await f.call('DELETE', '/_emulator/requests');
+    const failed = await handler(post({ id: 'pipedream_utils-inspect-value', configured_props: { value: 1 } }, 'erin'));
+    assert.equal(failed.status, 502);
+    const account = await f.call('POST', '/_emulator/accounts', { body: { external_user_id: 'erin', app: 'slack', environment: 'development' } });
+    const disconnect = await createDisconnectHandler(options)(post({ account_id: account.body.id }, 'erin'));
+    assert.equal(disconnect.status, 502);
+    const runs = await f.call('GET', '/_emulator/requests?path=/actions/run&method=POST');
+    const deletes = await f.call('GET', '/_emulator/requests?path=/accounts/&method=DELETE');
+    assert.equal(runs.body.data.length, 1);
+    assert.equal(deletes.body.data.length, 1);
+    await f.call('DELETE', '/_emulator/faults');
+  });
 });
