@@ -15,7 +15,7 @@ export function apiDocs(manifest) {
     '',
     'Generated from the JSDoc of each element (`custom-elements.json`) by `npm run analyze`; do not edit by hand.',
     'Every element also takes the shared settings of `<pd-connect-provider>` (`external-user-id`, `token-endpoint`,',
-    '`environment`, `base-url`, `frontend-host`, `locale`, `theme`, and the `tokenCallback`, `token`, `strings`,',
+    '`environment`, `base-url`, `frontend-host`, `token-timeout`, `locale`, `theme`, and the `tokenCallback`, `token`, `strings`,',
     '`oauthAppConfig` properties), each of which it may inherit from the nearest provider.',
     '',
   ];

@@ -33,6 +33,8 @@ export interface PdAccountListAttributes {
   'base-url'?: PdAccountList['baseUrl'];
   /** Host of the connect page (default `pipedream.com`), or its full URL. */
   'frontend-host'?: PdAccountList['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  'token-timeout'?: PdAccountList['tokenTimeout'];
   /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
   locale?: PdAccountList['locale'];
   /** `light` (default), `dark` or `system`. */
@@ -59,6 +61,8 @@ export interface PdAccountListProperties {
   baseUrl?: PdAccountList['baseUrl'];
   /** Host of the connect page (default `pipedream.com`), or its full URL. */
   frontendHost?: PdAccountList['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  tokenTimeout?: PdAccountList['tokenTimeout'];
   /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
   locale?: PdAccountList['locale'];
   /** `light` (default), `dark` or `system`. */
@@ -121,6 +125,8 @@ export interface PdActionFormAttributes {
   'base-url'?: PdActionForm['baseUrl'];
   /** Host of the connect page (default `pipedream.com`), or its full URL. */
   'frontend-host'?: PdActionForm['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  'token-timeout'?: PdActionForm['tokenTimeout'];
   /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
   locale?: PdActionForm['locale'];
   /** `light` (default), `dark` or `system`. */
@@ -155,6 +161,8 @@ export interface PdActionFormProperties {
   baseUrl?: PdActionForm['baseUrl'];
   /** Host of the connect page (default `pipedream.com`), or its full URL. */
   frontendHost?: PdActionForm['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  tokenTimeout?: PdActionForm['tokenTimeout'];
   /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
   locale?: PdActionForm['locale'];
   /** `light` (default), `dark` or `system`. */
@@ -230,6 +238,8 @@ export interface PdAppSelectAttributes {
   'base-url'?: PdAppSelect['baseUrl'];
   /** Host of the connect page (default `pipedream.com`), or its full URL. */
   'frontend-host'?: PdAppSelect['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  'token-timeout'?: PdAppSelect['tokenTimeout'];
   /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
   locale?: PdAppSelect['locale'];
   /** `light` (default), `dark` or `system`. */
@@ -268,6 +278,8 @@ export interface PdAppSelectProperties {
   baseUrl?: PdAppSelect['baseUrl'];
   /** Host of the connect page (default `pipedream.com`), or its full URL. */
   frontendHost?: PdAppSelect['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  tokenTimeout?: PdAppSelect['tokenTimeout'];
   /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
   locale?: PdAppSelect['locale'];
   /** `light` (default), `dark` or `system`. */
@@ -318,6 +330,8 @@ export interface PdComponentSelectAttributes {
   'base-url'?: PdComponentSelect['baseUrl'];
   /** Host of the connect page (default `pipedream.com`), or its full URL. */
   'frontend-host'?: PdComponentSelect['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  'token-timeout'?: PdComponentSelect['tokenTimeout'];
   /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
   locale?: PdComponentSelect['locale'];
   /** `light` (default), `dark` or `system`. */
@@ -352,6 +366,8 @@ export interface PdComponentSelectProperties {
   baseUrl?: PdComponentSelect['baseUrl'];
   /** Host of the connect page (default `pipedream.com`), or its full URL. */
   frontendHost?: PdComponentSelect['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  tokenTimeout?: PdComponentSelect['tokenTimeout'];
   /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
   locale?: PdComponentSelect['locale'];
   /** `light` (default), `dark` or `system`. */
@@ -396,6 +412,8 @@ export interface PdConnectButtonAttributes {
   'base-url'?: PdConnectButton['baseUrl'];
   /** Host of the connect page (default `pipedream.com`), or its full URL. */
   'frontend-host'?: PdConnectButton['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  'token-timeout'?: PdConnectButton['tokenTimeout'];
   /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
   locale?: PdConnectButton['locale'];
   /** `light` (default), `dark` or `system`. */
@@ -424,6 +442,8 @@ export interface PdConnectButtonProperties {
   baseUrl?: PdConnectButton['baseUrl'];
   /** Host of the connect page (default `pipedream.com`), or its full URL. */
   frontendHost?: PdConnectButton['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  tokenTimeout?: PdConnectButton['tokenTimeout'];
   /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
   locale?: PdConnectButton['locale'];
   /** `light` (default), `dark` or `system`. */
@@ -462,6 +482,8 @@ export interface PdConnectProviderAttributes {
   'base-url'?: PdConnectProvider['baseUrl'];
   /** Host of the connect page (default `pipedream.com`), or its full URL. */
   'frontend-host'?: PdConnectProvider['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  'token-timeout'?: PdConnectProvider['tokenTimeout'];
   /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
   locale?: PdConnectProvider['locale'];
   /** `light` (default), `dark` or `system`. */
@@ -480,6 +502,8 @@ export interface PdConnectProviderProperties {
   baseUrl?: PdConnectProvider['baseUrl'];
   /** Host of the connect page (default `pipedream.com`), or its full URL. */
   frontendHost?: PdConnectProvider['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  tokenTimeout?: PdConnectProvider['tokenTimeout'];
   /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
   locale?: PdConnectProvider['locale'];
   /** `light` (default), `dark` or `system`. */
@@ -525,6 +549,8 @@ export interface PdTriggerFormAttributes {
   'base-url'?: PdTriggerForm['baseUrl'];
   /** Host of the connect page (default `pipedream.com`), or its full URL. */
   'frontend-host'?: PdTriggerForm['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  'token-timeout'?: PdTriggerForm['tokenTimeout'];
   /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
   locale?: PdTriggerForm['locale'];
   /** `light` (default), `dark` or `system`. */
@@ -559,6 +585,8 @@ export interface PdTriggerFormProperties {
   baseUrl?: PdTriggerForm['baseUrl'];
   /** Host of the connect page (default `pipedream.com`), or its full URL. */
   frontendHost?: PdTriggerForm['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  tokenTimeout?: PdTriggerForm['tokenTimeout'];
   /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
   locale?: PdTriggerForm['locale'];
   /** `light` (default), `dark` or `system`. */

@@ -64,6 +64,16 @@ async function openOptional(el: PdActionForm) {
   }
 }
 
+const MARKDOWN_TAGS = new Set(['A', 'P', 'BR', 'STRONG', 'EM', 'DEL', 'CODE', 'PRE', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD']);
+const MARKDOWN_ATTRIBUTES: Record<string, string[]> = { A: ['href', 'title', 'target', 'rel'], OL: ['start'] };
+/** Elements and attributes in rendered markdown beyond formatting and links, as `tag` or `tag[attribute]`. */
+const unexpectedMarkup = (nodes: Element[]) =>
+  nodes.flatMap((node) =>
+    MARKDOWN_TAGS.has(node.tagName)
+      ? [...node.attributes].filter((attr) => !(MARKDOWN_ATTRIBUTES[node.tagName] ?? []).includes(attr.name)).map((attr) => `${node.tagName}[${attr.name}]`)
+      : [node.tagName],
+  );
+
 /** Acts inside the cross-origin connect page, like a user. */
 const inFrame = (command: string, selector: string) => executeServerCommand(command, { urlIncludes: '/_static/connect.html', selector });
 const overlay = () => document.querySelector('[data-pd-connect-overlay]');
@@ -286,6 +296,73 @@ describe('pd-action-form', () => {
     expect(docsLink?.getAttribute('rel')).to.equal('noopener noreferrer');
     expect((window as unknown as { __pdInjected?: boolean }).__pdInjected).to.equal(undefined);
     expect(Object.keys(window).some((key) => key.startsWith('__pdXss'))).to.equal(false);
+    // Rendered markdown holds only formatting and links (the alert's screen-reader prefix aside), and the payloads as text.
+    const rendered = qa(el, '.pd-markdown *').filter((node) => !node.matches('span.sr-only'));
+    expect(unexpectedMarkup(rendered)).to.deep.equal([]);
+    expect(text(q(el, '[part~="header"]'))).to.contain('<img src=x onerror=alert(1)>');
+    expect(text(q(el, '[part~="alert-error"]'))).to.contain('<a href="javascript:alert(1)">harmless link</a>');
+  });
+
+  it('renders markdown from its tokens: formatting, lists, code, tables, safe links only, markup as text', async () => {
+    const { loadMarkdown } = await import('../../src/elements/action-form/controls/markdown.js');
+    const renderMarkdown = (await loadMarkdown())!;
+    const source = [
+      '# Title',
+      '',
+      'Some **bold**, _em_, ~~gone~~ and `<b>code</b>` &amp; &copy; &#169; &unknown; \\*not em\\*.  ',
+      'After a break: [docs](https://pipedream.com/docs "Docs"), <https://example.com/a?b&amp;c>, [mail](mailto:a@example.com).',
+      '',
+      '1. one',
+      '2. two',
+      '   - nested',
+      '',
+      '3) three',
+      '',
+      '> quoted',
+      '',
+      '```js',
+      'if (a < b) alert("x");',
+      '```',
+      '',
+      '| a | b |',
+      '| - | - |',
+      '| 1 | **2** |',
+      '',
+      '---',
+      '',
+      '[js](javascript:alert(1)) [js2](JaVaScRiPt:alert(1)) [data](data:text/html,x) [rel](/relative) [ent](&#106;avascript:alert(1)) [vb](vbscript:x)',
+      '![alt text](https://example.com/logo.png) ![](javascript:alert(1)) [![inner](https://example.com/i.png)](https://example.com/outer)',
+      'Inline <img src=x onerror=alert(1)> <script>alert(1)</script> <style>*{color:red}</style> <iframe src="javascript:alert(1)"></iframe> <svg onload=alert(1)>',
+      '<a href="javascript:alert(1)" onclick="alert(1)">harmless</a> " autofocus onfocus="alert(1)',
+      '',
+      '<div style="position:fixed;inset:0">overlay</div>',
+      '',
+      '<script>',
+      'alert(1)',
+      '</script>',
+    ].join('\n');
+    const container = await fixture<HTMLDivElement>(html`<div>${renderMarkdown(source)}</div>`);
+    const all = [...container.querySelectorAll('*')];
+    expect(unexpectedMarkup(all)).to.deep.equal([]);
+    expect(container.querySelectorAll('h1, ol li ul li, blockquote p, pre code, table thead th, table tbody td strong, hr, br, del, em, strong').length).to.equal(12);
+    expect(container.querySelector('ol + ol')?.getAttribute('start')).to.equal('3');
+    expect(container.querySelector('pre code')?.textContent).to.equal('if (a < b) alert("x");');
+    expect(container.querySelector('p code')?.textContent).to.equal('<b>code</b>');
+    expect(text(container.querySelector('p'))).to.contain('& © © &unknown; *not em*.');
+    const links = [...container.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.textContent, a.getAttribute('target'), a.getAttribute('rel')]);
+    const tab = ['_blank', 'noopener noreferrer'];
+    expect(links).to.deep.equal([
+      ['https://pipedream.com/docs', 'docs', ...tab],
+      ['https://example.com/a?b&amp;c', 'https://example.com/a?b&amp;c', ...tab],
+      ['mailto:a@example.com', 'mail', ...tab],
+      ['https://example.com/logo.png', 'alt text', ...tab],
+      ['https://example.com/outer', 'inner', ...tab],
+    ]);
+    expect(container.querySelector('a[title]')?.getAttribute('title')).to.equal('Docs');
+    const body = text(container);
+    for (const shown of ['js js2 data rel ent vb', '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '<style>*{color:red}</style>', '<svg onload=alert(1)>', '<a href="javascript:alert(1)" onclick="alert(1)">harmless</a>', '" autofocus onfocus="alert(1)', '<div style="position:fixed;inset:0">overlay</div>']) {
+      expect(body).to.contain(shown);
+    }
   });
 
   it('validates on submit: focuses the first invalid field and lists what is missing', async () => {

@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { PdElement } from '../../base/pd-element.js';
 import { PdChangeEvent, PdErrorEvent } from '../../events/index.js';
-import { describeError } from '../../session/errors.js';
+import { describeError, errorCode } from '../../session/errors.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import type { ConnectSession } from '../../session/session.js';
 import { ComboboxController } from './combobox-controller.js';
+import { cssProperties } from './css-properties.js';
 import { optionWindow } from './option-window.js';
 
 /** One page of options, whatever the resource. */
@@ -235,7 +235,7 @@ export abstract class PdSelectBase<T> extends PdElement {
     const result = this.query.result;
     if (result?.isError && result.errorUpdatedAt !== this.reportedErrorAt) {
       this.reportedErrorAt = result.errorUpdatedAt;
-      this.emit(new PdErrorEvent('load_failed', describeError(result.error), result.error));
+      this.emit(new PdErrorEvent(errorCode(result.error, 'load_failed'), describeError(result.error), result.error));
     }
   }
 
@@ -268,7 +268,7 @@ export abstract class PdSelectBase<T> extends PdElement {
     const result = this.query.result;
     let message = '';
     if (phase === 'loading') message = texts.loading;
-    else if (phase === 'error') message = texts.error(describeError(result?.error));
+    else if (phase === 'error') message = texts.error(describeError(result?.error, this.t));
     else if (phase === 'empty') message = this.combo.term ? texts.noMatch(this.combo.term) : texts.none;
     else if (phase === 'ready') message = texts.results(result?.data?.pages[0]?.total ?? this.items.length);
     if (message && message !== this.lastAnnounced) {
@@ -316,7 +316,7 @@ export abstract class PdSelectBase<T> extends PdElement {
           id=${combo.optionId(index)}
           part="option${active ? ' option-active' : ''}${current ? ' option-selected' : ''}"
           class="absolute inset-x-0 flex cursor-pointer items-center gap-3 px-3 ${active ? 'bg-pd-muted-bg' : ''}"
-          style=${styleMap({ top })}
+          ${cssProperties({ top })}
           aria-selected=${active ? 'true' : 'false'}
           aria-setsize=${Math.max(total, items.length)}
           aria-posinset=${index + 1}
@@ -345,7 +345,7 @@ export abstract class PdSelectBase<T> extends PdElement {
     if (failed) {
       const busy = Boolean(result?.isFetching);
       return html`<div part="error" class="flex flex-wrap items-center gap-x-3 gap-y-2 border-t border-pd-border bg-pd-danger-bg px-3 py-2.5 text-[0.8125rem] text-pd-danger first:border-t-0">
-        <span class="min-w-0 flex-[1_1_12rem]">${texts.error(describeError(result?.error))}</span>
+        <span class="min-w-0 flex-[1_1_12rem]">${texts.error(describeError(result?.error, this.t))}</span>
         <button
           part="retry-button"
           type="button"

@@ -1,20 +1,20 @@
-import { nothing } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { html, nothing } from 'lit';
 import { until } from 'lit/directives/until.js';
+import type { Markdown } from './markdown-render.js';
 
-type Renderer = typeof import('./markdown-render.js');
+type Render = (source: string) => Markdown;
 
-let renderer: Renderer | undefined;
-let loading: Promise<Renderer | undefined> | undefined;
+let render: Render | undefined;
+let loading: Promise<Render | undefined> | undefined;
 
 /**
- * Loads the markdown renderer and sanitizer (a separate chunk). Forms start it as they connect,
- * so it usually arrives before the component does. A failed load (offline) leaves descriptions as
- * plain text and is tried again on the next render.
+ * Loads the markdown renderer (a separate chunk). Forms start it as they connect, so it usually
+ * arrives before the component does. A failed load (offline) leaves descriptions as plain text and
+ * is tried again on the next render.
  */
-export function loadMarkdown(): Promise<Renderer | undefined> {
+export function loadMarkdown(): Promise<Render | undefined> {
   loading ??= import('./markdown-render.js').then(
-    (module) => (renderer = module),
+    (module) => (render = module.markdownRenderer({ html, nothing })),
     () => {
       loading = undefined;
       return undefined;
@@ -24,14 +24,14 @@ export function loadMarkdown(): Promise<Renderer | undefined> {
 }
 
 /**
- * A template part rendering API markdown safely: sanitized HTML once the renderer is loaded, and
- * until then the source as plain, escaped text (upgraded in place when the renderer arrives).
+ * A template part rendering API markdown safely: formatting and safe links once the renderer is
+ * loaded, and until then the source as plain text (upgraded in place when the renderer arrives).
  */
 export function markdown(source: unknown) {
   if (typeof source !== 'string' || !source.trim()) return nothing;
-  if (renderer) return unsafeHTML(renderer.sanitizeMarkdown(source));
+  if (render) return render(source);
   return until(
-    loadMarkdown().then((loaded) => (loaded ? unsafeHTML(loaded.sanitizeMarkdown(source)) : source)),
+    loadMarkdown().then((loaded) => (loaded ? loaded(source) : source)),
     source,
   );
 }

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ComboboxController } from '../../shared/combobox-controller.js';
+import { cssProperties } from '../../shared/css-properties.js';
 import { optionWindow } from '../../shared/option-window.js';
 import { type Option, type RemoteState, acceptsFreeText, isMulti, selectedOptions } from '../form-controller.js';
 import { removeButton } from './rows.js';
@@ -161,7 +161,7 @@ export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
                   part=${option.custom ? 'option option-custom' : 'option'}
                   id=${`${ctx.id}-${combo.optionId(index)}`}
                   class="pd-option"
-                  style=${styleMap({ top })}
+                  ${cssProperties({ top })}
                   aria-selected=${isSelected ? 'true' : 'false'}
                   aria-setsize=${items.length}
                   aria-posinset=${index + 1}
