@@ -6,6 +6,21 @@ export const HOST_EXECUTE_TIMEOUT_MS = 300_000;
 export const HOST_WRITE_TIMEOUT_MS = 30_000;
 
 /**
+ * A JSON POST to one of the host's own endpoints: its cookies go along (same origin), and nothing
+ * is taken from or put into a cache (tokens and write answers belong to one user and one click).
+ */
+export function postJson(endpoint: string, body: unknown, signal: AbortSignal): Promise<Response> {
+  return fetch(endpoint, {
+    method: 'POST',
+    credentials: 'same-origin',
+    cache: 'no-store',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+    signal,
+  });
+}
+
+/**
  * POSTs one write to the host's own endpoint (`run-endpoint`, `deploy-endpoint`,
  * `disconnect-endpoint`): sent once, never retried, within `timeoutMs`. Resolves to the parsed JSON
  * answer (undefined when there is none). A failure is an `ApiError` whose `outcomeUnknown` says
@@ -19,14 +34,7 @@ export async function postToHost(what: string, endpoint: string, body: unknown, 
   try {
     let response: Response;
     try {
-      response = await fetch(endpoint, {
-        method: 'POST',
-        credentials: 'same-origin',
-        cache: 'no-store',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(body),
-        signal: controller.signal,
-      });
+      response = await postJson(endpoint, body, controller.signal);
     } catch (error) {
       if (controller.signal.aborted) throw fail('timeout', `The ${what} endpoint did not answer within ${timeoutMs / 1000} s`, undefined, error);
       throw fail('unreachable', `The ${what} endpoint could not be reached`, undefined, error);

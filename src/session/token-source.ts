@@ -1,4 +1,5 @@
 import { TokenError } from './errors.js';
+import { postJson } from './host-endpoints.js';
 import type { ConnectTokenResponse, TokenCallback } from './types.js';
 
 export interface ConnectToken {
@@ -56,15 +57,7 @@ export function endpointFetcher(endpoint: string, externalUserId: string, timeou
     try {
       let response: Response;
       try {
-        response = await fetch(endpoint, {
-          method: 'POST',
-          credentials: 'same-origin',
-          // The answer is one user's secret: never from or into a shared cache.
-          cache: 'no-store',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify({ external_user_id: externalUserId }),
-          signal: controller.signal,
-        });
+        response = await postJson(endpoint, { external_user_id: externalUserId }, controller.signal);
       } catch (error) {
         if (controller.signal.aborted) throw timedOut(error);
         throw new TokenError('endpoint_unreachable', `The token endpoint ${endpoint} could not be reached`, undefined, { cause: error });

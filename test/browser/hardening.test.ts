@@ -310,10 +310,8 @@ describe('nothing waits forever', () => {
 });
 
 describe('one user\'s data never shows for another', () => {
-  it('a token endpoint that answers another user\'s token shows nothing of that user: token_failed', async () => {
-    const user = uniqueUser();
-    await seedAccount(`${user}-other`, 'slack', { name: 'Someone Else', environment: 'development' });
-    await setTokenMode(user, 'other-user');
+  /** A list of `user` whose load is refused as a token problem (`pd-error` `token_failed`). */
+  async function listRefusedFor(user: string): Promise<PdAccountList> {
     const errors: PdErrorEvent[] = [];
     const el = await fixture<PdAccountList>(html`<pd-account-list
       external-user-id=${user} token-endpoint="/api/connect-token" base-url=${env.emulatorUrl}
@@ -322,6 +320,14 @@ describe('one user\'s data never shows for another', () => {
     await waitFor(() => errors.length === 1, 8000, 'the refusal');
     await el.updateComplete;
     expect(errors[0]?.code).to.equal('token_failed');
+    return el;
+  }
+
+  it('a token endpoint that answers another user\'s token shows nothing of that user: token_failed', async () => {
+    const user = uniqueUser();
+    await seedAccount(`${user}-other`, 'slack', { name: 'Someone Else', environment: 'development' });
+    await setTokenMode(user, 'other-user');
+    const el = await listRefusedFor(user);
     expect(qa(el, '[part~="item"]').length).to.equal(0);
     expect(shadowText(el)).to.not.contain('Someone Else');
   });
@@ -332,14 +338,7 @@ describe('one user\'s data never shows for another', () => {
     await seedAccount(other, 'slack', { name: 'Someone Else', environment: 'development' });
     const answer = await (await fetch(`${env.emulatorUrl}/v1/connect/accounts`, { headers: { authorization: `Bearer ${await tokenFor(other)}` } })).json();
     await fault({ method: 'GET', path: '/v1/connect/accounts', body: answer });
-    const errors: PdErrorEvent[] = [];
-    const el = await fixture<PdAccountList>(html`<pd-account-list
-      external-user-id=${user} token-endpoint="/api/connect-token" base-url=${env.emulatorUrl}
-      @pd-error=${(event: PdErrorEvent) => errors.push(event)}
-    ></pd-account-list>`);
-    await waitFor(() => errors.length === 1, 8000, 'the refusal');
-    await el.updateComplete;
-    expect(errors[0]?.code).to.equal('token_failed');
+    const el = await listRefusedFor(user);
     expect(shadowText(el)).to.contain('The sign-in token is for a different user');
     expect(shadowText(el)).to.not.contain('Someone Else');
   });
