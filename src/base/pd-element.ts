@@ -1,8 +1,11 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { PdErrorEvent } from '../events/index.js';
 import { type StringKey, type Strings, type Translate, directionOf, loadLocale, resolveLocale, translator } from '../i18n/index.js';
-import { type ConnectConfig, connectConfigContext, isHttpUrl, isValidFrontendHost, mergeConfig, onPageConfigChange, pageConfig } from '../session/config.js';
+import {
+  type ConnectConfig, connectConfigContext, isHttpUrl, isValidFrontendHost, mergeConfig, onPageConfigChange, pageConfig, watchForLateProviders,
+} from '../session/config.js';
 import { type ConnectSession, getSession, missingConfig, sessionConfig } from '../session/session.js';
 import type { ConnectTokenResponse, TokenCallback } from '../session/types.js';
 
@@ -64,6 +67,7 @@ export class PdElement extends LitElement {
 
   constructor() {
     super();
+    watchForLateProviders();
     new ContextConsumer(this, {
       context: connectConfigContext,
       subscribe: true,
@@ -173,6 +177,26 @@ export class PdElement extends LitElement {
   /** The page-wide session for this user and token source, or undefined while the config is incomplete. */
   protected get session(): ConnectSession | undefined {
     return this.currentSession;
+  }
+
+  private reportedConfigError?: string;
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // A configuration mistake is shown and reported once (`pd-error`, `config_invalid`), not thrown;
+    // an element inside a provider that is not defined yet waits for it before reporting.
+    if (this.configError === this.reportedConfigError || this.waitingForProvider()) return;
+    this.reportedConfigError = this.configError;
+    if (this.configError) this.emit(new PdErrorEvent('config_invalid', this.configError));
+  }
+
+  /** Inside a `<pd-connect-provider>` whose definition has not loaded yet (scripts in any order). */
+  private waitingForProvider(): boolean {
+    if (customElements.get('pd-connect-provider')) return false;
+    for (let node: Node | null = this.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+      if (node instanceof Element && node.localName === 'pd-connect-provider') return true;
+    }
+    return false;
   }
 
   /** Dispatches one of the typed `pd-*` events; returns false when a listener cancelled it. */

@@ -1,4 +1,4 @@
-import { createContext } from '@lit/context';
+import { ContextRoot, createContext } from '@lit/context';
 import type { Strings } from '../i18n/index.js';
 import type { ConnectTokenResponse, Environment, Theme, TokenCallback } from './types.js';
 
@@ -29,7 +29,23 @@ export interface ConnectConfig {
   tokenTimeout?: number;
 }
 
-export const connectConfigContext = createContext<ConnectConfig>(Symbol('pd-connect-config'));
+/** A registered symbol: two copies of the library on one page (npm and CDN) still share providers. */
+export const connectConfigContext = createContext<ConnectConfig>(Symbol.for('pd-connect-elements.config'));
+
+const CONTEXT_ROOT = Symbol.for('pd-connect-elements.context-root');
+
+/**
+ * Lets an element find a provider that is defined, upgraded or connected after it (per-element
+ * scripts in any order, server-rendered tags upgraded later): its unanswered request waits at the
+ * document and is asked again when a provider appears. Once per page, whatever copies load.
+ */
+export function watchForLateProviders(): void {
+  const page = globalThis as { [CONTEXT_ROOT]?: true };
+  if (page[CONTEXT_ROOT] || typeof document === 'undefined') return;
+  page[CONTEXT_ROOT] = true;
+  // The root only adds event listeners, which a document takes like an element.
+  new ContextRoot().attach(document as unknown as HTMLElement);
+}
 
 let pageDefaults: ConnectConfig = {};
 const listeners = new Set<() => void>();

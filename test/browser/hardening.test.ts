@@ -391,3 +391,44 @@ describe('bad settings and bad answers are errors, not crashes', () => {
     expect(shadowText(german)).to.contain('Die Antwort der Connect-API konnte nicht gelesen werden');
   });
 });
+
+describe('elements find their provider in any order', () => {
+  let tagCount = 0;
+  /** A provider tag defined only when the test says so: as when its script loads after the elements'. */
+  const lateProviderTag = () => `pd-test-late-provider-${Date.now().toString(36)}-${tagCount++}`;
+
+  it('a provider defined after the elements inside it reaches them, and so do attributes set on it later', async () => {
+    const user = uniqueUser();
+    const tag = lateProviderTag();
+    const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+    // Lit cannot template a dynamic tag name: build the markup a server would have sent.
+    wrapper.innerHTML = `<${tag} token-endpoint="/api/connect-token" base-url="${env.emulatorUrl}" frontend-host="${env.emulatorUrl}">
+      <pd-connect-button app="slack"></pd-connect-button>
+    </${tag}>`;
+    const button = wrapper.querySelector('pd-connect-button') as PdConnectButton;
+    await button.updateComplete;
+    expect(shadowText(button)).to.contain('not set up');
+    const { PdConnectProvider } = await import('../../src/elements/connect-provider/pd-connect-provider.js');
+    customElements.define(tag, class extends PdConnectProvider {});
+    const provider = wrapper.querySelector(tag) as HTMLElement;
+    // The user id arrives after both have rendered (a client-side session, say).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(shadowText(button)).to.contain('set external-user-id');
+    provider.setAttribute('external-user-id', user);
+    await waitFor(() => !shadowText(button).includes('not set up'), 3000, 'the provider\'s settings');
+    expect(button.matches(':state(idle)')).to.equal(true);
+  });
+
+  it('a bare provider, or one with only a theme, throws nothing; an element without settings reports config_invalid once', async () => {
+    const errors: PdErrorEvent[] = [];
+    const wrapper = await fixture<HTMLElement>(html`<div @pd-error=${(event: PdErrorEvent) => errors.push(event)}>
+      <pd-connect-provider></pd-connect-provider>
+      <pd-connect-provider theme="dark" locale="de"><pd-account-list></pd-account-list></pd-connect-provider>
+    </div>`);
+    const list = wrapper.querySelector('pd-account-list') as PdAccountList;
+    await list.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(errors.map((event) => event.code)).to.deep.equal(['config_invalid']);
+    expect(shadowText(list)).to.contain('external-user-id');
+  });
+});
