@@ -137,7 +137,11 @@ function elementTypes() {
 function reactWrappers() {
   const file = 'src/react/index.ts';
   const usedEvents = new Set(elements.flatMap((element) => eventsOf(element).map(eventType)).filter((name) => name !== 'Event'));
-  let out = `${HEADER}/**
+  // A client module: a server component (Next.js App Router) may render the wrappers, and the
+  // elements register where they can run, in the browser.
+  let out = `${HEADER}'use client';
+
+/**
  * React wrappers for every element, made with \`@lit/react\`: props set the element's properties,
  * and each event has a typed callback: \`pd-connect-success\` → \`onPdConnectSuccess\`, \`change\` → \`onChange\`.
  *

@@ -1,5 +1,6 @@
 import type { DeployedTrigger } from '../session/session.js';
-import type { Account } from '../session/types.js';
+import type { Component } from '@pipedream/sdk/browser';
+import type { Account, App } from '../session/types.js';
 
 /**
  * Why a connect flow failed. A closed set, so hosts can switch on it:
@@ -71,18 +72,32 @@ export class PdErrorEvent extends Event {
   }
 }
 
+/** What a select's `change` event targets: the select, with its new value and picked item. */
+export interface PdSelectTarget<T> extends HTMLElement {
+  readonly value: string;
+  readonly selected: T | undefined;
+}
+
 /**
  * `change` from `<pd-app-select>` and `<pd-component-select>`: the user picked (or cleared) an item.
- * A native event name, so `onchange`, `@change` and `v-on:change` work; `event.target.value` holds
- * the new value, `event.selected` the picked object (undefined when cleared).
+ * A native event name, so `onchange`, `@change` and `v-on:change` work. `event.value` is the new
+ * value (also `event.target.value`), `event.selected` the picked object (undefined when cleared).
  * Not added to `GlobalEventHandlersEventMap`: `change` is already declared there as `Event`.
  */
 export class PdChangeEvent<T = unknown> extends Event {
   static readonly eventName = 'change';
+  /** The select that changed: typed, so `event.target.value` needs no cast. */
+  declare readonly target: PdSelectTarget<T>;
+  declare readonly currentTarget: PdSelectTarget<T> | null;
   constructor(readonly value: string, readonly selected: T | undefined) {
     super(PdChangeEvent.eventName, init);
   }
 }
+
+/** `change` of `<pd-app-select>`: `event.selected` is the picked App (`nameSlug`, `name`, `imgSrc`, …). */
+export type PdAppChangeEvent = PdChangeEvent<App>;
+/** `change` of `<pd-component-select>`: `event.selected` is the picked Component (`key`, `name`, `componentType`, …). */
+export type PdComponentChangeEvent = PdChangeEvent<Component>;
 
 /** Fired on every user edit in `<pd-action-form>`: the whole configuration after the edit. */
 export class PdPropsChangeEvent extends Event {

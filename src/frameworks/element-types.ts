@@ -11,7 +11,7 @@ import type { PdComponentSelect } from '../elements/component-select/pd-componen
 import type { PdConnectButton } from '../elements/connect-button/pd-connect-button.js';
 import type { PdConnectProvider } from '../elements/connect-provider/pd-connect-provider.js';
 import type { PdTriggerForm } from '../elements/trigger-form/pd-trigger-form.js';
-import type { PdChangeEvent, PdConnectCloseEvent, PdConnectErrorEvent, PdConnectStartEvent, PdConnectSuccessEvent, PdDeployErrorEvent, PdDeploySuccessEvent, PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent, PdPropsChangeEvent, PdRunErrorEvent, PdRunSuccessEvent, PdSubmitEvent, PdTriggerDeleteEvent } from '../events/index.js';
+import type { PdAppChangeEvent, PdComponentChangeEvent, PdConnectCloseEvent, PdConnectErrorEvent, PdConnectStartEvent, PdConnectSuccessEvent, PdDeployErrorEvent, PdDeploySuccessEvent, PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent, PdPropsChangeEvent, PdRunErrorEvent, PdRunSuccessEvent, PdSubmitEvent, PdTriggerDeleteEvent } from '../events/index.js';
 
 /** Attributes of `<pd-account-list>` (set them as strings or booleans in markup). */
 export interface PdAccountListAttributes {
@@ -296,8 +296,8 @@ export interface PdAppSelectProperties {
 
 /** Events of `<pd-app-select>`, by name. */
 export interface PdAppSelectEvents {
-  /** The user picked or cleared an app (not when `value` is set by code): `event.target.value` is the slug, `event.selected` (and the element's `selected`) the App. */
-  change: PdChangeEvent;
+  /** The user picked or cleared an app (not when `value` is set by code): `event.value` (and `event.target.value`) is the slug, `event.selected` (and the element's `selected`) the App. */
+  change: PdAppChangeEvent;
   /** Loading apps failed after retries (`event.code` `load_failed`): `event.message`, `event.cause`. */
   'pd-error': PdErrorEvent;
 }
@@ -384,8 +384,8 @@ export interface PdComponentSelectProperties {
 
 /** Events of `<pd-component-select>`, by name. */
 export interface PdComponentSelectEvents {
-  /** The user picked or cleared a component (not when `value` is set by code): `event.target.value` is the key, `event.selected` (and the element's `selected`) the Component. */
-  change: PdChangeEvent;
+  /** The user picked or cleared a component (not when `value` is set by code): `event.value` (and `event.target.value`) is the key, `event.selected` (and the element's `selected`) the Component. */
+  change: PdComponentChangeEvent;
   /** Loading components failed after retries (`event.code` `load_failed`): `event.message`, `event.cause`. */
   'pd-error': PdErrorEvent;
 }

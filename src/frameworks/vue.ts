@@ -13,9 +13,18 @@ type Tag = keyof PdElementTypes;
 /** `$emit` of an element: each event name with a handler that receives the event object itself. */
 export type PdVueEmits<Events> = EmitFn<{ [Name in keyof Events]: (event: Events[Name]) => void }>;
 
+/**
+ * The `on…` props Vue checks `@event` handlers against, typed with the element's own events: a
+ * native name such as `change` would otherwise be checked as a plain `Event`.
+ */
+export type PdVueEventProps<Events> = { [Name in keyof Events & string as `on${Capitalize<Name>}`]?: (event: Events[Name]) => void };
+
 /** An element as Vue's template checker sees a component. */
 export type PdVueElement<T extends Tag> = new () => PdElementTypes[T]['element'] & {
-  $props: Omit<HTMLAttributes, keyof PdElementTypes[T]['properties']> & PdElementTypes[T]['properties'] & PublicProps;
+  $props: Omit<HTMLAttributes, keyof PdElementTypes[T]['properties'] | keyof PdVueEventProps<PdElementTypes[T]['events']>> &
+    PdElementTypes[T]['properties'] &
+    PdVueEventProps<PdElementTypes[T]['events']> &
+    PublicProps;
   $emit: PdVueEmits<PdElementTypes[T]['events']>;
 };
 

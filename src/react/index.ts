@@ -1,5 +1,7 @@
 // Generated from custom-elements.json by scripts/generate-framework-types.mjs: do not edit.
 // `npm run analyze` regenerates it (or `npm run generate:frameworks` alone).
+'use client';
+
 /**
  * React wrappers for every element, made with `@lit/react`: props set the element's properties,
  * and each event has a typed callback: `pd-connect-success` → `onPdConnectSuccess`, `change` → `onChange`.
@@ -18,7 +20,7 @@ import { PdComponentSelect as PdComponentSelectElement } from '../elements/compo
 import { PdConnectButton as PdConnectButtonElement } from '../elements/connect-button/pd-connect-button.js';
 import { PdConnectProvider as PdConnectProviderElement } from '../elements/connect-provider/pd-connect-provider.js';
 import { PdTriggerForm as PdTriggerFormElement } from '../elements/trigger-form/pd-trigger-form.js';
-import type { PdChangeEvent, PdConnectCloseEvent, PdConnectErrorEvent, PdConnectStartEvent, PdConnectSuccessEvent, PdDeployErrorEvent, PdDeploySuccessEvent, PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent, PdPropsChangeEvent, PdRunErrorEvent, PdRunSuccessEvent, PdSubmitEvent, PdTriggerDeleteEvent } from '../events/index.js';
+import type { PdAppChangeEvent, PdComponentChangeEvent, PdConnectCloseEvent, PdConnectErrorEvent, PdConnectStartEvent, PdConnectSuccessEvent, PdDeployErrorEvent, PdDeploySuccessEvent, PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent, PdPropsChangeEvent, PdRunErrorEvent, PdRunSuccessEvent, PdSubmitEvent, PdTriggerDeleteEvent } from '../events/index.js';
 
 /**
  * The user's connected accounts: app, name, health and date, with reconnect and disconnect.
@@ -115,8 +117,8 @@ export const PdAppSelect = createComponent({
   elementClass: PdAppSelectElement,
   displayName: 'PdAppSelect',
   events: {
-    /** The user picked or cleared an app (not when `value` is set by code): `event.target.value` is the slug, `event.selected` (and the element's `selected`) the App. */
-    onChange: 'change' as EventName<PdChangeEvent>,
+    /** The user picked or cleared an app (not when `value` is set by code): `event.value` (and `event.target.value`) is the slug, `event.selected` (and the element's `selected`) the App. */
+    onChange: 'change' as EventName<PdAppChangeEvent>,
     /** Loading apps failed after retries (`event.code` `load_failed`): `event.message`, `event.cause`. */
     onPdError: 'pd-error' as EventName<PdErrorEvent>,
   },
@@ -138,8 +140,8 @@ export const PdComponentSelect = createComponent({
   elementClass: PdComponentSelectElement,
   displayName: 'PdComponentSelect',
   events: {
-    /** The user picked or cleared a component (not when `value` is set by code): `event.target.value` is the key, `event.selected` (and the element's `selected`) the Component. */
-    onChange: 'change' as EventName<PdChangeEvent>,
+    /** The user picked or cleared a component (not when `value` is set by code): `event.value` (and `event.target.value`) is the key, `event.selected` (and the element's `selected`) the Component. */
+    onChange: 'change' as EventName<PdComponentChangeEvent>,
     /** Loading components failed after retries (`event.code` `load_failed`): `event.message`, `event.cause`. */
     onPdError: 'pd-error' as EventName<PdErrorEvent>,
   },

@@ -61,7 +61,7 @@ const PAGE_SIZE = 50;
  * @cssprop [--pd-font-family=system-ui] - Font.
  * @cssprop [--pd-font-size=14px] - Base font size.
  *
- * @fires {PdChangeEvent} change - The user picked or cleared an app (not when `value` is set by code): `event.target.value` is the slug, `event.selected` (and the element's `selected`) the App.
+ * @fires {PdAppChangeEvent} change - The user picked or cleared an app (not when `value` is set by code): `event.value` (and `event.target.value`) is the slug, `event.selected` (and the element's `selected`) the App.
  * @fires {PdErrorEvent} pd-error - Loading apps failed after retries (`event.code` `load_failed`): `event.message`, `event.cause`.
  */
 export class PdAppSelect extends PdSelectBase<App> {

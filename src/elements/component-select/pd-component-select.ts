@@ -60,7 +60,7 @@ type Kind = 'action' | 'trigger' | 'any';
  * @cssprop [--pd-font-family=system-ui] - Font.
  * @cssprop [--pd-font-size=14px] - Base font size.
  *
- * @fires {PdChangeEvent} change - The user picked or cleared a component (not when `value` is set by code): `event.target.value` is the key, `event.selected` (and the element's `selected`) the Component.
+ * @fires {PdComponentChangeEvent} change - The user picked or cleared a component (not when `value` is set by code): `event.value` (and `event.target.value`) is the key, `event.selected` (and the element's `selected`) the Component.
  * @fires {PdErrorEvent} pd-error - Loading components failed after retries (`event.code` `load_failed`): `event.message`, `event.cause`.
  */
 export class PdComponentSelect extends PdSelectBase<Component> {
