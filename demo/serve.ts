@@ -40,6 +40,8 @@ const vite = await createViteServer({
   server: { middlewareMode: true },
   appType: 'spa',
   logLevel: 'warn',
+  // Only the showcase's own page: the framework examples beside it have their own builds.
+  optimizeDeps: { entries: ['index.html'] },
   // The page names its API and connect page in its markup, so no element ever starts without them.
   plugins: [{
     name: 'demo-settings',

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { startDemo } from '../support/demo-server.js';
 
 test('npm run demo serves the showcase wired to its emulator, with a working token endpoint', async () => {
-  const { child, ...urls } = await startDemo();
+  const { child, stderr, ...urls } = await startDemo();
   try {
     const page = await (await fetch(urls.showcase)).text();
     assert.match(page, /<pd-connect-provider[^>]+base-url="http:\/\/127\.0\.0\.1:\d+"/);
@@ -20,6 +20,10 @@ test('npm run demo serves the showcase wired to its emulator, with a working tok
     assert.match(page, /webhook-url="http:\/\/127\.0\.0\.1:\d+\/api\/webhook"/);
     const main = await fetch(new URL('/main.ts', urls.showcase));
     assert.equal(main.status, 200);
+    // A newcomer's first command prints nothing to interpret: the dependency scan runs after the
+    // first page load, so give it a moment, then there must be no warning or error.
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    assert.equal(stderr().trim(), '', 'the demo printed warnings or errors');
   } finally {
     child.kill('SIGTERM');
   }
