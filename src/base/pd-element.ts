@@ -15,6 +15,33 @@ const prefersDark = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
 const THEMES = ['light', 'dark', 'system'];
 
 /**
+ * The element's internals; where a DOM lacks them or parts of them (happy-dom has none, jsdom no
+ * form values: the simulated DOMs of users' unit tests), stand-ins fill the gaps, so the elements
+ * render and work there, without form association and custom states.
+ */
+function internalsOf(element: HTMLElement): ElementInternals {
+  const valid = { valid: true, valueMissing: false } as ValidityState;
+  const standIn: Record<string, unknown> = {
+    form: null,
+    labels: [] as unknown as NodeList,
+    states: new Set<string>(),
+    validity: valid,
+    validationMessage: '',
+    willValidate: false,
+    checkValidity: () => true,
+    reportValidity: () => true,
+    setFormValue: () => undefined,
+    setValidity: () => undefined,
+  };
+  if (typeof element.attachInternals !== 'function') return standIn as unknown as ElementInternals;
+  const internals = element.attachInternals();
+  for (const [name, value] of Object.entries(standIn)) {
+    if (!(name in internals)) Object.defineProperty(internals, name, { value, configurable: true });
+  }
+  return internals;
+}
+
+/**
  * The thin base of every `pd-*` element: the shared config attributes, config resolution
  * (element → nearest `<pd-connect-provider>` → `configure()`), the shared session, locale and
  * direction, theme states, and a guarded `define()`.
@@ -52,7 +79,7 @@ export class PdElement extends LitElement {
   /** Per-string overrides of the built-in text. */
   @property({ attribute: false }) strings?: Partial<Strings>;
 
-  protected readonly internals: ElementInternals = this.attachInternals();
+  protected readonly internals: ElementInternals = internalsOf(this);
   /** The merged config, recomputed before each render. */
   protected config: ConnectConfig = {};
   protected t: Translate = translator('en');
