@@ -34,23 +34,6 @@ const helperOptions = {
 const tokenEndpoint = toNodeListener(createTokenHandler(helperOptions));
 const disconnectEndpoint = toNodeListener(createDisconnectHandler(helperOptions));
 
-const vite = await createViteServer({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  configFile: false,
-  server: { middlewareMode: true },
-  appType: 'spa',
-  logLevel: 'warn',
-  // Only the showcase's own page: the framework examples beside it have their own builds.
-  optimizeDeps: { entries: ['index.html'] },
-  // The page names its API and connect page in its markup, so no element ever starts without them.
-  plugins: [{
-    name: 'demo-settings',
-    transformIndexHtml: (page: string) =>
-      page.replaceAll('%WEBHOOK_URL%', `http://127.0.0.1:${actualPort()}/api/webhook`).replaceAll('%API_URL%', apiUrl).replaceAll('%CONNECT_PAGE%', connectPage).replaceAll('%USER%', demoUser)
-        .replaceAll('%ENVIRONMENT%', helperOptions.environment).replaceAll('%DEMO_TARGET%', emulator ? 'the local Connect emulator' : 'Pipedream'),
-  }],
-});
-
 /** Where deployed triggers deliver their events; the page shows the last few. */
 const webhookEvents: { receivedAt: string; emitter: string; body: unknown }[] = [];
 
@@ -78,6 +61,24 @@ const server = createHttpServer((req, res) => {
     return;
   }
   vite.middlewares(req, res);
+});
+
+const vite = await createViteServer({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  configFile: false,
+  // Live reload over the showcase's own port: two showcases (or tests) never fight over one.
+  server: { middlewareMode: true, hmr: { server } },
+  appType: 'spa',
+  logLevel: 'warn',
+  // Only the showcase's own page: the framework examples beside it have their own builds.
+  optimizeDeps: { entries: ['index.html'] },
+  // The page names its API and connect page in its markup, so no element ever starts without them.
+  plugins: [{
+    name: 'demo-settings',
+    transformIndexHtml: (page: string) =>
+      page.replaceAll('%WEBHOOK_URL%', `http://127.0.0.1:${actualPort()}/api/webhook`).replaceAll('%API_URL%', apiUrl).replaceAll('%CONNECT_PAGE%', connectPage).replaceAll('%USER%', demoUser)
+        .replaceAll('%ENVIRONMENT%', helperOptions.environment).replaceAll('%DEMO_TARGET%', emulator ? 'the local Connect emulator' : 'Pipedream'),
+  }],
 });
 
 function actualPort(): number {

@@ -1,30 +1,34 @@
 /**
  * Server helpers for the host app: Fetch-API handlers `(Request) => Promise<Response>` built on
  * the official `@pipedream/sdk` server client. They work in Node's http (via a small adapter),
- * Express, Hono, Next.js route handlers and any runtime with Fetch. The external user always
- * comes from the host's own session (`getExternalUserId`), never from the browser alone.
+ * Express, Hono, Next.js route handlers, SvelteKit, Workers and any runtime with Fetch. The
+ * external user always comes from the host's own session (`getExternalUserId`), never from the
+ * browser alone. Creating a handler never throws: configuration is checked on each request.
  */
-import { PipedreamClient } from '@pipedream/sdk/server';
+import { type ConnectionOptions, asOrigin, resolveConnection } from './config.js';
+import type { FetchHandler } from './node.js';
+import { AccessTokenError, type Upstream, statusOf, upstreamFor } from './upstream.js';
 
-export { toNodeListener } from './node.js';
+export { toNodeListener, type FetchHandler, type NodeRequestLike, type NodeResponseLike } from './node.js';
+export type { ConnectionOptions, ProjectEnvironment } from './config.js';
 
-export interface ServerHelperOptions {
-  /** OAuth client id (default: `PIPEDREAM_CLIENT_ID`). */
-  clientId?: string;
-  /** OAuth client secret (default: `PIPEDREAM_CLIENT_SECRET`). */
-  clientSecret?: string;
-  /** Project id `proj_…` (default: `PIPEDREAM_PROJECT_ID`). */
-  projectId?: string;
-  /** `development` or `production` (default: `PIPEDREAM_ENVIRONMENT`, else `production`). */
-  environment?: 'development' | 'production';
-  /** Connect API base URL (default Pipedream's; set it to a Connect emulator in tests). */
-  baseUrl?: string;
+/**
+ * Options every handler takes. Credentials left out are read from `process.env` on each request
+ * (`PIPEDREAM_CLIENT_ID`, `PIPEDREAM_CLIENT_SECRET`, `PIPEDREAM_PROJECT_ID`,
+ * `PIPEDREAM_PROJECT_ENVIRONMENT`); hosts whose secrets live elsewhere pass them here.
+ */
+export interface ServerHelperOptions extends ConnectionOptions {
   /** Who is signed in, from your own session/cookie/JWT; null or undefined means nobody (401). */
   getExternalUserId: (request: Request) => string | null | undefined | Promise<string | null | undefined>;
 }
 
+/** Options of {@link createTokenHandler}. */
 export interface TokenHandlerOptions extends ServerHelperOptions {
-  /** Origins the token may be used from (default: the origin this handler is served on). */
+  /**
+   * Origins allowed to ask for a token, e.g. `['https://app.example.com']`. The token is minted
+   * for the requesting page's origin (its `Origin` header, else this request's URL), which must be
+   * one of these; others get 403. Without it any requesting origin gets a token for itself only.
+   */
   allowedOrigins?: string[];
   /** Token scope, e.g. `connect:accounts:read connect:accounts:write` (default Pipedream's `connect:*`). */
   scope?: string;
@@ -32,7 +36,11 @@ export interface TokenHandlerOptions extends ServerHelperOptions {
   expiresIn?: number;
 }
 
-type Handler = (request: Request) => Promise<Response>;
+/** Options of {@link createRunActionHandler}. */
+export interface RunActionHandlerOptions extends ServerHelperOptions {
+  /** Action keys this endpoint may run, e.g. `['slack-send-message']`; any action when absent. */
+  allowedActions?: string[];
+}
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
@@ -40,28 +48,27 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   });
 
-function env(name: string): string | undefined {
-  return typeof process === 'undefined' ? undefined : process.env[name];
-}
+const PREFIX = 'pd-connect-elements/server';
 
-function client(options: ServerHelperOptions): PipedreamClient {
-  const clientId = options.clientId ?? env('PIPEDREAM_CLIENT_ID');
-  const clientSecret = options.clientSecret ?? env('PIPEDREAM_CLIENT_SECRET');
-  const projectId = options.projectId ?? env('PIPEDREAM_PROJECT_ID');
-  const missing = [!clientId && 'clientId', !clientSecret && 'clientSecret', !projectId && 'projectId'].filter(Boolean);
-  if (missing.length) throw new Error(`pd-connect-elements/server: missing ${missing.join(', ')} (or the PIPEDREAM_* environment variables)`);
-  const environment = options.environment ?? (env('PIPEDREAM_ENVIRONMENT') as ServerHelperOptions['environment']) ?? 'production';
-  return new PipedreamClient({
-    clientId: clientId as string,
-    clientSecret: clientSecret as string,
-    projectId: projectId as string,
-    projectEnvironment: environment,
-    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-  });
+/** Host-app mistakes already logged: once each, even for handlers created per request. */
+const logged = new Set<string>();
+
+/** A 500 for a mistake in the host app, which its logs name too. */
+function hostError(message: string): Response {
+  const error = `${PREFIX}: ${message}`;
+  if (!logged.has(error)) {
+    logged.add(error);
+    console.error(error);
+  }
+  return json({ error }, 500);
 }
 
 /** Reads an optional JSON object body; anything else is the caller's mistake (400). */
 async function readBody(request: Request): Promise<Record<string, unknown> | Response> {
+  // Treating a consumed body as empty would skip the user check; name the host's mistake instead.
+  if (request.bodyUsed) {
+    return hostError('the request body was already read before this handler; pass it an unread Request (in Hono: cloneRawRequest(c.req) from hono/request)');
+  }
   const text = await request.text();
   if (!text.trim()) return {};
   try {
@@ -89,15 +96,20 @@ async function signedInUser(options: ServerHelperOptions, request: Request, body
   return user;
 }
 
-function status(error: unknown): number | undefined {
-  const code = (error as { statusCode?: unknown })?.statusCode;
-  return typeof code === 'number' ? code : undefined;
-}
-
 /** A Pipedream failure as a 502 the browser can show, without leaking credentials. */
 function upstreamError(action: string, error: unknown): Response {
-  const code = status(error);
-  const reason = code === 401 ? 'Pipedream rejected the client credentials' : code ? `Pipedream answered HTTP ${code}` : 'Pipedream could not be reached';
+  let reason: string;
+  if (error instanceof AccessTokenError) {
+    const code = statusOf(error.cause);
+    reason = code === 401 || code === 403
+      ? 'Pipedream rejected the client credentials'
+      : code ? `Pipedream's OAuth token endpoint answered HTTP ${code}` : 'Pipedream could not be reached';
+  } else {
+    const code = statusOf(error);
+    reason = code === 401
+      ? 'Pipedream refused the access token, even a newly issued one (HTTP 401)'
+      : code ? `Pipedream answered HTTP ${code}` : 'Pipedream could not be reached';
+  }
   return json({ error: `${action}: ${reason}` }, 502);
 }
 
@@ -105,59 +117,109 @@ function methodNotAllowed(): Response {
   return json({ error: 'Method not allowed: use POST' }, 405, { allow: 'POST' });
 }
 
-/** The part every handler shares: POST only, a JSON object body, and the signed-in user. */
+interface Call {
+  body: Record<string, unknown>;
+  user: string;
+  request: Request;
+  pipedream: Upstream;
+}
+
+/**
+ * The part every handler shares: POST only, the configuration (checked here, not at creation),
+ * a JSON object body, any request check of the handler's own, and the signed-in user.
+ */
 function postHandler(
   options: ServerHelperOptions,
-  handle: (body: Record<string, unknown>, user: string, request: Request) => Promise<Response>,
-): Handler {
+  handle: (call: Call) => Promise<Response>,
+  extra: { problems?: () => string[]; check?: (request: Request) => Response | undefined } = {},
+): FetchHandler {
   return async (request) => {
     if (request.method !== 'POST') return methodNotAllowed();
+    const connection = resolveConnection(options ?? {});
+    const problems = [
+      ...(Array.isArray(connection) ? connection : []),
+      ...(typeof options?.getExternalUserId === 'function' ? [] : ['getExternalUserId must be a function that returns the signed-in user id']),
+      ...(extra.problems?.() ?? []),
+    ];
+    if (problems.length || Array.isArray(connection)) return hostError(problems.join('; '));
     const body = await readBody(request);
     if (body instanceof Response) return body;
+    const refused = extra.check?.(request);
+    if (refused) return refused;
     const user = await signedInUser(options, request, body);
     if (user instanceof Response) return user;
-    return handle(body, user, request);
+    return handle({ body, user, request, pipedream: upstreamFor(connection) });
   };
+}
+
+function stringList(name: string, value: unknown, item: (entry: unknown) => boolean, expected: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return [`${name} must be an array of ${expected}`];
+  const bad = value.filter((entry) => !item(entry));
+  return bad.length ? [`${name} must hold only ${expected}, not ${bad.map((entry) => JSON.stringify(entry)).join(', ')}`] : [];
+}
+
+/** The origin the token is for: the page that asks, which must be allowed. */
+function requestOrigin(request: Request, allowed: string[] | undefined): string | Response {
+  const header = request.headers.get('origin');
+  // Sandboxed frames and file pages send `null`: no origin a token could be bound to.
+  const origin = header ? asOrigin(header) : new URL(request.url).origin;
+  if (!origin) return json({ error: `Requests from origin ${header} cannot get a Connect token` }, 403);
+  if (allowed && !allowed.some((entry) => asOrigin(entry) === origin)) {
+    return json({ error: `Origin ${origin} is not allowed to get a Connect token (not in allowedOrigins)` }, 403);
+  }
+  return origin;
 }
 
 /**
  * The token endpoint the elements' `token-endpoint` points at: POST (optionally
  * `{"external_user_id"}`, which must match the signed-in user) → `{token, expires_at, connect_link_url}`.
+ * The token works only from the origin that asked for it (see `allowedOrigins`).
  */
-export function createTokenHandler(options: TokenHandlerOptions): Handler {
-  const pipedream = client(options);
-  return postHandler(options, async (_body, user, request) => {
+export function createTokenHandler(options: TokenHandlerOptions): FetchHandler {
+  const problems = () => [
+    ...stringList('allowedOrigins', options.allowedOrigins, (entry) => asOrigin(entry) !== undefined, 'origins like "https://app.example.com"'),
+    ...(options.scope === undefined || typeof options.scope === 'string' ? [] : ['scope must be a string']),
+    ...(options.expiresIn === undefined || (Number.isInteger(options.expiresIn) && options.expiresIn >= 1 && options.expiresIn <= 14_400)
+      ? [] : [`expiresIn must be a whole number of seconds from 1 to 14400, not ${JSON.stringify(options.expiresIn)}`]),
+  ];
+  const check = (request: Request) => {
+    const found = requestOrigin(request, options.allowedOrigins);
+    return found instanceof Response ? found : undefined;
+  };
+  return postHandler(options, async ({ user, request, pipedream }) => {
+    // Checked before the session was read; the token is bound to that page's origin alone.
+    const allowedOrigins = [requestOrigin(request, options.allowedOrigins) as string];
     try {
-      const token = await pipedream.tokens.create({
+      const token = await pipedream.call((client) => client.tokens.create({
         externalUserId: user,
-        allowedOrigins: options.allowedOrigins ?? [new URL(request.url).origin],
+        allowedOrigins,
         ...(options.scope ? { scope: options.scope } : {}),
         ...(options.expiresIn ? { expiresIn: options.expiresIn } : {}),
-      });
+      }));
       return json({ token: token.token, expires_at: token.expiresAt.toISOString(), connect_link_url: token.connectLinkUrl });
     } catch (error) {
       return upstreamError('Could not create a Connect token', error);
     }
-  });
+  }, { problems, check });
 }
 
 /**
  * For `<pd-account-list disconnect-endpoint>`: POST `{"account_id"}` deletes that account if it
  * belongs to the signed-in user (else 404), answering 204.
  */
-export function createDisconnectHandler(options: ServerHelperOptions): Handler {
-  const pipedream = client(options);
-  return postHandler(options, async (body, user) => {
+export function createDisconnectHandler(options: ServerHelperOptions): FetchHandler {
+  return postHandler(options, async ({ body, user, pipedream }) => {
     const accountId = body.account_id;
     if (typeof accountId !== 'string' || !accountId) return json({ error: 'account_id is required' }, 400);
     try {
-      const account = await pipedream.accounts.retrieve(accountId);
+      const account = await pipedream.call((client) => client.accounts.retrieve(accountId));
       if (account.externalId !== user) return json({ error: 'Account not found' }, 404);
       // Sent once: a retried delete after a 5xx could hide what happened from the caller.
-      await pipedream.accounts.delete(accountId, { maxRetries: 0 });
+      await pipedream.call((client) => client.accounts.delete(accountId, { maxRetries: 0 }));
       return new Response(null, { status: 204 });
     } catch (error) {
-      if (status(error) === 404) return json({ error: 'Account not found' }, 404);
+      if (statusOf(error) === 404) return json({ error: 'Account not found' }, 404);
       return upstreamError('Could not disconnect the account', error);
     }
   });
@@ -167,9 +229,9 @@ export function createDisconnectHandler(options: ServerHelperOptions): Handler {
  * For forms that run actions server-side: POST `{"id", "configured_props", "dynamic_props_id"?,
  * "stash_id"?}` runs the action as the signed-in user and answers Pipedream's run result.
  */
-export function createRunActionHandler(options: ServerHelperOptions & { allowedActions?: string[] }): Handler {
-  const pipedream = client(options);
-  return postHandler(options, async (body, user) => {
+export function createRunActionHandler(options: RunActionHandlerOptions): FetchHandler {
+  const problems = () => stringList('allowedActions', options.allowedActions, (entry) => typeof entry === 'string', 'action keys');
+  return postHandler(options, async ({ body, user, pipedream }) => {
     const id = body.id;
     if (typeof id !== 'string' || !id) return json({ error: 'id is required' }, 400);
     if (options.allowedActions && !options.allowedActions.includes(id)) return json({ error: `Action ${id} is not allowed here` }, 403);
@@ -177,21 +239,22 @@ export function createRunActionHandler(options: ServerHelperOptions & { allowedA
     if (typeof configuredProps !== 'object' || Array.isArray(configuredProps)) return json({ error: 'configured_props must be an object' }, 400);
     try {
       // A run is sent once: the SDK would retry a 5xx, running the user's action again.
-      const result = await pipedream.actions.run({
+      const result = await pipedream.call((client) => client.actions.run({
         id,
         externalUserId: user,
         configuredProps: configuredProps as Record<string, unknown>,
         ...(typeof body.dynamic_props_id === 'string' ? { dynamicPropsId: body.dynamic_props_id } : {}),
         ...(typeof body.stash_id === 'string' ? { stashId: body.stash_id } : {}),
-      }, { maxRetries: 0, timeoutInSeconds: 300 });
+      }, { maxRetries: 0, timeoutInSeconds: 300 }));
       return json({ exports: result.exports ?? {}, os: result.os ?? [], ret: result.ret ?? null, stash_id: result.stashId ?? null });
     } catch (error) {
-      const code = status(error);
-      if (code && code >= 400 && code < 500) {
+      const code = statusOf(error);
+      // A 401 is about this server's access, not the caller's request: reported as a 502 below.
+      if (code && code >= 400 && code < 500 && code !== 401 && !(error instanceof AccessTokenError)) {
         const detail = (error as { body?: { error?: unknown } }).body?.error;
         return json({ error: typeof detail === 'string' ? detail : `Pipedream answered HTTP ${code}` }, code);
       }
       return upstreamError('Could not run the action', error);
     }
-  });
+  }, { problems });
 }

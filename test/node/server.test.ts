@@ -15,12 +15,14 @@ describe('pd-connect-elements/server against the emulator', () => {
   });
   after(() => f.close());
 
-  const post = (body: unknown, user?: string, url = 'https://app.example.com/api/pipedream/token') =>
+  const post = (body: unknown, user?: string, url = 'https://app.example.com/api/pipedream/token', headers: Record<string, string> = {}) =>
     new Request(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(user ? { 'x-test-user': user } : {}) },
+      headers: { 'content-type': 'application/json', ...(user ? { 'x-test-user': user } : {}), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+  const errorOf = async (response: Response) => ((await response.json()) as { error: string }).error;
+  const requests = async (path: string, method: string) => (await f.call('GET', `/_emulator/requests?path=${path}&method=${method}`)).body.data.length as number;
 
   it('mints a narrow token for the signed-in user', async () => {
     const handler = createTokenHandler({ ...options, expiresIn: 600, scope: 'connect:accounts:read' });
@@ -65,16 +67,6 @@ describe('pd-connect-elements/server against the emulator', () => {
     assert.ok(!text.includes('definitely-wrong'));
   });
 
-  it('refuses to start without credentials', () => {
-    const saved = { ...process.env };
-    delete process.env.PIPEDREAM_CLIENT_ID;
-    try {
-      assert.throws(() => createTokenHandler({ getExternalUserId: fromSession, clientSecret: 'x', projectId: 'proj_x' }), /missing clientId/);
-    } finally {
-      Object.assign(process.env, saved);
-    }
-  });
-
   it('disconnects only the signed-in user own accounts', async () => {
     const handler = createDisconnectHandler(options);
     const mine = f.emulator.seedAccount({ externalUserId: 'bob', app: 'slack', environment: 'development' });
@@ -114,5 +106,75 @@ describe('pd-connect-elements/server against the emulator', () => {
     assert.equal(runs.body.data.length, 1);
     assert.equal(deletes.body.data.length, 1);
     await f.call('DELETE', '/_emulator/faults');
+  });
+
+  it('mints the token for the page that asks, not for the URL the server sees', async () => {
+    // Next.js on 127.0.0.1 sees its own URL as localhost; the browser's Origin is what counts.
+    const handler = createTokenHandler(options);
+    const response = await handler(post({}, 'frank', 'http://localhost:3000/api/pipedream/token', { origin: 'http://127.0.0.1:3000' }));
+    assert.equal(response.status, 200);
+    const { token } = (await response.json()) as { token: string };
+    assert.deepEqual(f.emulator.state.tokens.get(token)!.allowedOrigins, ['http://127.0.0.1:3000']);
+    const fromPage = await f.call('GET', `/v1/connect/${f.emulator.projectId}/accounts`, { token, headers: { origin: 'http://127.0.0.1:3000' } });
+    assert.equal(fromPage.status, 200);
+  });
+
+  it('gives tokens only to allowedOrigins when they are set (behind a proxy)', async () => {
+    const handler = createTokenHandler({ ...options, allowedOrigins: ['https://app.example.com/', 'https://admin.example.com'] });
+    const internal = 'http://10.0.0.7:3000/api/pipedream/token';
+    const ok = await handler(post({}, 'gina', internal, { origin: 'https://app.example.com' }));
+    assert.equal(ok.status, 200);
+    assert.deepEqual(f.emulator.state.tokens.get(((await ok.json()) as { token: string }).token)!.allowedOrigins, ['https://app.example.com']);
+    const foreign = await handler(post({}, 'gina', internal, { origin: 'https://evil.example' }));
+    assert.equal(foreign.status, 403);
+    assert.match(await errorOf(foreign), /Origin https:\/\/evil\.example is not allowed.*allowedOrigins/);
+    // Without an Origin header the request's own URL is the origin, and it is not in the list either.
+    assert.equal((await handler(post({}, 'gina', internal))).status, 403);
+    const opaque = await createTokenHandler(options)(post({}, 'gina', internal, { origin: 'null' }));
+    assert.equal(opaque.status, 403);
+    assert.match(await errorOf(opaque), /origin null/);
+  });
+
+  it('gets a new access token once Pipedream forgets the old one (emulator reset)', async () => {
+    const token = createTokenHandler(options);
+    assert.equal((await token(post({}, 'hank'))).status, 200);
+    await f.call('POST', '/_emulator/reset');
+    const again = await token(post({}, 'hank'));
+    assert.equal(again.status, 200, await again.clone().text());
+    assert.equal(await requests('/v1/oauth/token', 'POST'), 1);
+    assert.equal(await requests('/tokens', 'POST'), 2);
+    // The other handlers share that new token; a 401 is refused before acting, so a run after one is still run once.
+    await f.call('POST', '/_emulator/reset');
+    const run = await createRunActionHandler(options)(post({ id: 'pipedream_utils-inspect-value', configured_props: { value: 1 } }, 'hank'));
+    assert.equal(run.status, 200);
+    assert.equal(await requests('/actions/run', 'POST'), 2);
+    assert.equal(await requests('/v1/oauth/token', 'POST'), 1);
+    const account = f.emulator.seedAccount({ externalUserId: 'hank', app: 'slack', environment: 'development' });
+    assert.equal((await createDisconnectHandler(options)(post({ account_id: account.id }, 'hank'))).status, 204);
+  });
+
+  it('does not blame the credentials when Pipedream refuses a fresh access token', async () => {
+    await f.call('POST', '/_emulator/faults', { body: { rules: [{ method: 'POST', path: '/v1/connect/*/tokens', status: 401 }] } });
+    await f.call('DELETE', '/_emulator/requests');
+    try {
+      const response = await createTokenHandler(options)(post({}, 'ivy'));
+      assert.equal(response.status, 502);
+      const error = await errorOf(response);
+      assert.doesNotMatch(error, /credentials/);
+      assert.match(error, /401/);
+      // One new token and one retry, no loop.
+      assert.equal(await requests('/tokens', 'POST'), 2);
+      assert.equal(await requests('/v1/oauth/token', 'POST'), 1);
+    } finally {
+      await f.call('DELETE', '/_emulator/faults');
+    }
+  });
+
+  it('shares one access token among handlers created per request', async () => {
+    // A configuration no other test used, so its first request is the one that fetches a token.
+    const production = { ...options, environment: 'production' as const };
+    await f.call('DELETE', '/_emulator/requests');
+    for (const user of ['jan', 'kim', 'lou']) assert.equal((await createTokenHandler(production)(post({}, user))).status, 200);
+    assert.equal(await requests('/v1/oauth/token', 'POST'), 1);
   });
 });
