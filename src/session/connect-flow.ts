@@ -90,9 +90,11 @@ async function confirm(options: ConnectFlowOptions, id: unknown): Promise<Accoun
 function iframeFlow(options: ConnectFlowOptions, token: string): Promise<ConnectOutcome> {
   const url = pageUrlFor(options, token, false);
   return new Promise<ConnectOutcome>((resolve) => {
-    const overlay = document.createElement('div');
+    // A modal dialog: in the top layer above everything, the page behind it inert, Escape closes it.
+    const overlay = document.createElement('dialog');
     overlay.setAttribute('data-pd-connect-overlay', '');
-    overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;';
+    overlay.setAttribute('aria-label', options.frameTitle);
+    overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;width:100%;height:100%;max-width:none;max-height:none;margin:0;padding:0;border:0;background:transparent;overflow:hidden;';
     const iframe = document.createElement('iframe');
     iframe.title = options.frameTitle;
     iframe.src = url.href;
@@ -117,6 +119,7 @@ function iframeFlow(options: ConnectFlowOptions, token: string): Promise<Connect
       clearTimeout(loadTimer);
       window.removeEventListener('message', onMessage);
       document.removeEventListener('keydown', onKeydown, true);
+      if (overlay.open) overlay.close();
       overlay.remove();
       resolve(outcome);
     };
@@ -169,7 +172,14 @@ function iframeFlow(options: ConnectFlowOptions, token: string): Promise<Connect
     close.addEventListener('click', () => void closeFlow());
     window.addEventListener('message', onMessage);
     document.addEventListener('keydown', onKeydown, true);
+    // Escape on the dialog (its own cancel) ends the flow like the close button.
+    overlay.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      void closeFlow();
+    });
     document.body.append(overlay);
+    if (typeof overlay.showModal === 'function') overlay.showModal();
+    else overlay.setAttribute('open', '');
     close.focus();
   });
 }

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/elements/account-list/pd-account-list.js';
 import '../../src/elements/action-form/pd-action-form.js';
@@ -289,7 +289,10 @@ describe('nothing waits forever', () => {
     await executeServerCommand('frame-wait', { urlIncludes: '/_static/connect.html', selector: 'role=button[name="Allow"]' });
     const overlay = await waitFor(() => document.querySelector('[data-pd-connect-overlay]'), 5000, 'the overlay');
     expect(overlay.contains(document.activeElement)).to.equal(true);
-    document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    // A modal dialog in the top layer: the page behind it is inert.
+    expect(overlay.matches('dialog:modal')).to.equal(true);
+    expect(overlay.getAttribute('aria-label')).to.contain('Slack');
+    await sendKeys({ press: 'Escape' });
     await waitFor(() => errors.length === 1, 5000, 'the cancel');
     expect(errors[0]?.code).to.equal('user_cancelled');
   });
