@@ -9,6 +9,9 @@ import type { TriggersClient } from '@pipedream/sdk/triggers';
 import type { InfiniteData, InfiniteQueryObserverOptions, QueryClient, QueryKey } from '@tanstack/query-core';
 import { type ConnectConfig, DEFAULT_BASE_URL, connectPageUrl } from './config.js';
 import { ApiError, type ApiErrorReason, TokenError, outcomeUnknownFor } from './errors.js';
+import {
+  readAccount, readApp, readAppCategory, readComponent, readConfigurePropAnswer, readEmitter, readItems, readReloadPropsAnswer, readRunActionAnswer,
+} from './read-answers.js';
 import { type ConnectToken, DEFAULT_TOKEN_TIMEOUT_MS, TokenSource, callbackFetcher, endpointFetcher, staticFetcher } from './token-source.js';
 import type { Account, App, Environment } from './types.js';
 
@@ -124,8 +127,9 @@ function checkedPage<T>(page: { data: T[]; response: unknown }, what: string): {
   const info = response.pageInfo;
   return {
     items: page.data,
-    ...(info?.endCursor ? { nextCursor: info.endCursor } : {}),
-    ...(typeof info?.totalCount === 'number' ? { total: info.totalCount } : {}),
+    // A cursor that is not a string cannot ask for the next page: the list ends there.
+    ...(typeof info?.endCursor === 'string' && info.endCursor ? { nextCursor: info.endCursor } : {}),
+    ...(typeof info?.totalCount === 'number' && Number.isFinite(info.totalCount) ? { total: info.totalCount } : {}),
   };
 }
 
@@ -360,14 +364,16 @@ export class ConnectSession {
     }
     const info = response.pageInfo;
     return {
-      accounts: page.data.map((account) => this.checkOwner(account)),
-      ...(info?.endCursor ? { nextCursor: info.endCursor } : {}),
-      ...(typeof info?.totalCount === 'number' ? { total: info.totalCount } : {}),
+      accounts: readItems(page.data, readAccount).map((account) => this.checkOwner(account)),
+      ...(typeof info?.endCursor === 'string' && info.endCursor ? { nextCursor: info.endCursor } : {}),
+      ...(typeof info?.totalCount === 'number' && Number.isFinite(info.totalCount) ? { total: info.totalCount } : {}),
     };
   }
 
   async retrieveAccount(id: string): Promise<Account> {
-    return this.checkOwner(await this.call(async (options) => (await this.client('accounts')).retrieve(id, {}, options)));
+    const account = readAccount(await this.call(async (options) => (await this.client('accounts')).retrieve(id, {}, options)));
+    if (!account) throw new ApiError('The Connect API answered something that is not an account', undefined, { reason: 'unreadable' });
+    return this.checkOwner(account);
   }
 
   /** Deletes an account: sent once, never retried (see `WRITE`). */
@@ -377,7 +383,9 @@ export class ConnectSession {
 
   async retrieveApp(slug: string): Promise<App> {
     const answer = await this.call(async (options) => (await this.client('apps')).retrieve(slug, options));
-    return answer.data;
+    const app = readApp(answer?.data);
+    if (!app) throw new ApiError('The Connect API answered something that is not an app', undefined, { reason: 'unreadable' });
+    return app;
   }
 
   /** One page of the app catalog; a category given by name is resolved to its id first. */
@@ -396,7 +404,7 @@ export class ConnectSession {
       }, options),
     );
     const { items, ...rest } = checkedPage(page, 'an app list');
-    return { apps: items, ...rest };
+    return { apps: readItems(items, readApp), ...rest };
   }
 
   /** One page of an app's actions, triggers, or both. */
@@ -411,7 +419,7 @@ export class ConnectSession {
       }, options),
     );
     const { items, ...rest } = checkedPage(page, 'a component list');
-    return { components: items, ...rest };
+    return { components: readItems(items, readComponent), ...rest };
   }
 
   /** Every app category (one request per session, cached). */
@@ -419,7 +427,7 @@ export class ConnectSession {
     return this.remember('app-categories', 60 * 60_000, async () => {
       const answer: unknown = await this.call(async (options) => (await this.client('appCategories')).list(options));
       if (!Array.isArray(answer)) throw new ApiError('The Connect API answered something that is not a category list', undefined, { reason: 'unreadable' });
-      return answer as AppCategory[];
+      return readItems(answer, readAppCategory);
     });
   }
 
@@ -433,12 +441,14 @@ export class ConnectSession {
 
   async retrieveComponent(key: string): Promise<Component> {
     const answer = await this.call(async (options) => (await this.componentClient()).retrieve(key, {}, options));
-    return answer.data;
+    const component = readComponent(answer?.data);
+    if (!component) throw new ApiError('The Connect API answered something that is not a component', undefined, { reason: 'unreadable' });
+    return component;
   }
 
   /** One page of a prop's remote options (`POST /v1/connect/components/configure`). */
-  configureProp(params: ConfigurePropParams, signal?: AbortSignal): Promise<ConfigurePropResponse> {
-    return this.call(async (options) =>
+  async configureProp(params: ConfigurePropParams, signal?: AbortSignal): Promise<ConfigurePropResponse> {
+    const answer = await this.call(async (options) =>
       (await this.client('components')).configureProp(
         {
           id: params.componentKey,
@@ -453,11 +463,14 @@ export class ConnectSession {
         signal ? { ...options, abortSignal: signal } : options,
       ),
     );
+    const page = readConfigurePropAnswer(answer);
+    if (!page) throw new ApiError('The Connect API answered something that is not a list of options', undefined, { reason: 'unreadable' });
+    return page;
   }
 
   /** The component's props for this configuration (`POST /v1/connect/components/props`). */
-  reloadProps(params: ComponentConfigParams): Promise<ReloadPropsResponse> {
-    return this.call(async (options) =>
+  async reloadProps(params: ComponentConfigParams): Promise<ReloadPropsResponse> {
+    const answer = await this.call(async (options) =>
       (await this.client('components')).reloadProps({
         id: params.componentKey,
         externalUserId: this.externalUserId,
@@ -465,14 +478,17 @@ export class ConnectSession {
         ...(params.dynamicPropsId ? { dynamicPropsId: params.dynamicPropsId } : {}),
       }, options),
     );
+    const props = readReloadPropsAnswer(answer);
+    if (!props) throw new ApiError('The Connect API answered something that is not a list of props', undefined, { reason: 'unreadable' });
+    return props;
   }
 
   /**
    * Runs an action (`POST /v1/connect/actions/run`): sent once; a failure whose outcome cannot be
    * known is an `ApiError` with `outcomeUnknown`.
    */
-  runAction(params: ComponentConfigParams & { stashId?: string | boolean }): Promise<RunActionResponse> {
-    return this.call(async (options) =>
+  async runAction(params: ComponentConfigParams & { stashId?: string | boolean }): Promise<RunActionResponse> {
+    const answer = await this.call(async (options) =>
       (await this.client('actions')).run({
         id: params.componentKey,
         externalUserId: this.externalUserId,
@@ -482,6 +498,10 @@ export class ConnectSession {
       }, options),
       EXECUTE,
     );
+    const result = readRunActionAnswer(answer);
+    // An answer came, so the action may well have run: its outcome is unknown, not a failure.
+    if (!result) throw new ApiError('The Connect API answered something that is not a run result', undefined, { reason: 'unreadable', outcomeUnknown: true });
+    return result;
   }
 
   /** Deploys a trigger for this user (`POST /v1/connect/triggers/deploy`); events go to `webhookUrl`. */
@@ -497,17 +517,18 @@ export class ConnectSession {
       }, options),
       EXECUTE,
     );
-    if (!answer?.data?.id) {
+    const trigger = readEmitter(answer?.data);
+    if (!trigger) {
       throw new ApiError('The Connect API answered something that is not a deployed trigger', undefined, { reason: 'unreadable', outcomeUnknown: true });
     }
-    return answer.data;
+    return trigger;
   }
 
   /** One page of this user's deployed triggers (`GET /v1/connect/deployed-triggers`). */
   async listDeployedTriggers(cursor?: string, limit = 20): Promise<DeployedTriggerPage> {
     const page = await this.call(async (options) => (await this.client('deployedTriggers')).list({ externalUserId: this.externalUserId, ...(cursor ? { after: cursor } : {}), limit }, options));
     const { items, ...rest } = checkedPage(page, 'a deployed trigger list');
-    return { triggers: items, ...rest };
+    return { triggers: readItems(items, readEmitter), ...rest };
   }
 
   /** Deletes one of this user's deployed triggers (`DELETE /v1/connect/deployed-triggers/{id}`). */

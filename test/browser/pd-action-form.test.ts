@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/elements/action-form/pd-action-form.js';
 import type { PdActionForm } from '../../src/elements/action-form/pd-action-form.js';
 import type { PdConnectSuccessEvent, PdErrorEvent, PdPropsChangeEvent, PdRunErrorEvent, PdRunSuccessEvent, PdSubmitEvent } from '../../src/events/index.js';
-import { admin, env, nextFrame, requestsFor, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
+import { admin, env, nextFrame, requestsFor, requestsSince, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
 import { control, field, pickOption, q, qa, root, text } from '../support/shadow-queries.js';
 
 interface FormOptions {
@@ -637,6 +637,36 @@ describe('pd-action-form', () => {
     await el.updateComplete;
     expect(el.configuredProps.repoFullname).to.equal('someone-else/private-repo');
     expect(input.value).to.equal('someone-else/private-repo');
+  });
+
+  it('a next page of options that fails is asked for once: the list shows the error and Retry, which continues', async () => {
+    const user = uniqueUser();
+    const account = await seed(user, 'github', 'octo-dev');
+    const el = await mount(user, 'github-create-issue', { props: JSON.stringify({ github: { authProvisionId: account.id } }) });
+    await ready(el);
+    const input = control(el, 'repoFullname') as HTMLInputElement;
+    input.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => loadedOptions(el) === 50, 5000, 'first page');
+    await admin('/faults', 'POST', { rules: [{ method: 'POST', path: '/v1/connect/components/configure', status: 400 }] });
+    const since = Date.now();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'End' });
+    await waitFor(() => text(q(el, '[part="popup"]')).includes('injected fault'), 5000, 'the page error');
+    // Renders keep coming (scrolling, the error itself): none of them asks again by itself.
+    const listbox = q(el, '[role="listbox"]') as HTMLElement;
+    for (let step = 0; step < 10; step++) {
+      listbox.scrollTop = listbox.scrollHeight;
+      await nextFrame();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // Faulted answers are logged before the user is known: count by time.
+    expect((await requestsSince(since, '/components/configure', 'POST')).length).to.equal(1);
+    await admin('/faults', 'DELETE');
+    const retry = qa<HTMLButtonElement>(el, '[part="popup"] button').find((button) => text(button).includes('Retry'));
+    expect(retry !== undefined).to.equal(true);
+    retry?.click();
+    await waitFor(() => loadedOptions(el) === 100, 5000, 'the second page after Retry');
   });
 
   it('keeps a 320-option list windowed and pages as it scrolls or as the keyboard nears the end', async () => {

@@ -86,7 +86,8 @@ export abstract class PdComponentFormBase extends PdElement {
     this,
     {
       items: () => this.remoteItems(this.activeProp()),
-      hasMore: () => Boolean(this.activeRemoteState()?.hasMore),
+      // A page that failed stops paging on its own: the list shows the error and Retry.
+      hasMore: () => Boolean(this.activeRemoteState()?.hasMore && !this.activeRemoteState()?.error),
       loadingMore: () => Boolean(this.activeRemoteState()?.loadingMore),
       loadMore: () => {
         const prop = this.activeProp();

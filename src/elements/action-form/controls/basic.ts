@@ -5,6 +5,13 @@ import type { FieldContext } from './types.js';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** A value in a text input: strings as they are, other JSON (a saved or default object) as JSON, never "[object Object]". */
+function asText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'object') return JSON.stringify(value) ?? '';
+  return String(value);
+}
+
 /** `string`: a text input (`secret` → password, never autofilled). */
 export function stringControl(ctx: FieldContext) {
   const { prop } = ctx;
@@ -15,7 +22,7 @@ export function stringControl(ctx: FieldContext) {
     id=${ctx.id}
     type=${prop.secret ? 'password' : 'text'}
     autocomplete=${prop.secret ? 'new-password' : 'off'}
-    .value=${value === undefined || value === null ? '' : String(value)}
+    .value=${asText(value)}
     ?readonly=${ctx.locked}
     aria-invalid=${ctx.invalid ? 'true' : 'false'}
     aria-describedby=${ctx.describedBy}
@@ -46,7 +53,7 @@ export function fileRefControl(ctx: FieldContext) {
       autocomplete="off"
       spellcheck="false"
       placeholder="/tmp/report.pdf"
-      .value=${value === undefined || value === null ? '' : String(value)}
+      .value=${asText(value)}
       ?readonly=${ctx.locked}
       aria-invalid=${ctx.invalid ? 'true' : 'false'}
       aria-describedby=${ctx.describedBy}
@@ -71,7 +78,7 @@ export function parseInteger(raw: string): { value?: number; error: boolean } {
 /** `integer`: a number input with min/max. */
 export function integerControl(ctx: FieldContext) {
   const { prop } = ctx;
-  const shown = typeof ctx.draft === 'string' ? ctx.draft : ctx.value === undefined ? '' : String(unwrap(ctx.value));
+  const shown = typeof ctx.draft === 'string' ? ctx.draft : asText(unwrap(ctx.value));
   return html`<input
     part="control input"
     class="pd-input tabular-nums"
