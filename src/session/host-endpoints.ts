@@ -1,24 +1,10 @@
 import { ApiError, type ApiErrorReason, outcomeUnknownFor } from './errors.js';
+import { postJson } from './token-source.js';
 
 /** How long a host's run or deploy endpoint may take: it runs the user's code. */
 export const HOST_EXECUTE_TIMEOUT_MS = 300_000;
 /** How long a host's disconnect endpoint may take. */
 export const HOST_WRITE_TIMEOUT_MS = 30_000;
-
-/**
- * A JSON POST to one of the host's own endpoints: its cookies go along (same origin), and nothing
- * is taken from or put into a cache (tokens and write answers belong to one user and one click).
- */
-export function postJson(endpoint: string, body: unknown, signal: AbortSignal): Promise<Response> {
-  return fetch(endpoint, {
-    method: 'POST',
-    credentials: 'same-origin',
-    cache: 'no-store',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(body),
-    signal,
-  });
-}
 
 /**
  * POSTs one write to the host's own endpoint (`run-endpoint`, `deploy-endpoint`,

@@ -13,17 +13,17 @@
  *
  * Where the SDK's schema is a union (deployed triggers, option items), one bad field makes it
  * hand over the raw wire object, so those readers also accept the wire's snake_case names.
+ * The readers of components, props and their calls are in read-components.ts, loaded with the
+ * first such call: a page with only a connect button does not download them.
  */
-import type {
-  Account, App, AppCategory, Component, ConfigurableProp, ConfigurePropResponse, Emitter, Observation, ReloadPropsResponse, RunActionResponse,
-} from '@pipedream/sdk/browser';
+import type { Account, App, AppCategory } from '@pipedream/sdk/browser';
 
-type Raw = Record<string, unknown>;
+export type Raw = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Drops the fields a reader left undefined, so a clean object has only the fields it holds. */
-function compact<T extends object>(value: T): T {
+export function compact<T extends object>(value: T): T {
   for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
   return value;
 }
@@ -35,11 +35,11 @@ export function readText(value: unknown): string | undefined {
   return undefined;
 }
 
-const readFlag = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
-const readNumber = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+export const readFlag = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
+export const readNumber = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
 /** A date: a valid Date, or an ISO 8601 text the SDK's stricter pattern left as text. */
-function readDate(value: unknown): Date | undefined {
+export function readDate(value: unknown): Date | undefined {
   const date = value instanceof Date ? value : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? new Date(value) : undefined;
   return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }
@@ -55,14 +55,14 @@ export function readItems<T>(value: unknown, read: (item: unknown) => T | undefi
   return items;
 }
 
-const readTexts = (value: unknown) => readItems(value, readText);
+export const readTexts = (value: unknown) => readItems(value, readText);
 /** An optional list: absent stays absent, anything else is read as a list. */
-const optionalItems = <T>(value: unknown, read: (item: unknown) => T | undefined) => (value === undefined ? undefined : readItems(value, read));
-const optionalRecord = (value: unknown) => (isRecord(value) ? value : undefined);
+export const optionalItems = <T>(value: unknown, read: (item: unknown) => T | undefined) => (value === undefined ? undefined : readItems(value, read));
+export const optionalRecord = (value: unknown) => (isRecord(value) ? value : undefined);
 /** One of a fixed set of texts (an enum of the API), or nothing. */
-const oneOf = <T extends string>(value: unknown, allowed: readonly T[]) => (allowed as readonly unknown[]).includes(value) ? (value as T) : undefined;
+export const oneOf = <T extends string>(value: unknown, allowed: readonly T[]) => (allowed as readonly unknown[]).includes(value) ? (value as T) : undefined;
 /** The camelCase field, or its wire name when the SDK handed over the raw object. */
-const either = (raw: Raw, camel: string, wire: string) => (raw[camel] !== undefined ? raw[camel] : raw[wire]);
+export const either = (raw: Raw, camel: string, wire: string) => (raw[camel] !== undefined ? raw[camel] : raw[wire]);
 
 // ------------------------------------------------------------------------------- apps, accounts
 
@@ -118,172 +118,4 @@ export function readAppCategory(raw: unknown): AppCategory | undefined {
   if (!isRecord(raw)) return undefined;
   const id = readText(raw.id);
   return id ? compact<AppCategory>({ id, name: readText(raw.name), description: readText(raw.description) }) : undefined;
-}
-
-// ------------------------------------------------------------------------------- props, components
-
-/** `{label, value}` with text for a label; undefined without a value (it would select nothing). */
-function readLabelValue(raw: unknown): { label: string; value: unknown } | undefined {
-  if (!isRecord(raw) || raw.value === undefined) return undefined;
-  const label = readText(raw.label) ?? readText(raw.value) ?? JSON.stringify(raw.value);
-  return { label, value: raw.value };
-}
-
-/** An option item: a primitive, `{label, value}`, or one wrapped as `{lv: …}` / `{__lv: …}` (kept so). */
-function readOption(raw: unknown): unknown {
-  if (typeof raw === 'string' || typeof raw === 'boolean' || readNumber(raw) !== undefined) return raw;
-  if (!isRecord(raw)) return undefined;
-  for (const wrapper of ['lv', '__lv']) {
-    if (raw[wrapper] === undefined) continue;
-    const inner = readLabelValue(raw[wrapper]);
-    return inner && { [wrapper]: inner };
-  }
-  return readLabelValue(raw);
-}
-
-const PROP_TEXTS = ['label', 'description', 'app', 'alertType', 'content', 'format', 'appProp', 'baseIdProp', 'tableIdProp', 'accessMode'] as const;
-const PROP_FLAGS = ['optional', 'disabled', 'readOnly', 'hidden', 'remoteOptions', 'useQuery', 'reloadProps', 'withLabel', 'secret', 'sync', 'customResponse'] as const;
-
-/**
- * A configurable prop; undefined without a string `name` and `type`, and an `app` prop without
- * the app whose accounts it offers (nobody could ever pick one).
- */
-export function readProp(raw: unknown): ConfigurableProp | undefined {
-  if (!isRecord(raw) || typeof raw.name !== 'string' || !raw.name || typeof raw.type !== 'string' || !raw.type) return undefined;
-  const prop: Raw = { name: raw.name, type: raw.type };
-  for (const key of PROP_TEXTS) prop[key] = readText(raw[key]);
-  if (prop.type === 'app' && !prop.app) return undefined;
-  for (const key of PROP_FLAGS) prop[key] = readFlag(raw[key]);
-  prop.min = readNumber(raw.min);
-  prop.max = readNumber(raw.max);
-  prop.options = optionalItems(raw.options, readOption);
-  prop.eventNames = optionalItems(raw.eventNames, readText);
-  // A timer's fixed schedule is described as text: only its readable parts.
-  const schedule = optionalRecord(raw.static);
-  prop.static = schedule && compact({ intervalSeconds: readNumber(schedule.intervalSeconds), cron: readText(schedule.cron), timezone: readText(schedule.timezone) });
-  const auth = optionalRecord(raw.auth);
-  prop.auth = auth && compact({ app: readText(auth.app) });
-  compact(prop);
-  // A value, not text: the form checks values of every type itself.
-  if (raw.default !== undefined) prop.default = raw.default;
-  return prop as unknown as ConfigurableProp;
-}
-
-const STASH = ['optional', 'required'] as const;
-
-/** A component (action or trigger) with its props; undefined without a `key`. */
-export function readComponent(raw: unknown): Component | undefined {
-  if (!isRecord(raw)) return undefined;
-  const key = readText(raw.key);
-  if (!key) return undefined;
-  const annotations = optionalRecord(raw.annotations);
-  return compact<Component>({
-    key,
-    name: readText(raw.name) ?? key,
-    version: readText(raw.version) ?? '',
-    configurableProps: readItems(either(raw, 'configurableProps', 'configurable_props'), readProp),
-    description: readText(raw.description),
-    componentType: readText(either(raw, 'componentType', 'component_type')),
-    stash: oneOf(raw.stash, STASH),
-    annotations: annotations && compact({
-      destructiveHint: readFlag(annotations.destructiveHint),
-      idempotentHint: readFlag(annotations.idempotentHint),
-      openWorldHint: readFlag(annotations.openWorldHint),
-      readOnlyHint: readFlag(annotations.readOnlyHint),
-      title: readText(annotations.title),
-    }),
-  });
-}
-
-// ------------------------------------------------------------------------------- calls' answers
-
-/** A log line or error of a run or a props call; undefined without its kind `k`. */
-function readObservation(raw: unknown): Observation | undefined {
-  if (!isRecord(raw)) return undefined;
-  const k = readText(raw.k);
-  if (!k) return undefined;
-  const err = optionalRecord(raw.err);
-  return compact<Observation>({
-    k,
-    ts: readNumber(raw.ts) ?? 0,
-    msg: readText(raw.msg),
-    err: err && compact({ name: readText(err.name), message: readText(err.message), stack: readText(err.stack) }),
-  });
-}
-
-/** A `configureProp` answer (one page of remote options); undefined when it is not an object. */
-export function readConfigurePropAnswer(raw: unknown): ConfigurePropResponse | undefined {
-  if (!isRecord(raw)) return undefined;
-  return compact<ConfigurePropResponse>({
-    options: optionalItems(raw.options, readOption) as ConfigurePropResponse['options'],
-    stringOptions: optionalItems(raw.stringOptions, readText),
-    observations: optionalItems(raw.observations, readObservation),
-    // Sent back as `prevContext` for the next page: kept as it came.
-    context: optionalRecord(raw.context),
-    errors: optionalItems(raw.errors, readText),
-  });
-}
-
-/** A `reloadProps` answer; undefined when it is not an object. */
-export function readReloadPropsAnswer(raw: unknown): ReloadPropsResponse | undefined {
-  if (!isRecord(raw)) return undefined;
-  const dynamic = optionalRecord(raw.dynamicProps);
-  return compact<ReloadPropsResponse>({
-    observations: optionalItems(raw.observations, readObservation),
-    errors: optionalItems(raw.errors, readText),
-    // Props that are not a list are no props: the form says so rather than emptying itself.
-    dynamicProps: dynamic && compact({
-      id: readText(dynamic.id),
-      configurableProps: Array.isArray(dynamic.configurableProps) ? readItems(dynamic.configurableProps, readProp) : undefined,
-    }),
-  });
-}
-
-/** A run's answer; undefined when it is not an object. `ret` and exports are values, kept as they came. */
-export function readRunActionAnswer(raw: unknown): RunActionResponse | undefined {
-  if (!isRecord(raw)) return undefined;
-  const answer = compact<RunActionResponse>({
-    exports: optionalRecord(raw.exports),
-    os: optionalItems(raw.os, readObservation),
-    stashId: readText(either(raw, 'stashId', 'stash_id')),
-  });
-  // The form shows a returned value whenever the answer has one, `null` included.
-  if ('ret' in raw) answer.ret = raw.ret;
-  return answer;
-}
-
-/** A deployed trigger (the API's `Emitter`); undefined without a string `id`. */
-export function readEmitter(raw: unknown): Emitter | undefined {
-  if (!isRecord(raw) || typeof raw.id !== 'string' || !raw.id) return undefined;
-  const props = either(raw, 'configurableProps', 'configurable_props');
-  const configured = either(raw, 'configuredProps', 'configured_props');
-  const emitter = compact({
-    id: raw.id,
-    type: readText(raw.type),
-    name: readText(raw.name),
-    nameSlug: readText(either(raw, 'nameSlug', 'name_slug')),
-    ownerId: readText(either(raw, 'ownerId', 'owner_id')),
-    componentId: readText(either(raw, 'componentId', 'component_id')),
-    componentKey: readText(either(raw, 'componentKey', 'component_key')),
-    active: readFlag(raw.active),
-    createdAt: readNumber(either(raw, 'createdAt', 'created_at')),
-    updatedAt: readNumber(either(raw, 'updatedAt', 'updated_at')),
-    configurableProps: optionalItems(props, readProp),
-    // The values it was deployed with: data, kept as they came.
-    configuredProps: optionalRecord(configured),
-    emitOnDeploy: readFlag(either(raw, 'emitOnDeploy', 'emit_on_deploy')),
-    webhookSigningKey: readText(either(raw, 'webhookSigningKey', 'webhook_signing_key')),
-    // HTTP and timer interfaces, the union's other members.
-    key: readText(raw.key),
-    endpointUrl: readText(either(raw, 'endpointUrl', 'endpoint_url')),
-    customResponse: readFlag(either(raw, 'customResponse', 'custom_response')),
-    intervalSeconds: readNumber(either(raw, 'intervalSeconds', 'interval_seconds')),
-    cron: readText(raw.cron),
-    timezone: readText(raw.timezone),
-    scheduleChangedAt: readNumber(either(raw, 'scheduleChangedAt', 'schedule_changed_at')),
-  });
-  const observations = either(raw, 'callbackObservations', 'callback_observations');
-  // Opaque to every element; kept for the host.
-  if (observations !== undefined) (emitter as Raw).callbackObservations = observations;
-  return emitter as unknown as Emitter;
 }

@@ -9,9 +9,7 @@ import type { TriggersClient } from '@pipedream/sdk/triggers';
 import type { InfiniteData, InfiniteQueryObserverOptions, QueryClient, QueryKey } from '@tanstack/query-core';
 import { type ConnectConfig, DEFAULT_BASE_URL, connectPageUrl } from './config.js';
 import { ApiError, type ApiErrorReason, TokenError, outcomeUnknownFor } from './errors.js';
-import {
-  readAccount, readApp, readAppCategory, readComponent, readConfigurePropAnswer, readEmitter, readItems, readReloadPropsAnswer, readRunActionAnswer,
-} from './read-answers.js';
+import { readAccount, readApp, readAppCategory, readItems } from './read-answers.js';
 import { type ConnectToken, DEFAULT_TOKEN_TIMEOUT_MS, TokenSource, callbackFetcher, endpointFetcher, staticFetcher } from './token-source.js';
 import type { Account, App, Environment } from './types.js';
 
@@ -410,6 +408,7 @@ export class ConnectSession {
   /** One page of an app's actions, triggers, or both. */
   async listComponents(params: ComponentListParams, cursor?: string, limit = 50): Promise<ComponentPage> {
     const q = params.q?.trim();
+    const readers = loadComponentReaders();
     const page = await this.call(async (options) =>
       (await this.componentClient(params.type)).list({
         app: params.app,
@@ -419,7 +418,7 @@ export class ConnectSession {
       }, options),
     );
     const { items, ...rest } = checkedPage(page, 'a component list');
-    return { components: readItems(items, readComponent), ...rest };
+    return { components: readItems(items, (await readers).readComponent), ...rest };
   }
 
   /** Every app category (one request per session, cached). */
@@ -440,14 +439,16 @@ export class ConnectSession {
   }
 
   async retrieveComponent(key: string): Promise<Component> {
+    const readers = loadComponentReaders();
     const answer = await this.call(async (options) => (await this.componentClient()).retrieve(key, {}, options));
-    const component = readComponent(answer?.data);
+    const component = (await readers).readComponent(answer?.data);
     if (!component) throw new ApiError('The Connect API answered something that is not a component', undefined, { reason: 'unreadable' });
     return component;
   }
 
   /** One page of a prop's remote options (`POST /v1/connect/components/configure`). */
   async configureProp(params: ConfigurePropParams, signal?: AbortSignal): Promise<ConfigurePropResponse> {
+    const readers = loadComponentReaders();
     const answer = await this.call(async (options) =>
       (await this.client('components')).configureProp(
         {
@@ -463,13 +464,14 @@ export class ConnectSession {
         signal ? { ...options, abortSignal: signal } : options,
       ),
     );
-    const page = readConfigurePropAnswer(answer);
+    const page = (await readers).readConfigurePropAnswer(answer);
     if (!page) throw new ApiError('The Connect API answered something that is not a list of options', undefined, { reason: 'unreadable' });
     return page;
   }
 
   /** The component's props for this configuration (`POST /v1/connect/components/props`). */
   async reloadProps(params: ComponentConfigParams): Promise<ReloadPropsResponse> {
+    const readers = loadComponentReaders();
     const answer = await this.call(async (options) =>
       (await this.client('components')).reloadProps({
         id: params.componentKey,
@@ -478,7 +480,7 @@ export class ConnectSession {
         ...(params.dynamicPropsId ? { dynamicPropsId: params.dynamicPropsId } : {}),
       }, options),
     );
-    const props = readReloadPropsAnswer(answer);
+    const props = (await readers).readReloadPropsAnswer(answer);
     if (!props) throw new ApiError('The Connect API answered something that is not a list of props', undefined, { reason: 'unreadable' });
     return props;
   }
@@ -488,6 +490,8 @@ export class ConnectSession {
    * known is an `ApiError` with `outcomeUnknown`.
    */
   async runAction(params: ComponentConfigParams & { stashId?: string | boolean }): Promise<RunActionResponse> {
+    // Loaded before the run is sent: once it is sent, nothing may fail for a reason of ours.
+    const { readRunActionAnswer } = await loadComponentReaders();
     const answer = await this.call(async (options) =>
       (await this.client('actions')).run({
         id: params.componentKey,
@@ -506,6 +510,7 @@ export class ConnectSession {
 
   /** Deploys a trigger for this user (`POST /v1/connect/triggers/deploy`); events go to `webhookUrl`. */
   async deployTrigger(params: DeployTriggerParams): Promise<DeployedTrigger> {
+    const { readEmitter } = await loadComponentReaders();
     const answer = await this.call(async (options) =>
       (await this.client('triggers')).deploy({
         id: params.componentKey,
@@ -526,9 +531,10 @@ export class ConnectSession {
 
   /** One page of this user's deployed triggers (`GET /v1/connect/deployed-triggers`). */
   async listDeployedTriggers(cursor?: string, limit = 20): Promise<DeployedTriggerPage> {
+    const readers = loadComponentReaders();
     const page = await this.call(async (options) => (await this.client('deployedTriggers')).list({ externalUserId: this.externalUserId, ...(cursor ? { after: cursor } : {}), limit }, options));
     const { items, ...rest } = checkedPage(page, 'a deployed trigger list');
-    return { triggers: readItems(items, readEmitter), ...rest };
+    return { triggers: readItems(items, (await readers).readEmitter), ...rest };
   }
 
   /** Deletes one of this user's deployed triggers (`DELETE /v1/connect/deployed-triggers/{id}`). */
@@ -588,6 +594,19 @@ export class ConnectSession {
   app(slug: string): Promise<App> {
     return this.remember(`app:${slug}`, 10 * 60_000, () => this.retrieveApp(slug));
   }
+}
+
+/**
+ * The readers of component-shaped answers, loaded with the first call that needs them (alongside
+ * its SDK client): a page with only a connect button or an account list never downloads them.
+ */
+let componentReaders: Promise<typeof import('./read-components.js')> | undefined;
+function loadComponentReaders(): Promise<typeof import('./read-components.js')> {
+  componentReaders ??= import('./read-components.js').catch((error: unknown) => {
+    componentReaders = undefined;
+    throw new ApiError('Part of the elements could not be loaded', undefined, { cause: error });
+  });
+  return componentReaders;
 }
 
 const sessions = new Map<string, ConnectSession>();

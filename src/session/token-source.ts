@@ -1,5 +1,4 @@
 import { TokenError } from './errors.js';
-import { postJson } from './host-endpoints.js';
 import type { ConnectTokenResponse, TokenCallback } from './types.js';
 
 export interface ConnectToken {
@@ -36,6 +35,21 @@ export function normalizeToken(raw: unknown, now = Date.now()): ConnectToken {
   }
   const connectLinkUrl = body.connect_link_url ?? body.connectLinkUrl;
   return { token: body.token, expiresAt, ...(connectLinkUrl ? { connectLinkUrl } : {}) };
+}
+
+/**
+ * A JSON POST to one of the host's own endpoints: its cookies go along (same origin), and nothing
+ * is taken from or put into a cache (tokens and write answers belong to one user and one click).
+ */
+export function postJson(endpoint: string, body: unknown, signal: AbortSignal): Promise<Response> {
+  return fetch(endpoint, {
+    method: 'POST',
+    credentials: 'same-origin',
+    cache: 'no-store',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+    signal,
+  });
 }
 
 /** How long a token endpoint or callback may take before the element gives up and offers Retry. */
