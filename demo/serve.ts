@@ -27,7 +27,7 @@ const apiUrl = emulator?.url ?? 'https://api.pipedream.com';
 const connectPage = emulator ? `${emulator.url}/_static/connect.html` : 'https://pipedream.com/_static/connect.html';
 const helperOptions = {
   ...(emulator ? { clientId: emulator.emulator.clientId, clientSecret: emulator.emulator.clientSecret, projectId: emulator.emulator.projectId, baseUrl: emulator.url } : {}),
-  environment: (process.env.PIPEDREAM_ENVIRONMENT as 'development' | 'production' | undefined) ?? 'development',
+  environment: (process.env.PIPEDREAM_PROJECT_ENVIRONMENT ?? process.env.PIPEDREAM_ENVIRONMENT ?? 'development') as 'development' | 'production',
   // A real app reads its session here; the demo has one fixed user.
   getExternalUserId: () => demoUser,
 };

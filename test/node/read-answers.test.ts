@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { components } from '../../src/emulator/catalog/index.js';
-import {
-  readAccount, readApp, readAppCategory, readComponent, readConfigurePropAnswer, readEmitter, readItems, readProp, readReloadPropsAnswer, readRunActionAnswer, readText,
-} from '../../src/session/read-answers.js';
+import { readAccount, readApp, readAppCategory, readItems, readText } from '../../src/session/read-answers.js';
+import { readComponent, readConfigurePropAnswer, readEmitter, readProp, readReloadPropsAnswer, readRunActionAnswer } from '../../src/session/read-components.js';
 import { emulatorFixture, type EmulatorFixture } from '../support/emulator-fixture.js';
 
 /** The SDK's objects without the fields it set to undefined: what a clean copy of good data holds. */
