@@ -67,6 +67,15 @@ export function outcomeUnknownFor(reason: ApiErrorReason, status?: number): bool
   return status === 408 || (status !== undefined && status >= 500);
 }
 
+/**
+ * Whether a failed write may have happened: an `ApiError` that says so, or any error with
+ * `outcomeUnknown: true` — which a host's `runCallback`, `deployCallback` or `disconnectCallback`
+ * may throw to have the element say "unknown" rather than "failed".
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+  return (error as { outcomeUnknown?: unknown } | null)?.outcomeUnknown === true;
+}
+
 const API_KEYS: Record<ApiErrorReason, StringKey> = {
   unreachable: 'problem.unreachable',
   timeout: 'problem.timeout',

@@ -144,6 +144,22 @@ describe('a write is sent once per click', () => {
     expect(text(q(el, '[part="run-error"]'))).to.contain('It is not known whether the action ran');
   });
 
+  it('a runCallback is called once, and an error it marks outcomeUnknown is said as unknown', async () => {
+    const user = uniqueUser();
+    const el = await actionForm(user, INSPECT, { props: INSPECT_PROPS });
+    await formReady(el);
+    let calls = 0;
+    el.runCallback = async () => {
+      calls++;
+      throw Object.assign(new Error('the job queue timed out'), { outcomeUnknown: true });
+    };
+    const error = await runOnce(el);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(calls).to.equal(1);
+    expect(error.outcomeUnknown).to.equal(true);
+    expect(text(q(el, '[part="run-error"]'))).to.contain('It is not known whether the action ran (the job queue timed out)');
+  });
+
   it('a deploy whose answer was lost is sent once; the form finds the deployed trigger and shows it', async () => {
     const user = uniqueUser();
     const el = await slackTriggerForm(user);
@@ -218,7 +234,9 @@ describe('a write is sent once per click', () => {
   });
 });
 
-describe('nothing waits forever', () => {
+describe('nothing waits forever', function () {
+  // Connect pages load in a frame of their own: more patience on a loaded machine.
+  this.timeout(20_000);
   it('a token endpoint that never answers times out with token_failed, a message and Retry, which then works', async () => {
     const user = uniqueUser();
     await seedAccount(user, 'slack', { name: 'Acme Workspace', environment: 'development' });

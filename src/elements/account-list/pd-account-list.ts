@@ -7,7 +7,7 @@ import { renderAppIcon } from '../shared/app-icon.js';
 import { PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent } from '../../events/index.js';
 import { plural } from '../../i18n/index.js';
 import { connectWithEvents } from '../../session/connect-events.js';
-import { ApiError, describeError, errorCode } from '../../session/errors.js';
+import { describeError, isOutcomeUnknown, errorCode } from '../../session/errors.js';
 import { HOST_WRITE_TIMEOUT_MS, postToHost } from '../../session/host-endpoints.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import type { AccountFilter, AccountPage, ConnectSession } from '../../session/session.js';
@@ -415,7 +415,7 @@ export class PdAccountList extends PdElement {
       return { status: 'deleted' };
     } catch (error) {
       // A delete that may have happened is said as such; the lists refetch to show which.
-      const unknown = error instanceof ApiError && error.outcomeUnknown;
+      const unknown = isOutcomeUnknown(error);
       if (unknown) void session.invalidateAccounts();
       const key = unknown ? 'error.disconnectUnknown' : 'error.disconnect';
       return { status: 'failed', error, message: this.t(key, { account: this.accountName(account), detail: describeError(error, this.t) }) };

@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type ActionRunResult, PdRunErrorEvent, PdRunSuccessEvent } from '../../events/index.js';
-import { ApiError, describeError } from '../../session/errors.js';
+import { describeError, isOutcomeUnknown } from '../../session/errors.js';
 import { HOST_EXECUTE_TIMEOUT_MS, postToHost } from '../../session/host-endpoints.js';
 import { type FormTexts, PdComponentFormBase, chevron } from './pd-component-form-base.js';
 import { styles } from './pd-action-form.styles.js';
@@ -187,7 +187,7 @@ export class PdActionForm extends PdComponentFormBase {
       }
     } catch (error) {
       // A run that may have happened is said as such: it is never sent again by itself.
-      const unknown = error instanceof ApiError && error.outcomeUnknown;
+      const unknown = isOutcomeUnknown(error);
       const detail = describeError(error, this.t);
       this.outcomeUnknown = unknown;
       this.runError = this.t(unknown ? 'form.result.runUnknown' : 'form.result.runError', { detail });

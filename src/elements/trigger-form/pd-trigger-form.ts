@@ -3,7 +3,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PdDeployErrorEvent, PdDeploySuccessEvent, PdErrorEvent, PdTriggerDeleteEvent } from '../../events/index.js';
-import { ApiError, describeError, errorCode } from '../../session/errors.js';
+import { describeError, isOutcomeUnknown, errorCode } from '../../session/errors.js';
 import { HOST_EXECUTE_TIMEOUT_MS, postToHost } from '../../session/host-endpoints.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import { ConnectSession, type DeployedTrigger, type DeployedTriggerPage } from '../../session/session.js';
@@ -277,7 +277,7 @@ export class PdTriggerForm extends PdComponentFormBase {
       void session?.invalidateDeployedTriggers();
     } catch (error) {
       const detail = describeError(error, this.t);
-      if (!(error instanceof ApiError && error.outcomeUnknown)) {
+      if (!(isOutcomeUnknown(error))) {
         this.deployError = this.t('trigger.deployError', { detail });
         this.announcement = this.deployError;
         this.emit(new PdDeployErrorEvent(describeError(error), error));
