@@ -12,6 +12,11 @@ const middleware = testServerMiddleware(running);
 const frameCommands = {
   name: 'frame-commands',
   async executeCommand({ command, payload, session }) {
+    // Forced colours (Windows high contrast), as the page's media would report them.
+    if (command === 'emulate-media') {
+      await session.browser.getPage(session.id).emulateMedia({ forcedColors: payload.forcedColors ?? null });
+      return true;
+    }
     // Requests to one origin fail as if the network were gone (the test runner's own connection stays up).
     if (command === 'block-origin') {
       const page = session.browser.getPage(session.id);

@@ -65,6 +65,34 @@ export const tokens = css`
   :host(:state(theme-dark)) {
     ${darkTokens}
   }
+  /*
+   * Forced colours (Windows high contrast) drop box-shadow rings, background tints and transparent
+   * boundaries: focus becomes a system-coloured outline, buttons get a border, and the active
+   * option of a list is drawn in the system's selection colours.
+   */
+  @media (forced-colors: active) {
+    :focus-visible,
+    input:focus,
+    textarea:focus,
+    select:focus {
+      outline: 2px solid Highlight !important;
+      outline-offset: 1px;
+    }
+    button,
+    [role='button'] {
+      border: 1px solid ButtonText;
+    }
+    button:disabled,
+    [aria-disabled='true'] {
+      border-color: GrayText;
+      color: GrayText;
+    }
+    [role='option'][data-active] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+  }
   /* A reset in the lowest layer, so any utility or host part style wins over it. */
   @layer base {
     *,

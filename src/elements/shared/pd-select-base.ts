@@ -318,6 +318,7 @@ export abstract class PdSelectBase<T> extends PdElement {
           class="absolute inset-x-0 flex cursor-pointer items-center gap-3 px-3 ${active ? 'bg-pd-muted-bg' : ''}"
           ${cssProperties({ top })}
           aria-selected=${active ? 'true' : 'false'}
+          ?data-active=${active}
           aria-setsize=${Math.max(total, items.length)}
           aria-posinset=${index + 1}
           data-value=${this.itemValue(item)}
