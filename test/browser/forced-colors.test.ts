@@ -57,3 +57,37 @@ describe('forced colours (Windows high contrast)', () => {
     expect(parseFloat(style.borderTopWidth)).to.be.at.least(1);
   });
 });
+
+/** WCAG contrast of two `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, bl] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((channel) => {
+      const c = channel / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+describe('the active option', () => {
+  for (const theme of ['light', 'dark']) {
+    it(`is marked with a bar of at least 3:1 against the list (${theme})`, async () => {
+      const { user, base } = attrs(uniqueUser());
+      const select = await fixture<PdAppSelect>(html`<pd-app-select theme=${theme} external-user-id=${user} token-endpoint="/api/connect-token" base-url=${base}></pd-app-select>`);
+      const input = q<HTMLInputElement>(select, 'input') as HTMLInputElement;
+      input.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitFor(() => q(select, '[role="option"][data-active]') ?? (void sendKeys({ press: 'ArrowDown' }), null), 8000, 'an active option');
+      const active = q(select, '[role="option"][data-active]') as HTMLElement;
+      const shadow = getComputedStyle(active).boxShadow;
+      // Tailwind stacks transparent placeholder shadows: the bar is the visible inset one.
+      const bar = [...shadow.matchAll(/(rgba?\([^)]*\))[^,]*inset/g)].map((match) => match[1] as string).find((color) => !/,\s*0\)$/.test(color)) ?? '';
+      expect(bar).to.not.equal('');
+      const popup = q(select, '[part="popup"]') ?? (q(select, '[role="listbox"]') as HTMLElement);
+      const list = getComputedStyle(popup as HTMLElement).backgroundColor;
+      expect(contrast(bar, list)).to.be.at.least(3);
+    });
+  }
+});

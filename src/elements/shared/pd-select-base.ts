@@ -315,7 +315,7 @@ export abstract class PdSelectBase<T> extends PdElement {
           role="option"
           id=${combo.optionId(index)}
           part="option${active ? ' option-active' : ''}${current ? ' option-selected' : ''}"
-          class="absolute inset-x-0 flex cursor-pointer items-center gap-3 px-3 ${active ? 'bg-pd-muted-bg' : ''}"
+          class="absolute inset-x-0 flex cursor-pointer items-center gap-3 px-3 ${active ? 'bg-pd-muted-bg shadow-[inset_3px_0_0_var(--color-pd-accent)] rtl:shadow-[inset_-3px_0_0_var(--color-pd-accent)]' : ''}"
           ${cssProperties({ top })}
           aria-selected=${active ? 'true' : 'false'}
           ?data-active=${active}
