@@ -313,7 +313,7 @@ describe('nothing waits forever', function () {
     await sendKeys({ press: 'Escape' });
     await waitFor(() => errors.length === 1, 5000, 'the cancel');
     expect(errors[0]?.code).to.equal('user_cancelled');
-  });
+  }).timeout(40_000);
 
   it('a list that failed offline loads by itself when the browser is back online', async () => {
     const user = uniqueUser();

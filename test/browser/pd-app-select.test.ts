@@ -91,7 +91,8 @@ describe('<pd-app-select>', () => {
     field.focus();
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
-    expect(field.getAttribute('aria-expanded')).to.equal('true');
+    // Open, but no list yet: the combobox is not expanded until its listbox shows.
+    expect(field.getAttribute('aria-expanded')).to.equal('false');
     expect(hasState(el, 'open')).to.equal(true);
     expect(hasState(el, 'loading')).to.equal(true);
     expect(text(part(el, 'status'))).to.equal('Loading apps…');
@@ -192,6 +193,7 @@ describe('<pd-app-select>', () => {
     await waitFor(() => input(el).value === 'Slack', 5000, 'the value name');
     input(el).focus();
     await sendKeys({ type: 'git' });
+    await waitFor(() => options(el).length > 0, 8000, 'the matches');
     await el.updateComplete;
     expect(input(el).getAttribute('aria-expanded')).to.equal('true');
     await sendKeys({ press: 'Tab' });
@@ -255,6 +257,25 @@ describe('<pd-app-select>', () => {
     await waitFor(() => options(el).length > 0, 8000, 'options after retry');
     expect(hasState(el, 'error')).to.equal(false);
   }).timeout(20000);
+
+  it('after a load error the keyboard recovers: not expanded without a list, and opening again loads again', async () => {
+    const user = uniqueUser('apps');
+    // 400: not retried by the SDK, so the error shows at once.
+    await admin('/faults', 'POST', { rules: [{ path: '/v1/connect/apps', status: 400, times: 1 }] });
+    const el = await mount(user);
+    input(el).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => has(el, 'error'), 8000, 'the error state');
+    await el.updateComplete;
+    // The popup shows the error, but there is no list to be expanded into.
+    expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+    // Tab away (the popup closes), come back, open it: the list loads again.
+    await sendKeys({ press: 'Tab' });
+    input(el).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => options(el).length > 0, 8000, 'options after reopening');
+    expect(input(el).getAttribute('aria-expanded')).to.equal('true');
+  });
 
   it('is form-associated: FormData, required validity, reset, disabled', async () => {
     const user = uniqueUser('apps');

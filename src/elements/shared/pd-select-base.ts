@@ -237,7 +237,13 @@ export abstract class PdSelectBase<T> extends PdElement {
       this.reportedErrorAt = result.errorUpdatedAt;
       this.emit(new PdErrorEvent(errorCode(result.error, 'load_failed'), describeError(result.error), result.error));
     }
+    // Opening a list that failed to load loads it again: the keyboard needs no Retry button.
+    const opened = this.combo.open && !this.wasOpen;
+    this.wasOpen = this.combo.open;
+    if (opened && this.phase() === 'error') setTimeout(() => void this.query.refetch());
   }
+
+  private wasOpen = false;
 
   /** Finds the selected item for the current value: among the loaded options, or from the API. */
   private resolveSelected(session: ConnectSession | undefined): void {
@@ -374,6 +380,8 @@ export abstract class PdSelectBase<T> extends PdElement {
     const shown = combo.text ?? (selected ? this.itemLabel(selected) : this.value);
     const items = this.items;
     const open = combo.open && !disabled;
+    // Expanded only while the listbox itself shows: loading, empty and error states are not a list.
+    const expanded = open && items.length > 0;
     return html`<div part="base" class="relative min-w-0" dir=${this.direction} lang=${this.localeCode} @focusout=${this.onFocusOut}>
       <div
         part="field"
@@ -396,7 +404,7 @@ export abstract class PdSelectBase<T> extends PdElement {
           placeholder=${this.placeholder ?? texts.placeholder}
           aria-label=${this.label ?? texts.label}
           aria-autocomplete="list"
-          aria-expanded=${open ? 'true' : 'false'}
+          aria-expanded=${expanded ? 'true' : 'false'}
           aria-controls="listbox"
           aria-activedescendant=${open ? (combo.activeId() ?? '') : ''}
           aria-required=${this.required ? 'true' : 'false'}
@@ -426,7 +434,7 @@ export abstract class PdSelectBase<T> extends PdElement {
           class="grid size-7 shrink-0 place-items-center rounded-pd-sm text-pd-muted hover:bg-pd-muted-bg hover:text-pd-fg disabled:pointer-events-none"
           aria-label=${this.t('select.toggle')}
           aria-controls="listbox"
-          aria-expanded=${open ? 'true' : 'false'}
+          aria-expanded=${expanded ? 'true' : 'false'}
           ?disabled=${disabled}
           @click=${() => {
             combo.toggle();
