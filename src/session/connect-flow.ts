@@ -172,11 +172,8 @@ function iframeFlow(options: ConnectFlowOptions, token: string): Promise<Connect
     close.addEventListener('click', () => void closeFlow());
     window.addEventListener('message', onMessage);
     document.addEventListener('keydown', onKeydown, true);
-    // Escape on the dialog (its own cancel) ends the flow like the close button.
-    overlay.addEventListener('cancel', (event) => {
-      event.preventDefault();
-      void closeFlow();
-    });
+    // Escape is handled by the keydown listener above; the dialog must not close itself outside the flow.
+    overlay.addEventListener('cancel', (event) => event.preventDefault());
     document.body.append(overlay);
     if (typeof overlay.showModal === 'function') overlay.showModal();
     else overlay.setAttribute('open', '');
@@ -190,16 +187,12 @@ function iframeFlow(options: ConnectFlowOptions, token: string): Promise<Connect
  * hidden from the page that embeds it, even when the frame shows a server error.
  */
 async function probeStatus(url: URL, timeoutMs: number): Promise<number | undefined> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetch(`${url.origin}${url.pathname}`, { mode: 'cors', credentials: 'omit', cache: 'no-store', signal: controller.signal });
+    const response = await fetch(`${url.origin}${url.pathname}`, { mode: 'cors', credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
     void response.body?.cancel();
     return response.status;
   } catch {
     return undefined;
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -13,41 +13,36 @@ export const HOST_WRITE_TIMEOUT_MS = 30_000;
  * whether the write may have happened anyway (no answer, a timeout, a 5xx, an unreadable 2xx).
  */
 export async function postToHost(what: string, endpoint: string, body: unknown, timeoutMs: number): Promise<unknown> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const signal = AbortSignal.timeout(timeoutMs);
   const fail = (reason: ApiErrorReason, message: string, status?: number, cause?: unknown) =>
     new ApiError(message, status, { reason, outcomeUnknown: outcomeUnknownFor(reason, status), cause });
+  let response: Response;
   try {
-    let response: Response;
-    try {
-      response = await postJson(endpoint, body, controller.signal);
-    } catch (error) {
-      if (controller.signal.aborted) throw fail('timeout', `The ${what} endpoint did not answer within ${timeoutMs / 1000} s`, undefined, error);
-      throw fail('unreachable', `The ${what} endpoint could not be reached`, undefined, error);
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      if (controller.signal.aborted) throw fail('timeout', `The ${what} endpoint did not finish its answer within ${timeoutMs / 1000} s`, response.status, error);
-      throw fail('unreachable', `The ${what} endpoint's answer broke off`, response.status, error);
-    }
-    let parsed: unknown;
-    let readable = true;
-    if (text.trim()) {
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        readable = false;
-      }
-    }
-    if (!response.ok) {
-      const message = parsed && typeof parsed === 'object' && typeof (parsed as { error?: unknown }).error === 'string' ? (parsed as { error: string }).error : undefined;
-      throw fail('status', message ?? `The ${what} endpoint answered HTTP ${response.status}`, response.status);
-    }
-    if (!readable) throw fail('unreadable', `The ${what} endpoint answered something that is not JSON`, response.status);
-    return parsed;
-  } finally {
-    clearTimeout(timer);
+    response = await postJson(endpoint, body, signal);
+  } catch (error) {
+    if (signal.aborted) throw fail('timeout', `The ${what} endpoint did not answer within ${timeoutMs / 1000} s`, undefined, error);
+    throw fail('unreachable', `The ${what} endpoint could not be reached`, undefined, error);
   }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (signal.aborted) throw fail('timeout', `The ${what} endpoint did not finish its answer within ${timeoutMs / 1000} s`, response.status, error);
+    throw fail('unreachable', `The ${what} endpoint's answer broke off`, response.status, error);
+  }
+  let parsed: unknown;
+  let readable = true;
+  if (text.trim()) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      readable = false;
+    }
+  }
+  if (!response.ok) {
+    const message = parsed && typeof parsed === 'object' && typeof (parsed as { error?: unknown }).error === 'string' ? (parsed as { error: string }).error : undefined;
+    throw fail('status', message ?? `The ${what} endpoint answered HTTP ${response.status}`, response.status);
+  }
+  if (!readable) throw fail('unreadable', `The ${what} endpoint answered something that is not JSON`, response.status);
+  return parsed;
 }

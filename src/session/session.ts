@@ -355,17 +355,8 @@ export class ConnectSession {
         options,
       ),
     );
-    // The SDK turns an unreadable answer into an empty page; an empty list must not hide a broken API.
-    const response = page.response as { data?: unknown; pageInfo?: typeof page.response.pageInfo } | string | undefined;
-    if (!response || typeof response !== 'object' || !Array.isArray(response.data)) {
-      throw new ApiError('The Connect API answered something that is not an account list', undefined, { reason: 'unreadable' });
-    }
-    const info = response.pageInfo;
-    return {
-      accounts: readItems(page.data, readAccount).map((account) => this.checkOwner(account)),
-      ...(typeof info?.endCursor === 'string' && info.endCursor ? { nextCursor: info.endCursor } : {}),
-      ...(typeof info?.totalCount === 'number' && Number.isFinite(info.totalCount) ? { total: info.totalCount } : {}),
-    };
+    const { items, ...rest } = checkedPage(page, 'an account list');
+    return { accounts: readItems(items, readAccount).map((account) => this.checkOwner(account)), ...rest };
   }
 
   async retrieveAccount(id: string): Promise<Account> {

@@ -61,35 +61,30 @@ const seconds = (ms: number) => Math.round(ms / 100) / 10;
 export function endpointFetcher(endpoint: string, externalUserId: string, timeoutMs = DEFAULT_TOKEN_TIMEOUT_MS): () => Promise<ConnectToken> {
   return async () => {
     // One deadline for the whole answer: a server that sends headers and then stalls counts too.
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const signal = AbortSignal.timeout(timeoutMs);
     const timedOut = (cause: unknown) =>
       new TokenError('endpoint_unreachable', `The token endpoint ${endpoint} did not answer within ${seconds(timeoutMs)} s`, undefined, {
         cause,
         explanation: { key: 'problem.tokenTimeout', params: { seconds: seconds(timeoutMs) } },
       });
+    let response: Response;
     try {
-      let response: Response;
-      try {
-        response = await postJson(endpoint, { external_user_id: externalUserId }, controller.signal);
-      } catch (error) {
-        if (controller.signal.aborted) throw timedOut(error);
-        throw new TokenError('endpoint_unreachable', `The token endpoint ${endpoint} could not be reached`, undefined, { cause: error });
-      }
-      if (!response.ok) {
-        throw new TokenError('endpoint_status', `The token endpoint answered HTTP ${response.status}`, response.status);
-      }
-      let body: unknown;
-      try {
-        body = await response.json();
-      } catch (error) {
-        if (controller.signal.aborted) throw timedOut(error);
-        throw new TokenError('invalid_response', 'The token endpoint did not answer JSON', response.status, { cause: error });
-      }
-      return normalizeToken(body);
-    } finally {
-      clearTimeout(timer);
+      response = await postJson(endpoint, { external_user_id: externalUserId }, signal);
+    } catch (error) {
+      if (signal.aborted) throw timedOut(error);
+      throw new TokenError('endpoint_unreachable', `The token endpoint ${endpoint} could not be reached`, undefined, { cause: error });
     }
+    if (!response.ok) {
+      throw new TokenError('endpoint_status', `The token endpoint answered HTTP ${response.status}`, response.status);
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (error) {
+      if (signal.aborted) throw timedOut(error);
+      throw new TokenError('invalid_response', 'The token endpoint did not answer JSON', response.status, { cause: error });
+    }
+    return normalizeToken(body);
   };
 }
 

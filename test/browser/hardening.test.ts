@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/elements/account-list/pd-account-list.js';
 import '../../src/elements/action-form/pd-action-form.js';
@@ -44,6 +44,13 @@ async function submit(el: PdActionForm | PdTriggerForm) {
 /** The inspect action needs one JSON value: the quickest action to run. */
 const INSPECT = 'pipedream_utils-inspect-value';
 const INSPECT_PROPS = JSON.stringify({ value: { answer: 42 } });
+
+/** A ready form of the inspect action, for a new user. */
+async function inspectForm(): Promise<PdActionForm> {
+  const el = await actionForm(uniqueUser(), INSPECT, { props: INSPECT_PROPS });
+  await formReady(el);
+  return el;
+}
 
 async function runOnce(el: PdActionForm): Promise<PdRunErrorEvent> {
   const errors: PdRunErrorEvent[] = [];
@@ -91,9 +98,7 @@ afterEach(async () => {
 
 describe('a write is sent once per click', () => {
   it('a run answered 500 is sent once, and its outcome is said as unknown', async () => {
-    const user = uniqueUser();
-    const el = await actionForm(user, INSPECT, { props: INSPECT_PROPS });
-    await formReady(el);
+    const el = await inspectForm();
     await fault({ method: 'POST', path: '/v1/connect/actions/run', status: 500 });
     const since = Date.now();
     const error = await runOnce(el);
@@ -106,9 +111,7 @@ describe('a write is sent once per click', () => {
   });
 
   it('a run that happened but whose answer was lost (504 from a gateway) ran once, and the form says it may have', async () => {
-    const user = uniqueUser();
-    const el = await actionForm(user, INSPECT, { props: INSPECT_PROPS });
-    await formReady(el);
+    const el = await inspectForm();
     await fault({ method: 'POST', path: '/v1/connect/actions/run', status: 504, forward: true });
     const since = Date.now();
     const error = await runOnce(el);
@@ -120,9 +123,7 @@ describe('a write is sent once per click', () => {
   });
 
   it('a refused run (400) is a plain failure: not unknown, sent once', async () => {
-    const user = uniqueUser();
-    const el = await actionForm(user, INSPECT, { props: INSPECT_PROPS });
-    await formReady(el);
+    const el = await inspectForm();
     await fault({ method: 'POST', path: '/v1/connect/actions/run', status: 400 });
     const since = Date.now();
     const error = await runOnce(el);
@@ -145,9 +146,7 @@ describe('a write is sent once per click', () => {
   });
 
   it('a runCallback is called once, and an error it marks outcomeUnknown is said as unknown', async () => {
-    const user = uniqueUser();
-    const el = await actionForm(user, INSPECT, { props: INSPECT_PROPS });
-    await formReady(el);
+    const el = await inspectForm();
     let calls = 0;
     el.runCallback = async () => {
       calls++;
@@ -310,7 +309,8 @@ describe('nothing waits forever', function () {
     // A modal dialog in the top layer: the page behind it is inert.
     expect(overlay.matches('dialog:modal')).to.equal(true);
     expect(overlay.getAttribute('aria-label')).to.contain('Slack');
-    await sendKeys({ press: 'Escape' });
+    // A synthetic key: a real key press that removes an out-of-process frame can stall the test driver.
+    document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     await waitFor(() => errors.length === 1, 5000, 'the cancel');
     expect(errors[0]?.code).to.equal('user_cancelled');
   }).timeout(40_000);

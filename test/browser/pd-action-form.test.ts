@@ -55,6 +55,19 @@ async function submit(el: PdActionForm) {
   await el.updateComplete;
 }
 
+/** A GitHub issue form with an account picked and its 320-repository list opened on the first page. */
+async function openRepositories() {
+  const user = uniqueUser();
+  const account = await seed(user, 'github', 'octo-dev');
+  const el = await mount(user, 'github-create-issue', { props: JSON.stringify({ github: { authProvisionId: account.id } }) });
+  await ready(el);
+  const input = control(el, 'repoFullname') as HTMLInputElement;
+  input.focus();
+  await sendKeys({ press: 'ArrowDown' });
+  await waitFor(() => loadedOptions(el) === 50, 5000, 'first page');
+  return { user, el, input };
+}
+
 async function openOptional(el: PdActionForm) {
   const details = q<HTMLDetailsElement>(el, 'details[part="optional"]');
   if (details && !details.open) {
@@ -640,14 +653,7 @@ describe('pd-action-form', () => {
   });
 
   it('a next page of options that fails is asked for once: the list shows the error and Retry, which continues', async () => {
-    const user = uniqueUser();
-    const account = await seed(user, 'github', 'octo-dev');
-    const el = await mount(user, 'github-create-issue', { props: JSON.stringify({ github: { authProvisionId: account.id } }) });
-    await ready(el);
-    const input = control(el, 'repoFullname') as HTMLInputElement;
-    input.focus();
-    await sendKeys({ press: 'ArrowDown' });
-    await waitFor(() => loadedOptions(el) === 50, 5000, 'first page');
+    const { el } = await openRepositories();
     await admin('/faults', 'POST', { rules: [{ method: 'POST', path: '/v1/connect/components/configure', status: 400 }] });
     const since = Date.now();
     await sendKeys({ press: 'ArrowDown' });
@@ -670,14 +676,7 @@ describe('pd-action-form', () => {
   });
 
   it('keeps a 320-option list windowed and pages as it scrolls or as the keyboard nears the end', async () => {
-    const user = uniqueUser();
-    const account = await seed(user, 'github', 'octo-dev');
-    const el = await mount(user, 'github-create-issue', { props: JSON.stringify({ github: { authProvisionId: account.id } }) });
-    await ready(el);
-    const input = control(el, 'repoFullname') as HTMLInputElement;
-    input.focus();
-    await sendKeys({ press: 'ArrowDown' });
-    await waitFor(() => loadedOptions(el) === 50, 5000, 'first page');
+    const { user, el, input } = await openRepositories();
     expect(qa(el, '[role="option"]').length).to.be.below(40);
     // Keyboard: End highlights the last loaded option, which brings the next page.
     await sendKeys({ press: 'ArrowDown' });
