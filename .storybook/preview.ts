@@ -77,7 +77,7 @@ const preview: Preview = {
   globalTypes: {
     theme: {
       description: 'Theme of the elements',
-      toolbar: { title: 'Theme', icon: 'mirror', items: [{ value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }], dynamicTitle: true },
+      toolbar: { title: 'Theme', icon: 'mirror', items: [{ value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }, { value: 'system', title: 'System' }], dynamicTitle: true },
     },
     locale: {
       description: 'Language of the elements',

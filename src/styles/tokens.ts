@@ -66,11 +66,54 @@ export const tokens = css`
     ${darkTokens}
   }
   /*
+   * Where relative colours work, text on the accent and the hover shade follow the accent a host
+   * sets: black or white, whichever reads better on it (the two meet at about 4.6:1 on a mid
+   * tone), and a hover shade that moves away from that text. Values a host sets still win.
+   */
+  @supports (color: oklch(from red l c h)) {
+    :host,
+    :host(:state(theme-dark)) {
+      --_pd-color-on-accent: var(--pd-color-on-accent, oklch(from var(--_pd-color-accent) clamp(0, (0.6 - l) * 1000, 1) 0 0));
+      --_pd-color-accent-hover: var(--pd-color-accent-hover, oklch(from var(--_pd-color-accent) calc(l + 0.16 * clamp(0, (l - 0.6) * 1000, 1) - 0.08) c h));
+    }
+  }
+  /*
+   * Forced colours (Windows high contrast): the tokens become system colours, so what the
+   * elements compute is what the system draws (and checkers that read styles agree with it).
+   */
+  @media (forced-colors: active) {
+    :host,
+    :host(:state(theme-dark)) {
+      --_pd-color-background: Canvas;
+      --_pd-color-surface: Canvas;
+      --_pd-color-surface-muted: Canvas;
+      --_pd-color-danger-surface: Canvas;
+      --_pd-color-success-surface: Canvas;
+      --_pd-color-warning-surface: Canvas;
+      --_pd-color-text: CanvasText;
+      --_pd-color-text-muted: CanvasText;
+      --_pd-color-danger: CanvasText;
+      --_pd-color-success: CanvasText;
+      --_pd-color-warning: CanvasText;
+      --_pd-color-border: CanvasText;
+      --_pd-color-accent: LinkText;
+      --_pd-color-accent-hover: LinkText;
+      --_pd-color-on-accent: Canvas;
+      --_pd-color-focus: Highlight;
+    }
+  }
+  /*
    * Forced colours (Windows high contrast) drop box-shadow rings, background tints and transparent
    * boundaries: focus becomes a system-coloured outline, buttons get a border, and the active
    * option of a list is drawn in the system's selection colours.
    */
   @media (forced-colors: active) {
+    /* Colour fades would pass through author colours the system does not draw. */
+    *,
+    ::before,
+    ::after {
+      transition: none !important;
+    }
     :focus-visible,
     input:focus,
     textarea:focus,

@@ -88,8 +88,8 @@ function healthOf(account: Account): Health {
  * @cssprop [--pd-color-text-muted=#52525b] - Secondary text.
  * @cssprop [--pd-color-border=#d4d4d8] - Card border and row dividers.
  * @cssprop [--pd-color-accent=#4f46e5] - Reconnect button and "Show more" text.
- * @cssprop [--pd-color-accent-hover=#4338ca] - Reconnect button on hover.
- * @cssprop [--pd-color-on-accent=#ffffff] - Reconnect button text.
+ * @cssprop --pd-color-accent-hover - Reconnect button on hover (default: the accent, a step darker, or lighter under black text).
+ * @cssprop --pd-color-on-accent - Reconnect button text (default: white or black, whichever reads better on the accent).
  * @cssprop [--pd-color-danger=#b91c1c] - Errors, "dead" badge and the confirm button.
  * @cssprop [--pd-color-danger-surface=#fef2f2] - Confirmation and "dead" badge background.
  * @cssprop [--pd-color-success=#15803d] - "Healthy" badge text.

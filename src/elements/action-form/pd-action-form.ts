@@ -78,8 +78,8 @@ export type RunCallback = (request: RunRequest) => Promise<ActionRunResult>;
  * @cssprop [--pd-color-text-muted=#52525b] - Descriptions and hints.
  * @cssprop [--pd-color-border=#d4d4d8] - Borders.
  * @cssprop [--pd-color-accent=#4f46e5] - Run button, links, focus accents.
- * @cssprop [--pd-color-accent-hover=#4338ca] - Run button on hover.
- * @cssprop [--pd-color-on-accent=#ffffff] - Run button text.
+ * @cssprop --pd-color-accent-hover - Run button on hover (default: the accent, a step darker, or lighter under black text).
+ * @cssprop --pd-color-on-accent - Run button text (default: white or black, whichever reads better on the accent).
  * @cssprop [--pd-color-danger=#b91c1c] - Errors.
  * @cssprop [--pd-color-danger-surface=#fef2f2] - Error panels.
  * @cssprop [--pd-color-success=#15803d] - Success heading.

@@ -39,8 +39,8 @@ const MODES = ['iframe', 'link'];
  * @cssstate error - The last attempt failed, or the element is misconfigured.
  *
  * @cssprop [--pd-color-accent=#4f46e5] - Button background.
- * @cssprop [--pd-color-accent-hover=#4338ca] - Button background on hover.
- * @cssprop [--pd-color-on-accent=#ffffff] - Button text.
+ * @cssprop --pd-color-accent-hover - Button background on hover (default: the accent, a step darker, or lighter under black text).
+ * @cssprop --pd-color-on-accent - Button text (default: white or black, whichever reads better on the accent).
  * @cssprop [--pd-color-danger=#b91c1c] - Error text.
  * @cssprop [--pd-color-focus=#6366f1] - Focus ring.
  * @cssprop [--pd-radius=10px] - Corner radius.

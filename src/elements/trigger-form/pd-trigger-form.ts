@@ -124,8 +124,8 @@ function fromWire(body: unknown): DeployedTrigger {
  * @cssprop [--pd-color-text-muted=#52525b] - Descriptions and hints.
  * @cssprop [--pd-color-border=#d4d4d8] - Borders.
  * @cssprop [--pd-color-accent=#4f46e5] - Deploy button, links, focus accents.
- * @cssprop [--pd-color-accent-hover=#4338ca] - Deploy button on hover.
- * @cssprop [--pd-color-on-accent=#ffffff] - Deploy button text.
+ * @cssprop --pd-color-accent-hover - Deploy button on hover (default: the accent, a step darker, or lighter under black text).
+ * @cssprop --pd-color-on-accent - Deploy button text (default: white or black, whichever reads better on the accent).
  * @cssprop [--pd-color-danger=#b91c1c] - Errors and the delete confirmation.
  * @cssprop [--pd-color-danger-surface=#fef2f2] - Error panels.
  * @cssprop [--pd-color-success=#15803d] - Success heading and the Active badge.
