@@ -17,6 +17,11 @@ const frameCommands = {
       await session.browser.getPage(session.id).emulateMedia({ forcedColors: payload.forcedColors ?? null });
       return true;
     }
+    // A PNG (base64) of part of the page as the browser paints it, to measure what a user sees.
+    if (command === 'screenshot') {
+      const png = await session.browser.getPage(session.id).screenshot({ clip: payload.clip, animations: 'disabled', caret: 'hide' });
+      return png.toString('base64');
+    }
     // Requests to one origin fail as if the network were gone (the test runner's own connection stays up).
     if (command === 'block-origin') {
       const page = session.browser.getPage(session.id);

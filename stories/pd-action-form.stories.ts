@@ -166,6 +166,17 @@ export const NoAccountYet: Story = {
   },
 };
 
+/** A field waiting for another is disabled (dashed border, muted) until that one is set: Repository waits for the GitHub account. */
+export const DisabledField: Story = {
+  name: 'Disabled field (waiting for an account)',
+  args: { 'component-key': 'github-create-issue' },
+  parameters: { emulator: { user: 'story-action-form-waiting', accounts: [] } },
+  play: async ({ canvasElement }) => {
+    const element = await ready(canvasElement);
+    await expect(field(element, 'repoFullname')!.querySelector('input')!.disabled).toBe(true);
+  },
+};
+
 /** Loading: the token endpoint holds its answer. */
 export const Loading: Story = {
   parameters: { emulator: { user: 'story-action-form-loading', tokenQuery: '?delay=120000' } },

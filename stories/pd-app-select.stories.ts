@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
+import { ar } from '../src/i18n/ar.js';
 import { de } from '../src/i18n/de.js';
 import type { PdAppSelect } from '../src/index.js';
 import { elementHelpers, heldLoadingPlay, inShadow, openSelect, pressArrowDown, setValue, storyElement, waitForShadow, waitForState } from './support.js';
@@ -14,7 +15,7 @@ const { args, argTypes, template } = elementHelpers('pd-app-select');
 const meta: Meta = {
   title: 'Elements/pd-app-select',
   component: 'pd-app-select',
-  args: { ...args, label: 'App' },
+  args,
   argTypes,
   render: (storyArgs) => html`<div class="story-column" style="min-height: 26rem">${template(storyArgs)}</div>`,
   parameters: { emulator: { user: 'story-app-select' } },
@@ -24,12 +25,40 @@ type Story = StoryObj;
 
 const select = (canvasElement: HTMLElement) => storyElement<PdAppSelect>(canvasElement, 'pd-app-select');
 const input = (element: PdAppSelect) => inShadow<HTMLInputElement>(element, 'input')!;
+const label = (element: PdAppSelect) => inShadow<HTMLLabelElement>(element, '[part="label"]')!;
 const playOpen = async ({ canvasElement }: { canvasElement: HTMLElement }) => openSelect(await select(canvasElement));
 /** A search no app of the catalog matches. */
 const NO_MATCH = 'qqzx-nothing';
 
-/** Closed, nothing picked. */
-export const Default: Story = {};
+/** Closed, nothing picked: the label above the field names it ("App" unless `label` says otherwise). */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const element = await select(canvasElement);
+    await expect(label(element).textContent?.trim()).toBe('App');
+    await expect(input(element).labels?.[0]).toBe(label(element));
+  },
+};
+
+/** A label of the host's own (`label="Source app"`). */
+export const CustomLabel: Story = {
+  name: 'Custom label',
+  args: { label: 'Source app' },
+  play: async ({ canvasElement }) => {
+    const element = await select(canvasElement);
+    await expect(label(element).textContent?.trim()).toBe('Source app');
+  },
+};
+
+/** `hide-label`: the label is not shown, and still names the input for assistive technology. */
+export const HiddenLabel: Story = {
+  name: 'Hidden label',
+  args: { 'hide-label': true },
+  play: async ({ canvasElement }) => {
+    const element = await select(canvasElement);
+    await expect(label(element).getBoundingClientRect().width).toBeLessThanOrEqual(1);
+    await expect(input(element).labels?.[0]).toBe(label(element));
+  },
+};
 
 /** Open: the first page of apps, with icons and descriptions. */
 export const Open: Story = {
@@ -115,9 +144,23 @@ export const German: Story = {
   },
 };
 
-/** Arabic (right to left), open. */
+/** Arabic (right to left), open: the app names and descriptions keep their own (left-to-right) direction. */
 export const Arabic: Story = {
   name: 'Arabic (RTL)',
   globals: { locale: 'ar' },
+  play: async ({ canvasElement }) => {
+    const element = await select(canvasElement);
+    await openSelect(element);
+    await waitFor(() => expect(label(element).textContent?.trim()).toBe(ar['apps.fieldLabel']));
+    const name = inShadow(element, '[role="option"] [part~="option-label"]')!;
+    await expect(getComputedStyle(name).direction).toBe('ltr');
+  },
+};
+
+/** 320 px wide: a long placeholder and long names end in an ellipsis. */
+export const Narrow: Story = {
+  name: 'Narrow (320 px)',
+  args: { placeholder: 'Search every app of the catalog by name or description' },
+  render: (storyArgs) => html`<div style="width: 320px; min-height: 26rem">${template(storyArgs)}</div>`,
   play: playOpen,
 };

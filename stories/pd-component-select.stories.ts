@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
+import { de } from '../src/i18n/de.js';
 import type { PdComponentSelect } from '../src/index.js';
 import { elementHelpers, heldLoadingPlay, inShadow, openSelect, pressArrowDown, setValue, storyElement, waitForShadow, waitForState } from './support.js';
 
@@ -10,7 +11,7 @@ const { args, argTypes, template } = elementHelpers('pd-component-select');
 const meta: Meta = {
   title: 'Elements/pd-component-select',
   component: 'pd-component-select',
-  args: { ...args, app: 'slack', type: 'action', label: 'Action' },
+  args: { ...args, app: 'slack', type: 'action' },
   argTypes,
   render: (storyArgs) => html`<div class="story-column" style="min-height: 22rem">${template(storyArgs)}</div>`,
   parameters: { emulator: { user: 'story-component-select' } },
@@ -20,18 +21,41 @@ type Story = StoryObj;
 
 const select = (canvasElement: HTMLElement) => storyElement<PdComponentSelect>(canvasElement, 'pd-component-select');
 const playOpen = async ({ canvasElement }: { canvasElement: HTMLElement }) => openSelect(await select(canvasElement));
+const label = (element: PdComponentSelect) => inShadow<HTMLLabelElement>(element, '[part="label"]')!;
 /** A search no action of the app matches. */
 const NO_MATCH = 'qqzx-nothing';
 
-/** Slack's actions. */
+/** Slack's actions, under the label "Action" (from `type`). */
 export const Actions: Story = {
-  play: playOpen,
+  play: async ({ canvasElement }) => {
+    const element = await select(canvasElement);
+    await expect(label(element).textContent?.trim()).toBe('Action');
+    await openSelect(element);
+  },
 };
 
 /** GitHub's triggers. */
 export const Triggers: Story = {
-  args: { app: 'github', type: 'trigger', label: 'Trigger' },
+  args: { app: 'github', type: 'trigger' },
   play: playOpen,
+};
+
+/** Both kinds (no `type`): the label says "Action or trigger", each option has its badge. */
+export const AnyKind: Story = {
+  name: 'Actions and triggers',
+  args: { type: undefined },
+  play: playOpen,
+};
+
+/** `hide-label`: the label is not shown, and still names the input for assistive technology. */
+export const HiddenLabel: Story = {
+  name: 'Hidden label',
+  args: { 'hide-label': true },
+  play: async ({ canvasElement }) => {
+    const element = await select(canvasElement);
+    await expect(label(element).getBoundingClientRect().width).toBeLessThanOrEqual(1);
+    await expect(inShadow<HTMLInputElement>(element, 'input')!.labels?.[0]).toBe(label(element));
+  },
 };
 
 /** A chosen action. */
@@ -59,7 +83,11 @@ export const Dark: Story = {
 /** German, open. */
 export const German: Story = {
   globals: { locale: 'de' },
-  play: playOpen,
+  play: async ({ canvasElement }) => {
+    const element = await select(canvasElement);
+    await openSelect(element);
+    await waitFor(() => expect(label(element).textContent?.trim()).toBe(de['components.fieldLabel.action']));
+  },
 };
 
 /** Loading: this story's token endpoint holds its answer, so the list stays on "Loading…". */
@@ -108,5 +136,19 @@ export const Arabic: Story = {
     const element = await select(canvasElement);
     await openSelect(element);
     await expect(inShadow(element, '[part="base"]')!.getAttribute('dir')).toBe('rtl');
+    // The component's name keeps its own (left-to-right) direction.
+    await expect(getComputedStyle(inShadow(element, '[role="option"] [part~="option-label"]')!).direction).toBe('ltr');
+  },
+};
+
+/** 320 px wide, both kinds: long names end in an ellipsis, and the keys give way to them. */
+export const Narrow: Story = {
+  name: 'Narrow (320 px)',
+  args: { type: undefined, value: 'slack-new-message-in-channels' },
+  render: (storyArgs) => html`<div style="width: 320px; min-height: 22rem">${template(storyArgs)}</div>`,
+  play: async ({ canvasElement }) => {
+    const element = await select(canvasElement);
+    await waitForState(element, 'has-value');
+    await openSelect(element);
   },
 };

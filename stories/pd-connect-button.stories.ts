@@ -142,7 +142,8 @@ export const Arabic: Story = {
   globals: { locale: 'ar' },
   play: async ({ canvasElement }) => {
     const element = await button(canvasElement);
-    await waitFor(() => expect(nativeButton(element).textContent?.trim()).toBe(ar['connect.label'].replace('{app}', 'Slack')));
+    // The app's name is set apart from the Arabic around it (first-strong isolate … pop directional isolate).
+    await waitFor(() => expect(nativeButton(element).textContent?.trim()).toBe(ar['connect.label'].replace('{app}', '\u2068Slack\u2069')));
     await expect(nativeButton(element).closest('[dir]')?.getAttribute('dir')).toBe('rtl');
   },
 };

@@ -226,8 +226,13 @@ export interface PdAppSelectAttributes {
   disabled?: PdAppSelect['disabled'];
   /** Placeholder of the input (default: translated, e.g. "Search apps…"). */
   placeholder?: PdAppSelect['placeholder'];
-  /** Accessible name of the input (default: translated, e.g. "Choose an app"). */
+  /**
+   * The label above the field, and the input's accessible name (default: translated, e.g. "App"
+   * or "Action"). Content in the `label` slot takes its place.
+   */
   label?: PdAppSelect['label'];
+  /** Hides the label from view; it stays the input's accessible name. */
+  'hide-label'?: PdAppSelect['hideLabel'];
   /** Your app's id for the signed-in user. */
   'external-user-id'?: PdAppSelect['externalUserId'];
   /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
@@ -266,8 +271,13 @@ export interface PdAppSelectProperties {
   disabled?: PdAppSelect['disabled'];
   /** Placeholder of the input (default: translated, e.g. "Search apps…"). */
   placeholder?: PdAppSelect['placeholder'];
-  /** Accessible name of the input (default: translated, e.g. "Choose an app"). */
+  /**
+   * The label above the field, and the input's accessible name (default: translated, e.g. "App"
+   * or "Action"). Content in the `label` slot takes its place.
+   */
   label?: PdAppSelect['label'];
+  /** Hides the label from view; it stays the input's accessible name. */
+  hideLabel?: PdAppSelect['hideLabel'];
   /** Your app's id for the signed-in user. */
   externalUserId?: PdAppSelect['externalUserId'];
   /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
@@ -318,8 +328,13 @@ export interface PdComponentSelectAttributes {
   disabled?: PdComponentSelect['disabled'];
   /** Placeholder of the input (default: translated, e.g. "Search apps…"). */
   placeholder?: PdComponentSelect['placeholder'];
-  /** Accessible name of the input (default: translated, e.g. "Choose an app"). */
+  /**
+   * The label above the field, and the input's accessible name (default: translated, e.g. "App"
+   * or "Action"). Content in the `label` slot takes its place.
+   */
   label?: PdComponentSelect['label'];
+  /** Hides the label from view; it stays the input's accessible name. */
+  'hide-label'?: PdComponentSelect['hideLabel'];
   /** Your app's id for the signed-in user. */
   'external-user-id'?: PdComponentSelect['externalUserId'];
   /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
@@ -354,8 +369,13 @@ export interface PdComponentSelectProperties {
   disabled?: PdComponentSelect['disabled'];
   /** Placeholder of the input (default: translated, e.g. "Search apps…"). */
   placeholder?: PdComponentSelect['placeholder'];
-  /** Accessible name of the input (default: translated, e.g. "Choose an app"). */
+  /**
+   * The label above the field, and the input's accessible name (default: translated, e.g. "App"
+   * or "Action"). Content in the `label` slot takes its place.
+   */
   label?: PdComponentSelect['label'];
+  /** Hides the label from view; it stays the input's accessible name. */
+  hideLabel?: PdComponentSelect['hideLabel'];
   /** Your app's id for the signed-in user. */
   externalUserId?: PdComponentSelect['externalUserId'];
   /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
@@ -668,6 +688,9 @@ export interface PdElementTypes {
    * Alt+ArrowDown opens, Home/End, PageUp/PageDown, Enter selects, Escape closes (a second Escape
    * clears), Tab closes and keeps the value. Form-associated: with a `name` it submits the app slug
    * with its `<form>`, supports `required`, `disabled`, form reset and restore.
+   *
+   * A visible label names the field: the `label` attribute or the `label` slot, else a translated
+   * default ("App"). `hide-label` hides it from view and keeps it as the input's accessible name.
    */
   'pd-app-select': { element: PdAppSelect; attributes: PdAppSelectAttributes; properties: PdAppSelectProperties; events: PdAppSelectEvents };
   /**
@@ -677,6 +700,10 @@ export interface PdElementTypes {
    * windowed list, form association), listing the components of `app`: each option shows the
    * component's name, key and a one-line description. Until `app` is set the input is disabled,
    * with a hint saying why.
+   *
+   * A visible label names the field: the `label` attribute or the `label` slot, else a translated
+   * default by `type` ("Action", "Trigger", "Action or trigger"). `hide-label` hides it from view
+   * and keeps it as the input's accessible name.
    */
   'pd-component-select': { element: PdComponentSelect; attributes: PdComponentSelectAttributes; properties: PdComponentSelectProperties; events: PdComponentSelectEvents };
   /**

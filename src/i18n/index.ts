@@ -91,12 +91,15 @@ export function translator(locale: string, overrides: Partial<LocaleStrings> = {
   const table = locales.get(locale) ?? {};
   const english = locales.get('en') ?? {};
   const numbers = new Intl.NumberFormat(intlTag(locale));
+  // In a right-to-left text, a name or message in a left-to-right script (most API text) is set
+  // apart (first-strong isolate … pop directional isolate), so its punctuation stays at its end.
+  const isolate = directionOf(locale) === 'rtl' ? (value: string) => `\u2068${value}\u2069` : (value: string) => value;
   return (key, params = {}) => {
     const template = overrides[key] ?? table[key] ?? english[key] ?? key;
     return template.replace(/\{(\w+)\}/g, (match, name: string) => {
       const value = params[name];
       if (value === undefined) return match;
-      return typeof value === 'number' ? numbers.format(value) : value;
+      return typeof value === 'number' ? numbers.format(value) : isolate(value);
     });
   };
 }

@@ -109,6 +109,9 @@ export const PdActionForm = createComponent({
  * clears), Tab closes and keeps the value. Form-associated: with a `name` it submits the app slug
  * with its `<form>`, supports `required`, `disabled`, form reset and restore.
  *
+ * A visible label names the field: the `label` attribute or the `label` slot, else a translated
+ * default ("App"). `hide-label` hides it from view and keeps it as the input's accessible name.
+ *
  * React wrapper of `<pd-app-select>`.
  */
 export const PdAppSelect = createComponent({
@@ -131,6 +134,10 @@ export const PdAppSelect = createComponent({
  * windowed list, form association), listing the components of `app`: each option shows the
  * component's name, key and a one-line description. Until `app` is set the input is disabled,
  * with a hint saying why.
+ *
+ * A visible label names the field: the `label` attribute or the `label` slot, else a translated
+ * default by `type` ("Action", "Trigger", "Action or trigger"). `hide-label` hides it from view
+ * and keeps it as the input's accessible name.
  *
  * React wrapper of `<pd-component-select>`.
  */

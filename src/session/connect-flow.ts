@@ -87,6 +87,13 @@ async function confirm(options: ConnectFlowOptions, id: unknown): Promise<Accoun
   return account;
 }
 
+const CLOSE_BUTTON_STYLE =
+  'position:absolute;top:8px;inset-inline-end:8px;z-index:1;width:36px;height:36px;border-radius:50%;border:1px solid transparent;background:rgba(0,0,0,.55);color:#fff;font:20px/1 system-ui,sans-serif;cursor:pointer;';
+/** Out of sight, still focusable and named (the usual screen-reader-only pattern). */
+const VISUALLY_HIDDEN = 'width:1px;height:1px;padding:0;border:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;';
+/** Below this width a connect page's dialog fills the screen. */
+const NARROW_SCREEN = '(max-width: 40rem)';
+
 function iframeFlow(options: ConnectFlowOptions, token: string): Promise<ConnectOutcome> {
   const url = pageUrlFor(options, token, false);
   return new Promise<ConnectOutcome>((resolve) => {
@@ -104,8 +111,18 @@ function iframeFlow(options: ConnectFlowOptions, token: string): Promise<Connect
     close.type = 'button';
     close.setAttribute('aria-label', options.closeLabel);
     close.textContent = '×';
-    close.style.cssText = 'position:absolute;top:8px;inset-inline-end:8px;z-index:1;width:36px;height:36px;border-radius:50%;border:0;background:rgba(0,0,0,.55);color:#fff;font:20px/1 system-ui,sans-serif;cursor:pointer;';
-    overlay.append(iframe, close);
+    close.style.cssText = CLOSE_BUTTON_STYLE;
+    // First in the dialog: the first Tab stop, before the page.
+    // First in the dialog: the first Tab stop, before the page.
+    overlay.append(close, iframe);
+    // On a narrow screen the loaded page fills the width with its own close button in the same
+    // corner: there this one steps out of sight and comes back when the keyboard reaches it.
+    let loaded = false;
+    const narrow = matchMedia(NARROW_SCREEN);
+    const placeClose = () => {
+      const tucked = loaded && narrow.matches && !close.matches(':focus-visible');
+      close.style.cssText = tucked ? `${CLOSE_BUTTON_STYLE}${VISUALLY_HIDDEN}` : CLOSE_BUTTON_STYLE;
+    };
 
     let confirmed: Account | undefined;
     let confirming: Promise<void> | undefined;
@@ -119,6 +136,7 @@ function iframeFlow(options: ConnectFlowOptions, token: string): Promise<Connect
       clearTimeout(loadTimer);
       window.removeEventListener('message', onMessage);
       document.removeEventListener('keydown', onKeydown, true);
+      narrow.removeEventListener('change', placeClose);
       if (overlay.open) overlay.close();
       overlay.remove();
       resolve(outcome);
@@ -163,6 +181,8 @@ function iframeFlow(options: ConnectFlowOptions, token: string): Promise<Connect
     const loadTimer = setTimeout(() => finish(fail('load_failed', `The connect page did not load within ${options.timeoutMs} ms`)), options.timeoutMs);
     iframe.addEventListener('load', () => {
       clearTimeout(loadTimer);
+      loaded = true;
+      placeClose();
       // Focus stays in the overlay: Escape keeps working until the user moves into the page.
     }, { once: true });
     // An error page loads like any other page: where the page's host lets it be read, its status says so.
@@ -170,6 +190,11 @@ function iframeFlow(options: ConnectFlowOptions, token: string): Promise<Connect
       if (status !== undefined && status >= 400) finish(fail('load_failed', `The connect page answered HTTP ${status}`));
     });
     close.addEventListener('click', () => void closeFlow());
+    close.addEventListener('focus', placeClose);
+    close.addEventListener('blur', placeClose);
+    // A key pressed while it has focus makes its focus ring show: then it shows too.
+    close.addEventListener('keyup', placeClose);
+    narrow.addEventListener('change', placeClose);
     window.addEventListener('message', onMessage);
     document.addEventListener('keydown', onKeydown, true);
     // Escape is handled by the keydown listener above; the dialog must not close itself outside the flow.

@@ -6,7 +6,7 @@ import '../../src/elements/trigger-form/pd-trigger-form.js';
 import { PdActionForm } from '../../src/elements/action-form/pd-action-form.js';
 import { PdTriggerForm } from '../../src/elements/trigger-form/pd-trigger-form.js';
 import type { PdRunSuccessEvent } from '../../src/events/index.js';
-import { admin, env, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
+import { admin, env, requestsFor, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
 import { control, field, pickOption, q, qa, root, text } from '../support/shadow-queries.js';
 import { takeLitDevWarnings } from '../support/lit-dev-warnings.js';
 
@@ -82,6 +82,77 @@ afterEach(async () => {
   await admin('/faults', 'DELETE');
   expect(takeUnhandledRejections()).to.deep.equal([]);
 });
+
+// ------------------------------------------------------------------------------------------------
+// Accessibility details: names, focus, bidi isolation, paging with the keyboard, disabled fields.
+// ------------------------------------------------------------------------------------------------
+
+/**
+ * A label's accessible name from its text nodes, as Chromium computes it (its accessibility tree
+ * is not open to page scripts): text with no layout box does not count, nor does a space-only text
+ * node beside a comment (Lit's markers), which Chromium draws but leaves out of the name.
+ */
+function nameFromText(node: Element): string {
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  let name = '';
+  for (let current = walker.nextNode() as Text | null; current; current = walker.nextNode() as Text | null) {
+    if (current.parentElement?.closest('[aria-hidden="true"]')) continue;
+    const beside = [current.previousSibling, current.nextSibling].some((sibling) => sibling?.nodeType === Node.COMMENT_NODE);
+    if (!current.data.trim() && beside) continue;
+    const range = document.createRange();
+    range.selectNodeContents(current);
+    if (range.getClientRects().length) name += current.data;
+  }
+  return name.replace(/\s+/g, ' ').trim();
+}
+
+/** A colour as canvas writes it (`#rrggbb`), whatever CSS syntax it came in. */
+function normalColor(color: string): string {
+  const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+  context.fillStyle = '#010203';
+  context.fillStyle = color;
+  return context.fillStyle;
+}
+
+/** WCAG contrast of two colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const hex = normalColor(color).slice(1);
+    const [r, g, bl] = [0, 2, 4].map((at) => {
+      const c = parseInt(hex.slice(at, at + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** The text node that starts with `start`. */
+function textNode(scope: Element | null | undefined, start: string): Text {
+  const walker = document.createTreeWalker(scope as Element, NodeFilter.SHOW_TEXT);
+  for (let current = walker.nextNode(); current; current = walker.nextNode()) {
+    if ((current as Text).data.trim().startsWith(start)) return current as Text;
+  }
+  throw new Error(`No text "${start}…"`);
+}
+
+/** The element holding the text that starts with `start`: where that text's direction is decided. */
+const holderOf = (scope: Element | null | undefined, start: string) => textNode(scope, start).parentElement as HTMLElement;
+
+const direction = (node: Element) => getComputedStyle(node).direction;
+
+async function openOptional(el: HTMLElement & { updateComplete: Promise<boolean> }) {
+  const details = q<HTMLDetailsElement>(el, 'details[part="optional"]') as HTMLDetailsElement;
+  if (!details.open) details.querySelector('summary')?.click();
+  await waitFor(() => details.open, 2000, 'optional fields open');
+  await el.updateComplete;
+}
+
+/** How many options the open list holds (it is windowed: most are not in the DOM). */
+const loadedOptions = (el: HTMLElement) => Number(q(el, '[role="option"]')?.getAttribute('aria-setsize') ?? 0);
+/** The position (1-based) of the option the combobox points at. */
+const activePosition = (el: HTMLElement, input: HTMLElement) => Number(root(el).getElementById(input.getAttribute('aria-activedescendant') ?? '')?.getAttribute('aria-posinset') ?? 0);
 
 describe('pd-action-form and pd-trigger-form: quality', () => {
   it('the update check catches an update scheduled from updated()', async () => {
@@ -168,7 +239,8 @@ describe('pd-action-form and pd-trigger-form: quality', () => {
     expect(repo.getAttribute('aria-expanded')).to.equal('false');
     expect(focused(el)).to.equal(repo);
     await sendKeys({ type: 'octo-dev/api' });
-    await sendKeys({ press: 'Tab' });
+    // Tab stops at the open list's "Load more" (when the list has one), then leaves the field.
+    await tabTo(el, (node) => !node.closest('[part~="remote-select"]'), 'the next field');
     await el.updateComplete;
     // Leaving with Tab forgets the typed text: nothing was picked.
     expect(repo.value).to.equal('');
@@ -210,6 +282,200 @@ describe('pd-action-form and pd-trigger-form: quality', () => {
     await waitFor(() => Number(q(github, '[role="option"]')?.getAttribute('aria-setsize')) >= 100, 5000, 'more pages');
     await github.updateComplete;
     expect(problems).to.deep.equal([]);
+  });
+
+  it('names each field as its label reads: "Thread timestamp (optional)", "API version (optional) Read-only"', async () => {
+    const user = uniqueUser();
+    const slack = await mount<PdActionForm>('pd-action-form', user, 'slack-send-message');
+    await ready(slack);
+    await openOptional(slack);
+    const labelOf = (el: HTMLElement, name: string) => (control(el, name) as HTMLInputElement).labels?.[0] as HTMLLabelElement;
+    expect(nameFromText(labelOf(slack, 'thread_ts'))).to.equal('Thread timestamp (optional)');
+    expect(nameFromText(labelOf(slack, 'mrkdwn'))).to.equal('Format as mrkdwn (optional)');
+    expect(nameFromText(labelOf(slack, 'text'))).to.equal('Text');
+    // A group's legend, and the read-only badge, are spaced the same way.
+    const gmail = await mount<PdActionForm>('pd-action-form', user, 'gmail-send-email');
+    await ready(gmail);
+    await openOptional(gmail);
+    expect(nameFromText(field(gmail, 'cc')?.querySelector('legend') as HTMLElement)).to.equal('Cc (optional)');
+    const sendgrid = await mount<PdActionForm>('pd-action-form', user, 'sendgrid-send-email-single-recipient');
+    await ready(sendgrid);
+    await openOptional(sendgrid);
+    expect(nameFromText(labelOf(sendgrid, 'apiVersion'))).to.equal('API version (optional) Read-only');
+  });
+
+  it('shows focus as a 2px outline in the focus colour on valid and invalid fields, 3:1 against the form in light and dark', async () => {
+    const user = uniqueUser();
+    const account = await seed(user, 'github', 'octo-dev');
+    const el = await mount<PdActionForm>('pd-action-form', user, 'github-create-issue', { github: { authProvisionId: account.id } });
+    await ready(el);
+    await waitFor(() => (control<HTMLSelectElement>(el, 'github')?.options.length ?? 0) > 1, 5000, 'accounts');
+    q<HTMLButtonElement>(el, '[part~="submit-button"]')?.click();
+    await waitFor(() => focused(el) === control(el, 'repoFullname'), 3000, 'focus on the first invalid field');
+    const check = async (node: HTMLElement, what: string) => {
+      // Border colours fade in (a transition): read them as they end.
+      await Promise.all(node.getAnimations().map((animation) => animation.finished));
+      expect(focused(el), what).to.equal(node);
+      expect(node.matches(':focus-visible'), what).to.equal(true);
+      const style = getComputedStyle(node);
+      const token = getComputedStyle(el).getPropertyValue('--_pd-color-focus').trim();
+      const background = getComputedStyle(q(el, '[part="base"]') as HTMLElement).backgroundColor;
+      expect(style.outlineStyle, what).to.equal('solid');
+      expect(parseFloat(style.outlineWidth), what).to.be.at.least(2);
+      expect(parseFloat(style.outlineOffset), what).to.be.at.least(1);
+      expect(normalColor(style.outlineColor), what).to.equal(normalColor(token));
+      expect(contrast(style.outlineColor, background), what).to.be.at.least(3);
+      // No ring under the outline (forced colours would drop it; the outline alone shows focus).
+      expect(style.boxShadow.includes('0px 0px 0px 3px'), what).to.equal(false);
+      return style;
+    };
+    for (const theme of ['light', 'dark']) {
+      el.setAttribute('theme', theme);
+      await el.updateComplete;
+      const repo = control(el, 'repoFullname') as HTMLInputElement;
+      repo.focus();
+      expect(repo.getAttribute('aria-invalid')).to.equal('true');
+      // An invalid field keeps its red border under the outline.
+      const invalid = await check(repo, `invalid text input (${theme})`);
+      expect(normalColor(invalid.borderTopColor)).to.equal(normalColor(getComputedStyle(el).getPropertyValue('--_pd-color-danger').trim()));
+      const select = await tabTo(el, (node) => node === control(el, 'github'), 'the account select', 'Shift+Tab');
+      expect(select.getAttribute('aria-invalid')).to.equal('false');
+      await check(select, `valid select (${theme})`);
+      const title = control(el, 'title') as HTMLInputElement;
+      title.focus();
+      await sendKeys({ type: 'A title' });
+      await el.updateComplete;
+      expect(title.getAttribute('aria-invalid')).to.equal('false');
+      await check(title, `valid text input (${theme})`);
+      await sendKeys({ press: 'Control+A' });
+      await sendKeys({ press: 'Backspace' });
+      await el.updateComplete;
+    }
+    await expect(el).to.be.accessible();
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('keeps API text in its own direction in a right-to-left form: labels, descriptions, alerts, options, the header and the result', async () => {
+    const user = uniqueUser();
+    const account = await seed(user, 'slack', 'Bidi Team');
+    const el = await mount<PdActionForm>('pd-action-form', user, 'slack-send-message', { slack: { authProvisionId: account.id }, text: 'Hello from the test.' });
+    el.setAttribute('locale', 'ar');
+    await ready(el);
+    const base = q(el, '[part="base"]') as HTMLElement;
+    expect(direction(base)).to.equal('rtl');
+    // Translated text follows the form; English from the API keeps left to right.
+    expect(direction(holderOf(q(el, 'details[part="optional"] summary'), 'حقول'))).to.equal('rtl');
+    const checks: [string, Element | null | undefined, string][] = [
+      ['label', field(el, 'text')?.querySelector('[part~="label"]'), 'Text'],
+      ['description', field(el, 'text')?.querySelector('[part~="description"]'), 'Message text'],
+      ['alert', q(el, '[part~="alert"]'), 'Messages are posted'],
+      ['header name', q(el, '[part="header"] h2'), 'Send Message'],
+      ['header description', q(el, '[part="header"]'), 'Send a message'],
+    ];
+    await waitFor(() => q(el, '[part="header"] a'), 5000, 'rendered markdown');
+    for (const [what, scope, start] of checks) expect(direction(holderOf(scope, start)), what).to.equal('ltr');
+    // The full stop of "Turn off to send the text exactly as typed." stays at its right end.
+    await openOptional(el);
+    const sentence = textNode(field(el, 'mrkdwn'), 'Turn off');
+    const charBox = (at: number) => {
+      const range = document.createRange();
+      range.setStart(sentence, at);
+      range.setEnd(sentence, at + 1);
+      return range.getBoundingClientRect();
+    };
+    const stop = sentence.data.lastIndexOf('.');
+    expect(charBox(stop).left).to.be.above(charBox(stop - 1).left);
+    expect(charBox(stop).left).to.be.above(charBox(0).left);
+    // Options of a remote list.
+    const channel = control(el, 'conversation') as HTMLInputElement;
+    channel.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => qa(el, '[role="option"]').some((option) => text(option) === '#general'), 5000, 'channels');
+    const general = qa(el, '[role="option"]').find((option) => text(option) === '#general');
+    expect(direction(holderOf(general, '#general'))).to.equal('ltr');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    // The run's summary.
+    q<HTMLButtonElement>(el, '[part~="submit-button"]')?.click();
+    await waitFor(() => q(el, '[part="result-summary"]'), 8000, 'the result');
+    const summary = q(el, '[part="result-summary"]') as HTMLElement;
+    expect(direction(holderOf(summary, text(summary).slice(0, 4)))).to.equal('ltr');
+    expect(direction(summary.closest('[part="result"]') as HTMLElement)).to.equal('rtl');
+    await expect(el).to.be.accessible();
+  });
+
+  it('"Load more" in an options list is a Tab stop: Enter and Space load the next page, focus goes on to its first option', async () => {
+    const user = uniqueUser();
+    const account = await seed(user, 'github', 'octo-dev');
+    const el = await mount<PdActionForm>('pd-action-form', user, 'github-create-issue', { github: { authProvisionId: account.id } });
+    await ready(el);
+    const input = control(el, 'repoFullname') as HTMLInputElement;
+    input.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => loadedOptions(el) === 50, 5000, 'the first page');
+    const pages = (await requestsFor(user, '/components/configure')).length;
+    // Tab: from the input to the list's button; the list stays open.
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)?.getAttribute('part')).to.equal('load-more');
+    expect(input.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => loadedOptions(el) === 100, 5000, 'the second page');
+    // Focus is back on the input, on the first option of the new page.
+    await waitFor(() => focused(el) === input && activePosition(el, input) === 51, 3000, 'the first new option');
+    expect((await requestsFor(user, '/components/configure')).length).to.equal(pages + 1);
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)?.getAttribute('part')).to.equal('load-more');
+    await sendKeys({ press: 'Space' });
+    await waitFor(() => loadedOptions(el) === 150, 5000, 'the third page');
+    await waitFor(() => focused(el) === input && activePosition(el, input) === 101, 3000, 'the first option of the third page');
+    // The arrow keys go on from there.
+    await sendKeys({ press: 'ArrowDown' });
+    expect(activePosition(el, input)).to.equal(102);
+    // Escape on the button closes the list and returns to the input; Tab from it leaves the field.
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(focused(el)).to.equal(input);
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => q(el, '[part~="load-more"]'), 3000, 'the list again');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(focused(el)).to.equal(control(el, 'title'));
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('shows disabled fields apart from enabled and read-only ones in light and dark, and keeps them legible', async () => {
+    const user = uniqueUser();
+    for (const theme of ['light', 'dark']) {
+      // Repository waits for the account: disabled. API version is read-only.
+      const github = await mount<PdActionForm>('pd-action-form', user, 'github-create-issue');
+      github.setAttribute('theme', theme);
+      await ready(github);
+      const disabled = control(github, 'repoFullname') as HTMLInputElement;
+      const enabled = control(github, 'title') as HTMLInputElement;
+      expect(disabled.disabled).to.equal(true);
+      const off = getComputedStyle(disabled);
+      const on = getComputedStyle(enabled);
+      expect(off.borderTopStyle, theme).to.equal('dashed');
+      expect(on.borderTopStyle, theme).to.equal('solid');
+      expect(normalColor(off.backgroundColor), theme).to.not.equal(normalColor(on.backgroundColor));
+      expect(normalColor(off.color), theme).to.equal(normalColor(getComputedStyle(github).getPropertyValue('--_pd-color-text-muted').trim()));
+      // Not faded out: what a disabled field says stays readable.
+      expect(Number(off.opacity), theme).to.equal(1);
+      expect(contrast(off.color, off.backgroundColor), theme).to.be.at.least(4.5);
+      await expect(github).to.be.accessible();
+      const sendgrid = await mount<PdActionForm>('pd-action-form', user, 'sendgrid-send-email-single-recipient');
+      sendgrid.setAttribute('theme', theme);
+      await ready(sendgrid);
+      const readOnly = getComputedStyle(control(sendgrid, 'apiVersion') as HTMLInputElement);
+      expect(readOnly.borderTopStyle, theme).to.equal('solid');
+      expect(normalColor(readOnly.color), theme).to.equal(normalColor(getComputedStyle(sendgrid).getPropertyValue('--_pd-color-text').trim()));
+    }
   });
 
   it('the trigger form: timer, free text and deploy with the keyboard, without update warnings', async () => {

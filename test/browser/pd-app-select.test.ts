@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/elements/app-select/pd-app-select.js';
 import type { PdAppSelect } from '../../src/elements/app-select/pd-app-select.js';
@@ -8,6 +8,8 @@ import type { App } from '../../src/session/types.js';
 import { admin, env, requestsFor, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
 
 interface SelectOptions {
+  label?: string;
+  hideLabel?: boolean;
   theme?: string;
   locale?: string;
   value?: string;
@@ -24,6 +26,8 @@ function select(user: string, options: SelectOptions = {}) {
     external-user-id=${user}
     token-endpoint="/api/connect-token"
     base-url=${options.baseUrl ?? env.emulatorUrl}
+    label=${ifDefined(options.label)}
+    ?hide-label=${options.hideLabel ?? false}
     theme=${ifDefined(options.theme)}
     locale=${ifDefined(options.locale)}
     value=${ifDefined(options.value)}
@@ -50,6 +54,14 @@ const activeOption = (el: PdAppSelect) => {
   return id ? root(el).getElementById(id) : null;
 };
 const activeLabel = (el: PdAppSelect) => text(activeOption(el)?.querySelector('[part~="option-label"]'));
+const style = (node: Element | null) => getComputedStyle(node as Element);
+
+/**
+ * Waits until the page has a combobox whose accessible name is exactly `name`, as Playwright
+ * computes it from the accessibility tree's rules (through shadow roots and slots).
+ */
+const comboboxNamed = (name: string) =>
+  executeServerCommand('frame-wait', { urlIncludes: window.location.href, selector: `internal:role=combobox[name=${JSON.stringify(name)}s]` });
 
 const appGets = async (user: string) => (await requestsFor(user, '/v1/connect/apps')).filter((entry) => entry.method === 'GET' && entry.path.endsWith('/apps'));
 
@@ -81,7 +93,13 @@ describe('<pd-app-select>', () => {
     expect(field.getAttribute('aria-expanded')).to.equal('false');
     expect(field.getAttribute('aria-autocomplete')).to.equal('list');
     expect(field.getAttribute('aria-controls')).to.equal('listbox');
-    expect(field.getAttribute('aria-label')).to.equal('Choose an app');
+    // A visible label names the input, once.
+    expect(text(part(el, 'label'))).to.equal('App');
+    expect(field.labels?.[0] === part(el, 'label')).to.equal(true);
+    expect(field.hasAttribute('aria-label')).to.equal(false);
+    expect(field.getAttribute('aria-labelledby')).to.equal('label');
+    expect(listbox(el).getAttribute('aria-labelledby')).to.equal('label');
+    await comboboxNamed('App');
     expect(hasState(el, 'open')).to.equal(false);
     // Nothing is fetched before the user opens the list.
     expect((await appGets(user)).length).to.equal(0);
@@ -111,6 +129,93 @@ describe('<pd-app-select>', () => {
     // Offline the logos cannot load: the initials show.
     expect(text(options(el)[0]?.querySelector('[part~="option-icon"]'))).to.equal('S');
     await expect(el).to.be.accessible();
+  });
+
+  it('labels the field visibly, from the label attribute or slot; hide-label keeps only the accessible name', async () => {
+    const el = await mount(uniqueUser('apps'), { label: 'Source app' });
+    const label = part(el, 'label') as HTMLElement;
+    expect(text(label)).to.equal('Source app');
+    // Seen, above the field.
+    const shown = label.getBoundingClientRect();
+    expect(shown.height).to.be.greaterThan(10);
+    expect(shown.bottom).to.be.at.most((part(el, 'field') as HTMLElement).getBoundingClientRect().top);
+    await comboboxNamed('Source app');
+    await expect(el).to.be.accessible();
+
+    el.hideLabel = true;
+    await el.updateComplete;
+    const hidden = label.getBoundingClientRect();
+    expect(hidden.width <= 1 && hidden.height <= 1).to.equal(true);
+    await comboboxNamed('Source app');
+    await expect(el).to.be.accessible();
+
+    // Slotted content takes the text's place, in the label and in the name.
+    const slotted = await fixture<PdAppSelect>(html`<pd-app-select
+      external-user-id=${uniqueUser('apps')}
+      token-endpoint="/api/connect-token"
+      base-url=${env.emulatorUrl}
+      label="Not shown"
+      ><span slot="label">Pick <em>an app</em></span></pd-app-select
+    >`);
+    await slotted.updateComplete;
+    await comboboxNamed('Pick an app');
+    await expect(slotted).to.be.accessible();
+  });
+
+  it('an arrow key pressed while the list loads activates the first (ArrowDown) or last (ArrowUp) option once it arrives', async () => {
+    await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/apps', latencyMs: 600, times: 1 }] });
+    const el = await mount(uniqueUser('apps'));
+    input(el).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(hasState(el, 'loading')).to.equal(true);
+    expect(input(el).getAttribute('aria-activedescendant')).to.equal('');
+    await waitFor(() => options(el).length > 0, 8000, 'options');
+    await el.updateComplete;
+    expect(activeOption(el)?.getAttribute('aria-posinset')).to.equal('1');
+    expect(activeOption(el)?.getAttribute('aria-selected')).to.equal('true');
+    const changed = oneEvent(el, 'change');
+    await sendKeys({ press: 'Enter' });
+    await changed;
+    expect(el.value).to.equal('slack');
+
+    await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/apps', latencyMs: 600, times: 1 }] });
+    const up = await mount(uniqueUser('apps'));
+    input(up).focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await up.updateComplete;
+    expect(hasState(up, 'loading')).to.equal(true);
+    await waitFor(() => options(up).length > 0, 8000, 'options');
+    await up.updateComplete;
+    // The last option loaded so far, scrolled into view.
+    expect(activeOption(up)?.getAttribute('aria-posinset')).to.equal('50');
+    const box = listbox(up).getBoundingClientRect();
+    const rect = (activeOption(up) as HTMLElement).getBoundingClientRect();
+    expect(rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1).to.equal(true);
+  });
+
+  it('forgets an arrow key that waits for options when the user types or closes the list', async () => {
+    await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/apps', latencyMs: 600, times: 1 }] });
+    const typed = await mount(uniqueUser('apps'));
+    input(typed).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ type: 'git' });
+    await waitFor(() => labels(typed).includes('GitHub'), 8000, 'the matches');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await typed.updateComplete;
+    expect(input(typed).getAttribute('aria-activedescendant')).to.equal('');
+
+    await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/apps', latencyMs: 600, times: 1 }] });
+    const closed = await mount(uniqueUser('apps'));
+    input(closed).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => hasState(closed, 'loading'), 2000, 'loading');
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => !hasState(closed, 'loading'), 8000, 'the list loaded');
+    input(closed).click();
+    await waitFor(() => options(closed).length > 0, 8000, 'options');
+    await closed.updateComplete;
+    expect(input(closed).getAttribute('aria-activedescendant')).to.equal('');
   });
 
   it('searches on the server, debounced: five fast key presses make one request', async () => {
@@ -256,6 +361,9 @@ describe('<pd-app-select>', () => {
     part(el, 'retry-button')?.click();
     await waitFor(() => options(el).length > 0, 8000, 'options after retry');
     expect(hasState(el, 'error')).to.equal(false);
+    // The ArrowDown that met the error does not pick an option after the retry.
+    await el.updateComplete;
+    expect(activeOption(el) === null).to.equal(true);
   }).timeout(20000);
 
   it('after a load error the keyboard recovers: not expanded without a list, and opening again loads again', async () => {
@@ -379,15 +487,71 @@ describe('<pd-app-select>', () => {
   }).timeout(30000);
 
   it('looks right in the dark theme and in Arabic (right-to-left), accessible there too', async () => {
-    const el = await mount(uniqueUser('apps'), { theme: 'dark', locale: 'ar' });
+    // The dark theme is for a dark page: the label sits on the page.
+    const page = await fixture<HTMLDivElement>(html`<div style="background: #09090b">${select(uniqueUser('apps'), { theme: 'dark', locale: 'ar' })}</div>`);
+    const el = page.querySelector('pd-app-select') as PdAppSelect;
+    await el.updateComplete;
     expect(hasState(el, 'theme-dark')).to.equal(true);
     expect(part(el, 'base')?.getAttribute('dir')).to.equal('rtl');
-    expect(input(el).getAttribute('aria-label')).to.equal('اختر تطبيقًا');
+    expect(text(part(el, 'label'))).to.equal('التطبيق');
     await openWithKeyboard(el);
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     await expect(el).to.be.accessible();
+  });
+
+  it('in a right-to-left interface, names from the API keep their own direction, lined up with the interface', async () => {
+    const el = await mount(uniqueUser('apps'), { locale: 'ar', value: 'openai' });
+    await waitFor(() => input(el).value === 'OpenAI (ChatGPT)', 5000, 'the app name');
+    expect(style(part(el, 'base')).direction).to.equal('rtl');
+    // An English name reads left to right (its closing parenthesis at its right end), at the field's right.
+    expect(input(el).getAttribute('dir')).to.equal('auto');
+    expect(style(input(el)).direction).to.equal('ltr');
+    expect(style(input(el)).textAlign).to.equal('right');
+    await openWithKeyboard(el);
+    const first = options(el)[0] as HTMLElement;
+    for (const name of ['option-label', 'option-description']) {
+      const node = first.querySelector(`[part~="${name}"]`);
+      expect(node?.getAttribute('dir'), name).to.equal('auto');
+      expect(style(node).direction, name).to.equal('ltr');
+      expect(style(node).textAlign, name).to.equal('right');
+    }
+    // Cleared, the input takes the interface's direction again, for its Arabic placeholder.
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(el.value).to.equal('');
+    expect(style(input(el)).direction).to.equal('rtl');
+  });
+
+  it('at 320 px, a long placeholder or option name ends in an ellipsis', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px">
+      <pd-app-select
+        external-user-id=${uniqueUser('apps')}
+        token-endpoint="/api/connect-token"
+        base-url=${env.emulatorUrl}
+        placeholder="Search every app of the catalog by its name or its description"
+      ></pd-app-select>
+    </div>`);
+    const el = wrapper.querySelector('pd-app-select') as PdAppSelect;
+    await el.updateComplete;
+    const field = input(el);
+    expect(style(field).textOverflow).to.equal('ellipsis');
+    // The placeholder is wider than the input: it is the one cut short.
+    const probe = document.createElement('span');
+    probe.style.font = style(field).font;
+    probe.style.whiteSpace = 'nowrap';
+    probe.textContent = field.placeholder;
+    document.body.append(probe);
+    const wide = probe.getBoundingClientRect().width;
+    probe.remove();
+    expect(wide).to.be.greaterThan(field.clientWidth);
+    await openWithKeyboard(el);
+    const label = options(el)[0]?.querySelector('[part~="option-label"]') as HTMLElement;
+    expect(style(label).textOverflow).to.equal('ellipsis');
+    expect(style(label).whiteSpace).to.equal('nowrap');
+    expect(style(label).overflow).to.equal('hidden');
   });
 });

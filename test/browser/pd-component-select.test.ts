@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { Component } from '@pipedream/sdk/browser';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/elements/component-select/pd-component-select.js';
@@ -7,7 +7,7 @@ import type { PdComponentSelect } from '../../src/elements/component-select/pd-c
 import type { PdChangeEvent } from '../../src/events/index.js';
 import { admin, env, requestsFor, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
 
-function select(user: string, options: { app?: string; type?: string; theme?: string; value?: string } = {}) {
+function select(user: string, options: { app?: string; type?: string; theme?: string; locale?: string; value?: string } = {}) {
   return html`<pd-component-select
     external-user-id=${user}
     token-endpoint="/api/connect-token"
@@ -15,6 +15,7 @@ function select(user: string, options: { app?: string; type?: string; theme?: st
     app=${ifDefined(options.app)}
     type=${ifDefined(options.type)}
     theme=${ifDefined(options.theme)}
+    locale=${ifDefined(options.locale)}
     value=${ifDefined(options.value)}
   ></pd-component-select>`;
 }
@@ -26,6 +27,10 @@ const options = (el: PdComponentSelect) => [...root(el).querySelectorAll<HTMLEle
 const keys = (el: PdComponentSelect) => options(el).map((option) => option.dataset.value ?? '');
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const hasState = (el: PdComponentSelect, name: string) => el.matches(`:state(${name})`);
+const style = (node: Element | null) => getComputedStyle(node as Element);
+/** Waits until the page has a combobox whose accessible name is exactly `name`, as Playwright computes it. */
+const comboboxNamed = (name: string) =>
+  executeServerCommand('frame-wait', { urlIncludes: window.location.href, selector: `internal:role=combobox[name=${JSON.stringify(name)}s]` });
 
 async function open(el: PdComponentSelect) {
   input(el).focus();
@@ -45,6 +50,8 @@ describe('<pd-component-select>', () => {
     const el = await fixture<PdComponentSelect>(select(user));
     await el.updateComplete;
     expect(input(el).disabled).to.equal(true);
+    // Without `type`, the label names both kinds.
+    expect(text(part(el, 'label'))).to.equal('Action or trigger');
     expect(text(part(el, 'hint'))).to.equal('Choose an app first.');
     expect(input(el).getAttribute('aria-describedby')).to.equal('hint');
     expect(hasState(el, 'disabled')).to.equal(true);
@@ -69,7 +76,9 @@ describe('<pd-component-select>', () => {
   it('filters by type and searches on the server; picks with the keyboard', async () => {
     const user = uniqueUser('components');
     const el = await fixture<PdComponentSelect>(select(user, { app: 'slack', type: 'action' }));
-    expect(input(el).getAttribute('aria-label')).to.equal('Choose an action');
+    expect(text(part(el, 'label'))).to.equal('Action');
+    expect(input(el).hasAttribute('aria-label')).to.equal(false);
+    await comboboxNamed('Action');
     await open(el);
     expect(keys(el)).to.deep.equal(['slack-send-message']);
     expect((await requestsFor(user, '/v1/connect/actions')).length).to.be.greaterThan(0);
@@ -95,12 +104,33 @@ describe('<pd-component-select>', () => {
 
   it('shows a programmatic value by name; triggers in the dark theme are accessible', async () => {
     const user = uniqueUser('components');
-    const el = await fixture<PdComponentSelect>(select(user, { app: 'slack', type: 'trigger', theme: 'dark', value: 'slack-new-message-in-channels' }));
+    // The dark theme is for a dark page: the label sits on the page.
+    const page = await fixture<HTMLDivElement>(html`<div style="background: #09090b">
+      ${select(user, { app: 'slack', type: 'trigger', theme: 'dark', value: 'slack-new-message-in-channels' })}
+    </div>`);
+    const el = page.querySelector('pd-component-select') as PdComponentSelect;
     await waitFor(() => input(el).value === 'New Message In Channels (Instant)', 5000, 'the component name');
     expect(el.selected?.key).to.equal('slack-new-message-in-channels');
     await open(el);
     expect(keys(el)).to.deep.equal(['slack-new-message-in-channels']);
     expect(options(el)[0]?.matches('[part~="option-selected"]')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('in Arabic, the component’s name, key and description keep their own (left-to-right) direction', async () => {
+    const user = uniqueUser('components');
+    const el = await fixture<PdComponentSelect>(select(user, { app: 'slack', type: 'trigger', locale: 'ar', value: 'slack-new-message-in-channels' }));
+    await waitFor(() => input(el).value === 'New Message In Channels (Instant)', 5000, 'the component name');
+    expect(text(part(el, 'label'))).to.equal('المُشغِّل');
+    expect(style(part(el, 'base')).direction).to.equal('rtl');
+    // Its closing parenthesis stays at the name's right end.
+    expect(style(input(el)).direction).to.equal('ltr');
+    await open(el);
+    const option = options(el)[0] as HTMLElement;
+    for (const name of ['option-label', 'option-key', 'option-description']) {
+      expect(style(part(el, name, option)).direction, name).to.equal('ltr');
+      expect(style(part(el, name, option)).unicodeBidi, name).to.equal('isolate');
+    }
     await expect(el).to.be.accessible();
   });
 });

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/elements/connect-button/pd-connect-button.js';
 import '../../src/elements/connect-provider/pd-connect-provider.js';
 import { configure } from '../../src/session/config.js';
@@ -121,6 +121,33 @@ describe('<pd-connect-button>', () => {
     await close;
     expect(overlay()).to.equal(null);
     expect(document.activeElement).to.equal(el);
+  });
+
+  it('on a narrow screen the overlay\'s close button leaves the loaded page\'s own in sight, and comes back for the keyboard', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await button(uniqueUser());
+      // A pointer user: no focus ring, so the close button steps out of sight once the page is there.
+      const box = inner(el).getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+      await waitFor(() => overlay(), 5000, 'overlay');
+      const closeButton = overlay()!.querySelector('button') as HTMLButtonElement;
+      expect(closeButton.getBoundingClientRect().width, 'shown while the page loads').to.be.at.least(30);
+      await inFrame('frame-wait', 'text=Allow');
+      await waitFor(() => closeButton.getBoundingClientRect().width <= 1, 5000, 'close button out of sight');
+      // Focus on it, out of sight: a key press shows it again, as it shows its focus ring.
+      closeButton.focus();
+      expect(closeButton.getBoundingClientRect().width).to.be.at.most(1);
+      await sendKeys({ press: 'Shift' });
+      await waitFor(() => closeButton.matches(':focus-visible') && closeButton.getBoundingClientRect().width >= 30, 5000, 'close button back in sight').catch((e: Error) => { throw new Error(`${e.message} active=${document.activeElement?.localName} fv=${closeButton.matches(':focus-visible')} f=${closeButton.matches(':focus')} w=${closeButton.getBoundingClientRect().width}`); });
+      const closed = oneEvent(el, 'pd-connect-close') as Promise<PdConnectCloseEvent>;
+      closeButton.click();
+      expect((await closed).successful).to.equal(false);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+      // The pointer moves off the fixtures: later tests start with nothing hovered.
+      await sendMouse({ type: 'move', position: [790, 590] });
+    }
   });
 
   it('reports the connect page error as connect_failed', async () => {
@@ -340,7 +367,8 @@ describe('<pd-connect-button>', () => {
     `);
     const [german, arabic] = [...wrapper.querySelectorAll('pd-connect-button')] as PdConnectButton[];
     await waitFor(() => inner(german!).textContent?.includes('Notion verbinden'), 3000, 'German label');
-    await waitFor(() => inner(arabic!).textContent?.includes('ربط Notion'), 3000, 'Arabic label');
+    // The app's name is isolated from the Arabic around it (U+2068 … U+2069).
+    await waitFor(() => inner(arabic!).textContent?.includes('ربط \u2068Notion\u2069'), 3000, 'Arabic label');
     expect(arabic!.shadowRoot!.querySelector('[dir]')!.getAttribute('dir')).to.equal('rtl');
     expect(getComputedStyle(inner(german!)).direction).to.equal('ltr');
     expect(getComputedStyle(inner(arabic!)).direction).to.equal('rtl');

@@ -276,6 +276,54 @@ describe('pd-trigger-form', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the trigger\'s English name left to right in an Arabic form: header, deployed details and the list', async () => {
+    const user = uniqueUser();
+    const el = await mount(user, 'rss-new-item-in-feed', { locale: 'ar', props: JSON.stringify({ url: 'https://hnrss.org/frontpage' }) });
+    await ready(el);
+    expect(getComputedStyle(q(el, '[part="base"]') as HTMLElement).direction).to.equal('rtl');
+    const successes: PdDeploySuccessEvent[] = [];
+    el.addEventListener('pd-deploy-success', (event) => successes.push(event));
+    await submit(el);
+    await waitFor(() => successes.length === 1, 8000, 'deploy success');
+    const trigger = successes[0]?.trigger as { id: string; name: string };
+    await waitFor(() => listedIds(el).includes(trigger.id), 8000, 'the trigger in the list');
+    await el.updateComplete;
+    // The element holding the name's text decides its direction.
+    const holder = (scope: Element | null, value: string) => [...(scope?.querySelectorAll('*') ?? [])].find((node) => [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent?.trim() === value)) as HTMLElement;
+    for (const [what, scope, value] of [
+      ['header', q(el, '[part="header"]'), 'New Item in Feed'],
+      ['deployed details', q(el, '[part="deployed-details"]'), trigger.name],
+      ['list', q(el, `[part~="trigger"][data-id="${trigger.id}"]`), trigger.name],
+    ] as const) {
+      const node = holder(scope, value);
+      expect(node, what).to.not.equal(undefined);
+      expect(getComputedStyle(node).direction, what).to.equal('ltr');
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the interval row of a timer inside a 320 px screen\'s column', async () => {
+    const user = uniqueUser();
+    // A 320 px screen less the page's padding on each side, as in the stories.
+    const column = await fixture<HTMLDivElement>(html`<div style="width: 272px"><pd-trigger-form
+      external-user-id=${user}
+      token-endpoint="/api/connect-token"
+      base-url=${env.emulatorUrl}
+      component-key="rss-new-item-in-feed"
+    ></pd-trigger-form></div>`);
+    const el = column.querySelector('pd-trigger-form') as PdTriggerForm;
+    await ready(el);
+    const timer = field(el, 'timer') as HTMLElement;
+    const bounds = timer.getBoundingClientRect();
+    const row = (timer.querySelector('input[type="number"]') as HTMLElement).parentElement as HTMLElement;
+    const outside = [row, ...row.children].filter((node) => node.getBoundingClientRect().right > bounds.right + 0.5 || node.getBoundingClientRect().left < bounds.left - 0.5);
+    expect(outside.map((node) => node.tagName)).to.deep.equal([]);
+    expect(row.scrollWidth).to.be.at.most(row.clientWidth);
+    // Wide enough for both, the amount and the unit share one line.
+    const [amount, unit] = [...row.children].map((node) => node.getBoundingClientRect());
+    expect(Math.round(amount?.top ?? 0)).to.equal(Math.round(unit?.top ?? -1));
+  });
+
   it('reports a missing component-key and translates its texts', async () => {
     const user = uniqueUser();
     const el = await fixture<PdTriggerForm>(html`<pd-trigger-form external-user-id=${user} token-endpoint="/api/connect-token" base-url=${env.emulatorUrl}></pd-trigger-form>`);

@@ -49,4 +49,14 @@ describe('i18n', () => {
     const de = translator('de');
     assert.equal(plural(de, 'de', 'accounts.count', 1), '1 Konto');
   });
+
+  it('sets names apart in right-to-left text, so their punctuation stays with them', async () => {
+    await loadLocale('ar');
+    const ar = translator('ar');
+    // U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE around the account's name only.
+    assert.equal(ar('accounts.confirmDisconnect', { account: 'bot.' }), 'فصل \u2068bot.\u2069؟ ستتوقف مهام سير العمل التي تستخدمه.');
+    assert.equal(ar('accounts.confirmDisconnectAll', { count: 3 }), 'فصل جميع الحسابات (3)؟ لا يمكن التراجع عن ذلك.', 'numbers need no isolation');
+    // Left-to-right text is left as it is.
+    assert.equal(translator('en')('accounts.confirmDisconnect', { account: 'bot.' }), 'Disconnect bot.? Workflows using it will stop working.');
+  });
 });

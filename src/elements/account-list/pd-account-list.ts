@@ -585,7 +585,7 @@ export class PdAccountList extends PdElement {
       id=${`confirm-${options.id}`}
       role="group"
       aria-labelledby=${`confirm-text-${options.id}`}
-      class="flex basis-full flex-wrap items-center gap-x-4 gap-y-3 rounded-pd-sm border border-pd-danger/25 bg-pd-danger-bg px-3.5 py-3"
+      class="col-span-full flex basis-full flex-wrap items-center gap-x-4 gap-y-3 rounded-pd-sm border border-pd-danger/25 bg-pd-danger-bg px-3.5 py-3"
       @keydown=${this.onConfirmKeydown}
     >
       <div class="min-w-0 flex-[1_1_14rem]">
@@ -628,21 +628,21 @@ export class PdAccountList extends PdElement {
     const error = this.itemErrors.get(id);
     const button =
       'inline-flex min-h-8 items-center justify-center gap-1.5 rounded-pd-sm px-3 py-1.5 text-[0.8125rem] font-medium transition-colors aria-disabled:cursor-not-allowed aria-disabled:opacity-60';
-    return html`<li part="item" data-id=${id} data-health=${health} class="flex flex-wrap items-start @lg:items-center gap-x-3.5 gap-y-3 px-4 py-3.5 ${index ? 'border-t border-pd-border' : ''}">
+    return html`<li part="item" data-id=${id} data-health=${health} class="grid grid-cols-[auto_minmax(0,1fr)] items-start gap-x-3.5 gap-y-3 px-4 py-3.5 @lg:grid-cols-[auto_minmax(0,1fr)_auto] @lg:items-center ${index ? 'border-t border-pd-border' : ''}">
       ${this.renderIcon(account)}
-      <div class="@container/text min-w-0 flex-[1_1_13rem]">
+      <div class="@container/text min-w-0">
         <div class="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
           <span part="name" dir="auto" class="min-w-0 truncate font-semibold text-pd-fg">${name}</span>
           ${this.renderStatus(health)}
         </div>
         <p part="meta" class="mt-0.5 flex flex-wrap items-center gap-x-1.5 text-[0.8125rem] text-pd-muted">
-          <span part="app-name">${this.appName(account)}</span>
+          <span part="app-name" dir="auto">${this.appName(account)}</span>
           ${date
             ? html`<span class="@max-[17rem]/text:hidden" aria-hidden="true">·</span><time class="@max-[17rem]/text:basis-full" datetime=${(account.createdAt as Date).toISOString()}>${this.t('accounts.connectedOn', { date })}</time>`
             : nothing}
         </p>
       </div>
-      <div part="actions" class="ms-auto flex shrink-0 flex-wrap items-center gap-2 @max-lg:basis-full @max-lg:ps-[3.375rem]">
+      <div part="actions" class="col-start-2 flex flex-wrap items-center gap-2 @lg:col-start-3 @lg:justify-end">
         ${health !== 'healthy' && account.app?.nameSlug
           ? html`<button
               part="reconnect-button"
@@ -681,7 +681,7 @@ export class PdAccountList extends PdElement {
           })
         : nothing}
       ${error
-        ? html`<p part="item-error" class="flex basis-full items-start gap-1.5 ps-[3.375rem] text-[0.8125rem] text-pd-danger">
+        ? html`<p part="item-error" class="col-start-2 -col-end-1 flex items-start gap-1.5 text-[0.8125rem] text-pd-danger">
             <svg class="mt-0.5 size-3.5 shrink-0" viewBox="0 0 16 16" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M8 15A7 7 0 1 0 8 1a7 7 0 0 0 0 14Zm0-10.5a.75.75 0 0 1 .75.75v3a.75.75 0 0 1-1.5 0v-3A.75.75 0 0 1 8 4.5Zm0 7a.9.9 0 1 0 0-1.8.9.9 0 0 0 0 1.8Z" clip-rule="evenodd" /></svg>
             <span>${error}</span>
           </p>`

@@ -617,10 +617,11 @@ export class FormController implements ReactiveController {
     void this.fetchRemote(prop, current?.query ?? '', Boolean(current?.options.length && current.error && current.page > 0));
   }
 
-  loadMoreRemote(prop: PropDef): void {
+  /** Fetches the next page of options; resolves once it is in (or failed), at once when there is none to fetch. */
+  loadMoreRemote(prop: PropDef): Promise<void> {
     const current = this.remote.get(prop.name);
-    if (!current || !current.hasMore || current.loading || current.loadingMore) return;
-    void this.fetchRemote(prop, current.query, true);
+    if (!current || !current.hasMore || current.loading || current.loadingMore) return Promise.resolve();
+    return this.fetchRemote(prop, current.query, true);
   }
 
   searchRemote(prop: PropDef, query: string): void {

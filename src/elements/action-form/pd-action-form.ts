@@ -221,26 +221,26 @@ export class PdActionForm extends PdComponentFormBase {
         </svg>
         ${this.outcomeUnknown ? this.t('form.result.unknownTitle') : failed ? this.t('form.result.failed') : this.t('form.result.success')}
       </h3>
-      ${this.runError ? html`<p part="run-error" class="rounded-pd-sm bg-pd-danger-bg px-3 py-2 font-mono text-[0.8125rem] break-words whitespace-pre-wrap text-pd-danger">${this.runError}</p>` : nothing}
-      ${summary !== undefined ? html`<p part="result-summary" class="text-sm break-words">${typeof summary === 'string' ? summary : json(summary)}</p>` : nothing}
+      ${this.runError ? html`<p part="run-error" dir="auto" class="rounded-pd-sm bg-pd-danger-bg px-3 py-2 font-mono text-[0.8125rem] break-words whitespace-pre-wrap text-pd-danger">${this.runError}</p>` : nothing}
+      ${summary !== undefined ? html`<p part="result-summary" dir="auto" class="text-sm break-words">${typeof summary === 'string' ? summary : json(summary)}</p>` : nothing}
       ${result?.stashId ? html`<p part="result-stash" class="text-[0.8125rem] text-pd-muted">${this.t('form.result.stash', { id: result.stashId })}</p>` : nothing}
       ${result && 'ret' in result
         ? html`<details part="result-value" class="group grid gap-2" open>
             <summary class="flex cursor-pointer items-center gap-1 text-[0.8125rem] font-medium text-pd-muted hover:text-pd-fg">${chevron}${this.t('form.result.value')}</summary>
-            <pre class="pd-json mt-2" tabindex="0" aria-label=${this.t('form.result.value')}>${json(result.ret)}</pre>
+            <pre class="pd-json mt-2" dir="ltr" tabindex="0" aria-label=${this.t('form.result.value')}>${json(result.ret)}</pre>
           </details>`
         : nothing}
       ${Object.keys(otherExports).length
         ? html`<details part="result-exports" class="grid gap-2">
             <summary class="flex cursor-pointer items-center gap-1 text-[0.8125rem] font-medium text-pd-muted hover:text-pd-fg">${chevron}${this.t('form.result.exports')}</summary>
-            <pre class="pd-json mt-2" tabindex="0" aria-label=${this.t('form.result.exports')}>${json(otherExports)}</pre>
+            <pre class="pd-json mt-2" dir="ltr" tabindex="0" aria-label=${this.t('form.result.exports')}>${json(otherExports)}</pre>
           </details>`
         : nothing}
       ${logs.length
         ? html`<details part="logs" class="grid gap-2" open>
             <summary class="flex cursor-pointer items-center gap-1 text-[0.8125rem] font-medium text-pd-muted hover:text-pd-fg">${chevron}${this.t('form.result.logs')} (${logs.length})</summary>
             <ol class="pd-json mt-2 grid gap-0.5 whitespace-pre-wrap">
-              ${logs.map((item) => html`<li>${item.msg ?? json(item)}</li>`)}
+              ${logs.map((item) => html`<li dir="auto">${item.msg ?? json(item)}</li>`)}
             </ol>
           </details>`
         : nothing}

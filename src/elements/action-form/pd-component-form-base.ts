@@ -91,7 +91,7 @@ export abstract class PdComponentFormBase extends PdElement {
       loadingMore: () => Boolean(this.activeRemoteState()?.loadingMore),
       loadMore: () => {
         const prop = this.activeProp();
-        if (prop) this.form.loadMoreRemote(prop);
+        if (prop) void this.form.loadMoreRemote(prop);
       },
       select: (item) => this.pickRemote(item),
       commitText: (text) => {
@@ -308,6 +308,23 @@ export abstract class PdComponentFormBase extends PdElement {
     this.form.ensureRemote(prop);
   }
 
+  /**
+   * "Load more" pressed (Enter, Space or a click): once the page is in, the input takes focus back
+   * with the first new option active, so the arrow keys go on from there. Focus the user moved
+   * elsewhere meanwhile stays where it is.
+   */
+  private async loadMoreFromList(prop: PropDef, button: HTMLElement): Promise<void> {
+    if (this.form.remoteState(prop.name)?.loadingMore) return;
+    const before = this.remoteItems(prop).length;
+    await this.form.loadMoreRemote(prop);
+    await this.updateComplete;
+    // The button is gone after the last page (or a failure): focus went with it.
+    const stayed = button.isConnected ? button.matches(':focus') : !document.activeElement || document.activeElement === document.body;
+    if (!stayed || this.activeRemote !== prop.name || !this.combo.open) return;
+    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.fieldId(prop))}`)?.focus();
+    if (this.remoteItems(prop).length > before) this.combo.setActive(before);
+  }
+
   private pickRemote(option: Option | undefined): void {
     const prop = this.activeProp();
     if (!prop) return;
@@ -459,7 +476,7 @@ export abstract class PdComponentFormBase extends PdElement {
             this.form.touch(prop.name);
           },
           retry: () => this.form.retryRemote(prop),
-          loadMore: () => this.form.loadMoreRemote(prop),
+          loadMore: (button) => void this.loadMoreFromList(prop, button),
           remove: (option) => this.setMulti(prop, selectedOptions(this.form.values[prop.name]).filter((item) => JSON.stringify(item.value) !== JSON.stringify(option.value))),
         });
       }
@@ -474,8 +491,8 @@ export abstract class PdComponentFormBase extends PdElement {
     const label = this.labelOf(prop);
     if (kind === 'note') {
       return html`<div part="field note" class="field grid gap-1 rounded-pd-sm border border-dashed border-pd-border px-3 py-2.5" data-type=${prop.type}>
-        <span part="label" class="text-sm font-medium">${label}</span>
-        ${prop.description ? html`<div part="description" class="pd-markdown text-[0.8125rem] text-pd-muted">${markdown(prop.description)}</div>` : nothing}
+        <span part="label" dir="auto" class="text-sm font-medium">${label}</span>
+        ${prop.description ? html`<div part="description" dir="auto" class="pd-markdown text-[0.8125rem] text-pd-muted">${markdown(prop.description)}</div>` : nothing}
         <p part="hint" class="text-[0.8125rem] text-pd-muted">${prop.type === '$.interface.timer' && prop.static
           ? this.t('form.timer.static', { schedule: describeTimer(prop.static as TimerValue, this.t, this.localeCode) })
           : prop.type === 'dir'
@@ -517,11 +534,14 @@ export abstract class PdComponentFormBase extends PdElement {
       },
     };
     const group = GROUP_KINDS.has(kind) && !locked;
-    const badge = html`${prop.optional ? html`<span class="text-xs font-normal text-pd-muted">(${this.t('form.optional')})</span>` : nothing}${locked
-      ? html`<span class="rounded-full bg-pd-muted-bg px-2 py-px text-xs font-normal text-pd-muted">${this.t('form.readOnly')}</span>`
+    // The spaces sit in text the name is computed from, so it reads "Body (optional)": Chromium
+    // leaves a space-only text node beside a template marker out of the name, and flex gaps are
+    // no spaces. The label from the API keeps its own direction (`dir=auto`) inside the form's.
+    const badges = html`${prop.optional ? html`<span class="ms-1 text-xs font-normal text-pd-muted"> (${this.t('form.optional')})</span>` : nothing}${locked
+      ? html`<span class="ms-1"> <span class="inline-block rounded-full bg-pd-muted-bg px-2 py-px text-xs font-normal text-pd-muted">${this.t('form.readOnly')}</span></span>`
       : nothing}`;
-    const labelContent = html`<span class="min-w-0 break-words">${label}</span>${badge}`;
-    const description = prop.description ? html`<div part="description" id=${descId} class="pd-markdown text-[0.8125rem] leading-snug text-pd-muted">${markdown(prop.description)}</div>` : nothing;
+    const labelContent = html`<span class="min-w-0 break-words"><span dir="auto">${label}</span>${badges}</span>`;
+    const description = prop.description ? html`<div part="description" id=${descId} dir="auto" class="pd-markdown text-[0.8125rem] leading-snug text-pd-muted">${markdown(prop.description)}</div>` : nothing;
     const hintBlock = hint ? html`<p part="hint" id=${hintId} class="flex items-center gap-1.5 text-[0.8125rem] ${waiting ? 'text-pd-warning' : 'text-pd-muted'}">${hint}</p>` : nothing;
     const errorBlock = error ? html`<p part="field-error" id=${errId} class="pd-inline-error">${this.t(error.key, error.params)}</p>` : nothing;
     if (kind === 'boolean') {
@@ -567,6 +587,7 @@ export abstract class PdComponentFormBase extends PdElement {
             <button
               type="button"
               class="pd-link-button text-start"
+              dir="auto"
               @click=${() => {
                 // A field that waits for another cannot take focus: the one it waits for can.
                 const target = this.form.waitingFor(prop) ?? prop;
@@ -589,8 +610,8 @@ export abstract class PdComponentFormBase extends PdElement {
     const busy = this.busy;
     return html`<div part="header" class="grid gap-1 border-b border-pd-border px-5 py-4">
         <slot name="header">
-          <h2 class="text-base font-semibold">${component?.name ?? this.componentKey}</h2>
-          ${component?.description ? html`<div class="pd-markdown text-[0.8125rem] text-pd-muted">${markdown(component.description)}</div>` : nothing}
+          <h2 class="text-base font-semibold" dir="auto">${component?.name ?? this.componentKey}</h2>
+          ${component?.description ? html`<div class="pd-markdown text-[0.8125rem] text-pd-muted" dir="auto">${markdown(component.description)}</div>` : nothing}
         </slot>
       </div>
       <form part="form" class="grid gap-5 px-5 py-5" novalidate @submit=${this.onSubmit}>

@@ -19,7 +19,13 @@ const PAGE_SIZE = 50;
  * clears), Tab closes and keeps the value. Form-associated: with a `name` it submits the app slug
  * with its `<form>`, supports `required`, `disabled`, form reset and restore.
  *
- * @csspart base - The wrapper around the field and the popup.
+ * A visible label names the field: the `label` attribute or the `label` slot, else a translated
+ * default ("App"). `hide-label` hides it from view and keeps it as the input's accessible name.
+ *
+ * @slot label - The label's content, in place of the `label` text (it stays the input's accessible name).
+ *
+ * @csspart base - The wrapper around the label, the field and the popup.
+ * @csspart label - The label above the field (visually hidden with `hide-label`).
  * @csspart field - The bordered box around the input and its buttons.
  * @csspart input - The `<input role="combobox">`.
  * @csspart field-icon - The selected app's logo (or initials) inside the field.
@@ -107,7 +113,7 @@ export class PdAppSelect extends PdSelectBase<App> {
 
   protected texts(): SelectTexts {
     return {
-      label: this.t('apps.label'),
+      label: this.t('apps.fieldLabel'),
       placeholder: this.t('apps.placeholder'),
       loading: this.t('apps.loading'),
       noMatch: (query) => this.t('apps.noMatch', { query }),

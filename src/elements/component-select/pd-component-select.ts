@@ -18,7 +18,14 @@ type Kind = 'action' | 'trigger' | 'any';
  * component's name, key and a one-line description. Until `app` is set the input is disabled,
  * with a hint saying why.
  *
- * @csspart base - The wrapper around the field and the popup.
+ * A visible label names the field: the `label` attribute or the `label` slot, else a translated
+ * default by `type` ("Action", "Trigger", "Action or trigger"). `hide-label` hides it from view
+ * and keeps it as the input's accessible name.
+ *
+ * @slot label - The label's content, in place of the `label` text (it stays the input's accessible name).
+ *
+ * @csspart base - The wrapper around the label, the field and the popup.
+ * @csspart label - The label above the field (visually hidden with `hide-label`).
  * @csspart field - The bordered box around the input and its buttons.
  * @csspart input - The `<input role="combobox">`.
  * @csspart clear-button - Clears the selection (shown when there is a value).
@@ -108,7 +115,7 @@ export class PdComponentSelect extends PdSelectBase<Component> {
   protected texts(): SelectTexts {
     const kind = this.kind;
     return {
-      label: this.t(`components.label.${kind}`),
+      label: this.t(`components.fieldLabel.${kind}`),
       placeholder: this.t(`components.placeholder.${kind}`),
       loading: this.t('components.loading'),
       noMatch: (query) => this.t('components.noMatch', { query }),
@@ -125,13 +132,14 @@ export class PdComponentSelect extends PdSelectBase<Component> {
 
   protected renderOption(component: Component) {
     const type = component.componentType === 'trigger' || component.componentType === 'action' ? component.componentType : undefined;
+    // A narrow row shortens the key before the name, and drops it where both cannot fit.
     return html`<span class="flex h-16 min-w-0 flex-1 flex-col justify-center">
       <span class="flex min-w-0 items-baseline gap-2">
         <span part="option-label" dir="auto" class="truncate font-medium">${this.itemLabel(component)}</span>
         ${this.kind === 'any' && type
           ? html`<span part="option-type" class="shrink-0 rounded-full border border-pd-border px-1.5 text-[0.6875rem] font-medium text-pd-muted">${this.t(`components.${type}`)}</span>`
           : nothing}
-        <span part="option-key" dir="ltr" class="ms-auto shrink-0 truncate font-mono text-[0.75rem] text-pd-muted max-w-[45%]">${component.key}</span>
+        <span part="option-key" dir="ltr" class="ms-auto min-w-16 max-w-[45%] shrink-[100] truncate font-mono @max-[22rem]:hidden text-[0.75rem] text-pd-muted">${component.key}</span>
       </span>
       ${component.description
         ? html`<span part="option-description" dir="auto" class="truncate text-[0.8125rem] text-pd-muted">${oneLine(component.description)}</span>`

@@ -232,7 +232,7 @@ export class PdConnectButton extends PdElement {
         <button
           part="button"
           type="button"
-          class="inline-flex min-h-9 max-w-full items-center gap-2 rounded-pd bg-pd-accent px-3.5 py-2 font-semibold text-pd-on-accent shadow-pd transition-colors hover:bg-pd-accent-hover aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
+          class="inline-flex min-h-9 max-w-full items-center gap-2 rounded-pd bg-pd-accent px-3.5 py-2 font-semibold text-pd-on-accent shadow-pd transition-colors hover:bg-pd-accent-hover aria-busy:cursor-progress aria-busy:opacity-80 aria-disabled:not-aria-busy:cursor-not-allowed aria-disabled:not-aria-busy:bg-pd-muted-bg aria-disabled:not-aria-busy:text-pd-muted aria-disabled:not-aria-busy:shadow-none"
           aria-disabled=${busy || this.configError ? 'true' : 'false'}
           aria-busy=${busy ? 'true' : 'false'}
           aria-describedby=${message ? 'message' : nothing}

@@ -32,6 +32,11 @@ export interface ComboboxOptions {
   overscan?: number;
   /** Fetch the next page when the last rendered option is this close to the end. */
   prefetch?: number;
+  /**
+   * ArrowDown (ArrowUp) pressed while no option has loaded yet activates the first (last) option
+   * once they arrive, as it would have had they been there.
+   */
+  activateOnArrival?: boolean;
 }
 
 /** The first and one-past-last index of the options to render. */
@@ -66,6 +71,9 @@ export class ComboboxController<T> implements ReactiveController {
   private readonly debounce: number;
   private readonly overscan: number;
   private readonly prefetch: number;
+  private readonly activateOnArrival: boolean;
+  /** The option an arrow key asked for before any had loaded. */
+  private pending?: 'first' | 'last';
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -77,18 +85,25 @@ export class ComboboxController<T> implements ReactiveController {
     this.viewport = options.viewport ?? 320;
     this.overscan = options.overscan ?? 6;
     this.prefetch = options.prefetch ?? 12;
+    this.activateOnArrival = options.activateOnArrival ?? false;
     host.addController(this);
   }
 
   hostDisconnected(): void {
     clearTimeout(this.timer);
     this.open = false;
+    this.pending = undefined;
     this.resizeObserver?.disconnect();
     this.observed = undefined;
   }
 
-  /** Before each render: fetch the next page when the window about to be rendered nears the end. */
+  /**
+   * Before each render: activate the option an arrow key asked for once options are here, and
+   * fetch the next page when the window about to be rendered nears the end.
+   */
   hostUpdate(): void {
+    const count = this.source.items().length;
+    if (this.pending && this.open && count) this.setActive(this.pending === 'first' ? 0 : count - 1);
     this.maybeLoadMore();
   }
 
@@ -176,6 +191,7 @@ export class ComboboxController<T> implements ReactiveController {
   }
 
   hide(): void {
+    this.pending = undefined;
     if (!this.open) return;
     this.open = false;
     this.active = -1;
@@ -196,7 +212,13 @@ export class ComboboxController<T> implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Forgets an arrow key's wait for options (e.g. the list failed to load). */
+  cancelPending(): void {
+    this.pending = undefined;
+  }
+
   setActive(index: number): void {
+    this.pending = undefined;
     this.active = index;
     if (index >= 0) this.scrollIntoView(index);
     this.host.requestUpdate();
@@ -224,6 +246,7 @@ export class ComboboxController<T> implements ReactiveController {
     this.text = (event.target as HTMLInputElement).value;
     this.open = true;
     this.active = -1;
+    this.pending = undefined;
     this.scrollTop = 0;
     this.scrollPending = true;
     clearTimeout(this.timer);
@@ -249,27 +272,39 @@ export class ComboboxController<T> implements ReactiveController {
       event.preventDefault();
       if (count) this.setActive(Math.max(0, Math.min(last, index)));
     };
+    // Nothing to move to yet: remember where the key asked to go.
+    const whenLoaded = (where: 'first' | 'last') => {
+      if (this.activateOnArrival && !count) this.pending = where;
+    };
     switch (event.key) {
       case 'ArrowDown':
         if (!this.open) {
           event.preventDefault();
           this.show();
-          if (!event.altKey && this.active < 0 && count) this.setActive(0);
+          if (!event.altKey && this.active < 0) {
+            if (count) this.setActive(0);
+            else whenLoaded('first');
+          }
           return;
         }
         if (event.altKey) return event.preventDefault();
+        whenLoaded('first');
         return move(this.active < 0 ? 0 : this.active + 1);
       case 'ArrowUp':
         if (!this.open) {
           event.preventDefault();
           this.show();
-          if (!event.altKey && count) this.setActive(last);
+          if (!event.altKey) {
+            if (count) this.setActive(last);
+            else whenLoaded('last');
+          }
           return;
         }
         if (event.altKey) {
           event.preventDefault();
           return this.hide();
         }
+        whenLoaded('last');
         return move(this.active < 0 ? last : this.active - 1);
       case 'PageDown':
         if (this.open) move(this.active < 0 ? page : this.active + page);

@@ -53,8 +53,13 @@ export abstract class PdSelectBase<T> extends PdElement {
   @property({ type: Boolean, reflect: true }) disabled = false;
   /** Placeholder of the input (default: translated, e.g. "Search apps…"). */
   @property() placeholder?: string;
-  /** Accessible name of the input (default: translated, e.g. "Choose an app"). */
+  /**
+   * The label above the field, and the input's accessible name (default: translated, e.g. "App"
+   * or "Action"). Content in the `label` slot takes its place.
+   */
   @property() label?: string;
+  /** Hides the label from view; it stays the input's accessible name. */
+  @property({ attribute: 'hide-label', type: Boolean }) hideLabel = false;
 
   @state() private selectedItem?: T;
   @state() private formDisabled = false;
@@ -80,7 +85,7 @@ export abstract class PdSelectBase<T> extends PdElement {
         select: (item) => this.userSelect(item),
         currentIndex: () => (this.value ? this.items.findIndex((item) => this.itemValue(item) === this.value) : -1),
       },
-      { rowHeight: this.estimatedRowHeight() },
+      { rowHeight: this.estimatedRowHeight(), activateOnArrival: true },
     );
     this.combo.hasValue = () => Boolean(this.value);
   }
@@ -218,6 +223,8 @@ export abstract class PdSelectBase<T> extends PdElement {
     );
     this.resolveSelected(session);
     const phase = this.phase();
+    // An arrow key pressed while loading waits for options that are not coming.
+    if (phase === 'error' || phase === 'empty') this.combo.cancelPending();
     this.setState('open', this.combo.open);
     this.setState('loading', phase === 'loading' || Boolean(this.query.result?.isFetchingNextPage));
     this.setState('error', phase === 'error' || phase === 'config');
@@ -378,11 +385,17 @@ export abstract class PdSelectBase<T> extends PdElement {
     const hint = phase === 'config' ? this.t('select.configInvalid', { detail: this.configError ?? '' }) : this.blockedHint();
     const disabled = this.isDisabled || phase === 'blocked' || phase === 'config';
     const shown = combo.text ?? (selected ? this.itemLabel(selected) : this.value);
+    // Names take their own direction (an English name keeps its full stop at its end in Arabic);
+    // an empty input keeps the interface's, for its placeholder (Chromium makes an empty "auto" ltr).
+    const inputDir = shown ? 'auto' : this.direction;
     const items = this.items;
     const open = combo.open && !disabled;
     // Expanded only while the listbox itself shows: loading, empty and error states are not a list.
     const expanded = open && items.length > 0;
     return html`<div part="base" class="relative min-w-0" dir=${this.direction} lang=${this.localeCode} @focusout=${this.onFocusOut}>
+      <label id="label" part="label" for="input" class=${this.hideLabel ? 'sr-only' : 'mb-1.5 block w-fit text-sm font-medium'}
+        ><slot name="label">${this.label || texts.label}</slot></label
+      >
       <div
         part="field"
         class="flex min-h-10 items-center gap-2 rounded-pd border border-pd-border bg-pd-surface ps-2.5 pe-1 text-pd-fg shadow-pd transition-colors focus-within:border-pd-focus focus-within:ring-2 focus-within:ring-pd-focus/35 ${disabled ? 'cursor-not-allowed bg-pd-muted-bg opacity-70' : 'hover:border-pd-muted/60'}"
@@ -392,17 +405,18 @@ export abstract class PdSelectBase<T> extends PdElement {
           <path fill-rule="evenodd" d="M9 3.5a5.5 5.5 0 1 0 3.4 9.83l3.13 3.14a.75.75 0 1 0 1.06-1.06l-3.13-3.14A5.5 5.5 0 0 0 9 3.5ZM5 9a4 4 0 1 1 8 0 4 4 0 0 1-8 0Z" clip-rule="evenodd" />
         </svg>
         <input
+          id="input"
           part="input"
           role="combobox"
           type="text"
-          class="h-9 min-w-0 flex-1 bg-transparent text-pd-fg outline-none placeholder:text-pd-muted disabled:cursor-not-allowed"
-          dir=${this.direction}
+          class="h-9 min-w-0 flex-1 bg-transparent text-ellipsis text-pd-fg outline-none placeholder:text-pd-muted disabled:cursor-not-allowed"
+          dir=${inputDir}
           autocomplete="off"
           autocapitalize="off"
           spellcheck="false"
           .value=${shown}
           placeholder=${this.placeholder ?? texts.placeholder}
-          aria-label=${this.label ?? texts.label}
+          aria-labelledby="label"
           aria-autocomplete="list"
           aria-expanded=${expanded ? 'true' : 'false'}
           aria-controls="listbox"
@@ -447,7 +461,7 @@ export abstract class PdSelectBase<T> extends PdElement {
       ${hint ? html`<p part="hint" id="hint" class="mt-1.5 text-[0.8125rem] ${phase === 'config' ? 'text-pd-danger' : 'text-pd-muted'}">${hint}</p>` : nothing}
       <div
         part="popup"
-        class="absolute inset-x-0 top-full z-50 mt-1.5 overflow-hidden rounded-pd border border-pd-border bg-pd-surface text-pd-fg shadow-[0_10px_30px_-8px_rgb(0_0_0/0.25),0_2px_6px_rgb(0_0_0/0.08)] ${open ? '' : 'hidden'}"
+        class="@container absolute inset-x-0 top-full z-50 mt-1.5 overflow-hidden rounded-pd border border-pd-border bg-pd-surface text-pd-fg shadow-[0_10px_30px_-8px_rgb(0_0_0/0.25),0_2px_6px_rgb(0_0_0/0.08)] ${open ? '' : 'hidden'}"
         aria-busy=${phase === 'loading' ? 'true' : 'false'}
       >
         <div
@@ -455,7 +469,7 @@ export abstract class PdSelectBase<T> extends PdElement {
           id="listbox"
           part="listbox"
           tabindex="-1"
-          aria-label=${this.label ?? texts.label}
+          aria-labelledby="label"
           class="max-h-80 overflow-y-auto overscroll-contain ${open && items.length ? '' : 'hidden'}"
           @scroll=${combo.onScroll}
           @mousedown=${(event: Event) => event.preventDefault()}

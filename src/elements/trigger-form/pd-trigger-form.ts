@@ -461,7 +461,7 @@ export class PdTriggerForm extends PdComponentFormBase {
     return html`<section part="deployed" aria-labelledby="deploy-result-title" class="grid gap-3 rounded-pd border border-pd-success/40 bg-pd-success-bg/40 p-4">
       ${this.renderHeading(false, this.t('trigger.deployed'))}
       <dl part="deployed-details" class="grid gap-2">
-        ${row(this.t('trigger.field.name'), html`<span class="font-medium">${this.nameOf(trigger)}</span>`)}
+        ${row(this.t('trigger.field.name'), html`<span class="font-medium" dir="auto">${this.nameOf(trigger)}</span>`)}
         ${row(this.t('trigger.field.id'), html`<code class="pd-code rounded bg-pd-muted-bg px-1.5 py-0.5">${id}</code>`)}
         ${active !== undefined ? row(this.t('trigger.field.status'), this.renderStatus(active)) : nothing}
         ${createdAt !== undefined ? row(this.t('trigger.field.created'), this.formatDate(createdAt)) : nothing}
@@ -513,7 +513,7 @@ export class PdTriggerForm extends PdComponentFormBase {
     return html`<li part="trigger" data-id=${id} class="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3">
       <div class="grid min-w-0 flex-[1_1_12rem] gap-0.5">
         <div class="flex min-w-0 flex-wrap items-center gap-2">
-          <span class="min-w-0 truncate text-sm font-medium">${name}</span>
+          <span class="min-w-0 truncate text-sm font-medium" dir="auto">${name}</span>
           ${this.renderStatus(active)}
         </div>
         <p class="flex min-w-0 flex-wrap gap-x-3 text-[0.8125rem] text-pd-muted">

@@ -16,6 +16,6 @@ export function alertBlock(prop: PropDef, t: Translate) {
   const type = (TYPES as readonly string[]).includes(prop.alertType ?? '') ? (prop.alertType as (typeof TYPES)[number]) : 'info';
   return html`<div part="alert alert-${type}" class="pd-alert" data-alert=${type} role="note">
     <svg class="mt-0.5 size-4 shrink-0" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" clip-rule="evenodd" d=${icons[type]} /></svg>
-    <div class="pd-markdown min-w-0"><span class="sr-only">${t(`form.alert.${type}`)}: </span>${markdown(prop.content ?? prop.description ?? '')}</div>
+    <div class="min-w-0"><span class="sr-only">${t(`form.alert.${type}`)}: </span><div class="pd-markdown" dir="auto">${markdown(prop.content ?? prop.description ?? '')}</div></div>
   </div>`;
 }

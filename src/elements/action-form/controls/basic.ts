@@ -176,7 +176,7 @@ export function multiSelectControl(ctx: FieldContext) {
           ?disabled=${ctx.locked}
           aria-describedby=${ctx.describedBy}
           @change=${(event: Event) => toggle(option, (event.target as HTMLInputElement).checked)}
-        />${option.label}</label
+        /><span dir="auto">${option.label}</span></label
       >`,
     )}
   </div>`;
@@ -186,5 +186,5 @@ export function multiSelectControl(ctx: FieldContext) {
 export function readonlyControl(ctx: FieldContext) {
   const value = unwrap(ctx.value);
   const text = value === undefined || value === null || value === '' ? ctx.t('form.notSet') : typeof value === 'string' ? value : JSON.stringify(value, null, 2);
-  return html`<output part="control readonly" class="pd-readonly" id=${ctx.id} aria-describedby=${ctx.describedBy}>${text}</output>`;
+  return html`<output part="control readonly" class="pd-readonly" id=${ctx.id} dir="auto" aria-describedby=${ctx.describedBy}>${text}</output>`;
 }

@@ -8,6 +8,7 @@ export function jsonControl(ctx: FieldContext) {
     part="control textarea json"
     class="pd-input pd-code min-h-24"
     id=${ctx.id}
+    dir="ltr"
     spellcheck="false"
     rows=${Math.min(12, Math.max(3, shown.split('\n').length))}
     .value=${shown}

@@ -19,12 +19,14 @@ export interface RemoteHooks {
   /** Focus left the field: close its list, forget typed text, mark it touched. */
   leave: () => void;
   retry: () => void;
-  loadMore: () => void;
+  /** "Load more" was pressed; the button, to tell whether it still has focus once the page is in. */
+  loadMore: (button: HTMLElement) => void;
   remove: (option: Option) => void;
 }
 
 const chevron = html`<svg class="size-4" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z" clip-rule="evenodd" /></svg>`;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const fieldOf = (event: Event) => (event.currentTarget as HTMLElement).closest<HTMLElement>('[part~="remote-select"]');
 
 const plus = html`<svg class="size-4 shrink-0 text-pd-accent" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" /></svg>`;
 const check = html`<svg class="size-4 shrink-0 text-pd-accent" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M16.704 4.153a.75.75 0 0 1 .143 1.052l-8 10.5a.75.75 0 0 1-1.127.075l-4.5-4.5a.75.75 0 0 1 1.06-1.06l3.894 3.893 7.48-9.817a.75.75 0 0 1 1.05-.143Z" clip-rule="evenodd" /></svg>`;
@@ -63,19 +65,27 @@ export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
     }
     if (state.hasMore || state.loadingMore) {
       return html`<div class="border-t border-pd-border p-1">
-        <button type="button" part="load-more" class="pd-menu-button" aria-disabled=${state.loadingMore ? 'true' : 'false'} @click=${hooks.loadMore}>
+        <button type="button" part="load-more" class="pd-menu-button" aria-disabled=${state.loadingMore ? 'true' : 'false'} @click=${(event: Event) => hooks.loadMore(event.currentTarget as HTMLElement)}>
           ${state.loadingMore ? html`<span class="pd-spinner" aria-hidden="true"></span>` : nothing}${t('form.remote.loadMore')}
         </button>
       </div>`;
     }
     return nothing;
   };
-  return html`<div part="control remote-select" class="relative grid gap-2" data-open=${open ? 'true' : 'false'}>
+  return html`<div
+    part="control remote-select"
+    class="relative grid gap-2"
+    data-open=${open ? 'true' : 'false'}
+    @focusout=${(event: FocusEvent) => {
+      // Focus moving between the input and the list's buttons stays in the field.
+      if (!(event.currentTarget as HTMLElement).contains(event.relatedTarget as Node | null)) hooks.leave();
+    }}
+  >
     ${multi && selected.length
       ? html`<ul class="flex flex-wrap gap-1.5">
           ${selected.map(
             (option) => html`<li part="chip" class="pd-chip">
-              <span class="min-w-0 truncate">${option.label}</span>${removeButton(t('form.remote.remove', { label: option.label }), () => hooks.remove(option), ctx.locked)}
+              <span class="min-w-0 truncate" dir="auto">${option.label}</span>${removeButton(t('form.remote.remove', { label: option.label }), () => hooks.remove(option), ctx.locked)}
             </li>`,
           )}
         </ul>`
@@ -111,12 +121,9 @@ export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
         }}
         @keydown=${(event: KeyboardEvent) => {
           hooks.activate();
+          // Tab goes on to the open list's own buttons (Load more, Retry) before it leaves the field.
+          if (event.key === 'Tab' && !event.shiftKey && open && fieldOf(event)?.querySelector('[part="popup"] button')) return;
           combo.onKeyDown(event);
-        }}
-        @blur=${(event: FocusEvent) => {
-          const next = event.relatedTarget as Node | null;
-          const root = (event.target as HTMLElement).closest('[part~="remote-select"]');
-          if (!next || !root?.contains(next)) hooks.leave();
         }}
       />
       <button
@@ -136,7 +143,18 @@ export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
       </button>
     </div>
     ${open
-      ? html`<div part="popup" class="pd-popup" aria-busy=${state?.loading ? 'true' : 'false'}>
+      ? html`<div
+          part="popup"
+          class="pd-popup"
+          aria-busy=${state?.loading ? 'true' : 'false'}
+          @keydown=${(event: KeyboardEvent) => {
+            // Escape on a button of the list closes it, as on the input, and focus goes back there.
+            if (event.key !== 'Escape') return;
+            event.preventDefault();
+            combo.hide();
+            fieldOf(event)?.querySelector<HTMLElement>('[role="combobox"]')?.focus();
+          }}
+        >
           <div
             role="listbox"
             id=${listId}
@@ -173,7 +191,7 @@ export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
                 >
                   ${option.custom
                     ? html`${plus}<span class="min-w-0 flex-1 truncate">${t('form.remote.useText', { value: option.label })}</span>`
-                    : html`<span class="min-w-0 flex-1 truncate">${option.label}</span>${isSelected ? check : nothing}`}
+                    : html`<span class="min-w-0 flex-1 truncate" dir="auto">${option.label}</span>${isSelected ? check : nothing}`}
                 </div>`;
               },
             )}

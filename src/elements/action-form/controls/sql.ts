@@ -23,6 +23,7 @@ export function sqlControl(ctx: FieldContext) {
     part="control textarea sql"
     class="pd-input pd-code min-h-28"
     id=${ctx.id}
+    dir="ltr"
     spellcheck="false"
     rows=${Math.min(14, Math.max(4, query.split('\n').length + 1))}
     .value=${query}

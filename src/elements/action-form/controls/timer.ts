@@ -89,7 +89,8 @@ export function timerControl(ctx: FieldContext) {
   const setCron = (text: string, timezone: string | undefined) =>
     ctx.set(text.trim() ? { cron: text.trim(), ...(timezone ? { timezone } : {}) } : undefined, { raw: { mode: 'cron', cron: text } });
   const cronHintId = `${ctx.id}-cron-hint`;
-  return html`<div part="control timer" class="grid gap-3">
+  // In a narrow column (320 px screens) the interval's amount gives up width first, then the unit wraps.
+  return html`<div part="control timer" class="grid min-w-0 gap-3">
     <div class="flex flex-wrap gap-x-5 gap-y-1 text-sm" role="radiogroup" aria-label=${t('form.timer.mode')}>
       <label class="flex cursor-pointer items-center gap-2"
         ><input type="radio" class="pd-radio" name=${name} .checked=${mode === 'interval'} ?disabled=${ctx.locked}
@@ -101,10 +102,10 @@ export function timerControl(ctx: FieldContext) {
       >
     </div>
     ${mode === 'interval'
-      ? html`<div class="flex gap-2">
+      ? html`<div class="flex flex-wrap gap-2">
           <input
             id=${ctx.id}
-            class="pd-input w-28 tabular-nums"
+            class="pd-input max-w-28 grow basis-20 tabular-nums"
             type="number"
             min="1"
             step="1"
@@ -117,7 +118,7 @@ export function timerControl(ctx: FieldContext) {
             @input=${(event: Event) => setInterval((event.target as HTMLInputElement).value, unit)}
             @blur=${ctx.touch}
           />
-          <select class="pd-input pd-select w-auto" aria-label=${t('form.timer.unit')} ?disabled=${ctx.locked}
+          <select class="pd-input pd-select w-auto max-w-full" aria-label=${t('form.timer.unit')} ?disabled=${ctx.locked}
             @change=${(event: Event) => setInterval(amount, (event.target as HTMLSelectElement).value as Unit)}>
             ${UNITS.map(([candidate]) => html`<option value=${candidate} ?selected=${candidate === unit}>${t(`form.timer.${candidate}`)}</option>`)}
           </select>
