@@ -398,7 +398,7 @@ export abstract class PdSelectBase<T> extends PdElement {
       >
       <div
         part="field"
-        class="flex min-h-10 items-center gap-2 rounded-pd border border-pd-border bg-pd-surface ps-2.5 pe-1 text-pd-fg shadow-pd transition-colors focus-within:border-pd-focus focus-within:ring-2 focus-within:ring-pd-focus/35 ${disabled ? 'cursor-not-allowed bg-pd-muted-bg opacity-70' : 'hover:border-pd-muted/60'}"
+        class="flex min-h-10 items-center gap-2 rounded-pd border border-pd-border bg-pd-surface ps-2.5 pe-1 text-pd-fg shadow-pd transition-colors focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-pd-focus ${disabled ? 'cursor-not-allowed border-dashed border-pd-muted/60 bg-pd-muted-bg text-pd-muted shadow-none' : 'hover:border-pd-muted/60'}"
       >
         ${combo.text === undefined ? this.renderFieldIcon(selected) : nothing}
         <svg class="size-4 shrink-0 text-pd-muted ${combo.text === undefined && selected ? 'hidden' : ''}" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true">
@@ -409,7 +409,7 @@ export abstract class PdSelectBase<T> extends PdElement {
           part="input"
           role="combobox"
           type="text"
-          class="h-9 min-w-0 flex-1 bg-transparent text-ellipsis text-pd-fg outline-none placeholder:text-pd-muted disabled:cursor-not-allowed"
+          class="h-9 min-w-0 flex-1 bg-transparent text-ellipsis text-pd-fg outline-none placeholder:text-pd-muted disabled:cursor-not-allowed disabled:text-pd-muted"
           dir=${inputDir}
           autocomplete="off"
           autocapitalize="off"

@@ -93,7 +93,7 @@ export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
     <div class="relative">
       <input
         part="input combobox"
-        class="pd-input pe-9"
+        class="pd-input pe-9 text-ellipsis"
         id=${ctx.id}
         type="text"
         role="combobox"
