@@ -171,6 +171,11 @@ export const tokens = css`
       outline: 2px solid var(--_pd-color-focus);
       outline-offset: 2px;
     }
+    /* Text from the API keeps its own direction (dir=auto) but lines up with the interface's edge. */
+    [dir='auto'] {
+      text-align: -webkit-match-parent;
+      text-align: match-parent;
+    }
     .sr-only {
       position: absolute;
       width: 1px;

@@ -38,11 +38,6 @@ export const formCss = css`
     [dir='rtl'] .chevron {
       scale: -1 1;
     }
-    /* Text from the API keeps its own direction (dir=auto) but lines up with the form's column. */
-    [dir='auto'] {
-      text-align: -webkit-match-parent;
-      text-align: match-parent;
-    }
     input[type='number']::-webkit-inner-spin-button {
       opacity: 0.6;
     }

@@ -18,13 +18,6 @@ export const selectStyles = [
       display: none;
     }
   `,
-  // Names from the API take their own direction (dir=auto) but line up with the interface's.
-  css`
-    [dir='auto'] {
-      text-align: -webkit-match-parent;
-      text-align: match-parent;
-    }
-  `,
   // The active option is drawn in the system's selection colours (tokens.ts): its muted text and marks too.
   css`
     @media (forced-colors: active) {
