@@ -449,6 +449,28 @@ describe('pd-action-form and pd-trigger-form: quality', () => {
     expect(problems).to.deep.equal([]);
   });
 
+  it('an ArrowDown pressed while an options list loads lands on its first option once it arrives', async () => {
+    const user = uniqueUser();
+    const account = await seed(user, 'github', 'octo-dev');
+    const el = await mount<PdActionForm>('pd-action-form', user, 'github-create-issue', { github: { authProvisionId: account.id } });
+    await ready(el);
+    await admin('/faults', 'POST', { rules: [{ method: 'POST', path: '/v1/connect/components/configure', latencyMs: 700, times: 1 }] });
+    try {
+      const input = control(el, 'repoFullname') as HTMLInputElement;
+      input.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      expect(loadedOptions(el), 'still loading when the key is pressed').to.equal(0);
+      await waitFor(() => loadedOptions(el) > 0, 5000, 'the options');
+      await el.updateComplete;
+      const active = q(el, '[role="option"][data-active]');
+      expect(active, 'an active option').to.not.equal(null);
+      expect(input.getAttribute('aria-activedescendant')).to.equal(active!.id);
+      expect(qa(el, '[role="option"]').indexOf(active!)).to.equal(0);
+    } finally {
+      await admin('/faults', 'DELETE');
+    }
+  });
+
   it('shows disabled fields apart from enabled and read-only ones in light and dark, and keeps them legible', async () => {
     const user = uniqueUser();
     for (const theme of ['light', 'dark']) {

@@ -16,9 +16,10 @@ export const control = <T extends HTMLElement = HTMLInputElement>(el: HTMLElemen
 /** Opens a remote-options field with the keyboard and picks its option at `index`, like a user. */
 export async function pickOption(el: HTMLElement & { updateComplete: Promise<unknown> }, name: string, index = 0): Promise<void> {
   control(el, name)?.focus();
+  // Opens the list; the first option becomes active once options are there.
   await sendKeys({ press: 'ArrowDown' });
-  await waitFor(() => qa(el, '[role="option"]').length > index, 5000, `${name} options`);
-  for (let step = 0; step <= index; step++) await sendKeys({ press: 'ArrowDown' });
+  await waitFor(() => qa(el, '[role="option"]').length > index && q(el, '[role="option"][data-active]'), 5000, `${name} options`);
+  for (let step = 0; step < index; step++) await sendKeys({ press: 'ArrowDown' });
   await sendKeys({ press: 'Enter' });
   await el.updateComplete;
 }

@@ -112,7 +112,8 @@ export abstract class PdComponentFormBase extends PdElement {
       },
     },
     // Rows and the listbox are sized in CSS (h-9, max-h-64): the window is right on the first render.
-    { debounce: 300, rowHeight: 36, viewport: 256 },
+    // An arrow key pressed while the options load lands on them once they arrive.
+    { debounce: 300, rowHeight: 36, viewport: 256, activateOnArrival: true },
   );
   private pendingError?: PdErrorEvent;
   private lastPhase?: string;
