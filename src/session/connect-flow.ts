@@ -113,7 +113,6 @@ function iframeFlow(options: ConnectFlowOptions, token: string): Promise<Connect
     close.textContent = '×';
     close.style.cssText = CLOSE_BUTTON_STYLE;
     // First in the dialog: the first Tab stop, before the page.
-    // First in the dialog: the first Tab stop, before the page.
     overlay.append(close, iframe);
     // On a narrow screen the loaded page fills the width with its own close button in the same
     // corner: there this one steps out of sight and comes back when the keyboard reaches it.

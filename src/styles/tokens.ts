@@ -109,8 +109,8 @@ export const tokens = [
   `,
   // Forced colours (Windows high contrast) drop box-shadow rings, background tints and
   // transparent boundaries: focus becomes a system-coloured outline, buttons get a border, and the
-  // active option of a list is drawn in the system's selection colours. Colour fades stop: they
-  // would pass through author colours the system does not draw.
+  // active option of a list is drawn in the system's selection colours, its muted text and marks
+  // too. Colour fades stop: they would pass through author colours the system does not draw.
   css`
     @media (forced-colors: active) {
       *,
@@ -138,6 +138,10 @@ export const tokens = [
         forced-color-adjust: none;
         background: Highlight;
         color: HighlightText;
+      }
+      [role='option'][data-active] :is([part~='option-description'], [part~='option-key'], [part~='option-type'], svg) {
+        color: inherit;
+        border-color: currentColor;
       }
     }
   `,

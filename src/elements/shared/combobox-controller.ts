@@ -102,8 +102,10 @@ export class ComboboxController<T> implements ReactiveController {
    * fetch the next page when the window about to be rendered nears the end.
    */
   hostUpdate(): void {
-    const count = this.source.items().length;
-    if (this.pending && this.open && count) this.setActive(this.pending === 'first' ? 0 : count - 1);
+    if (this.pending && this.open) {
+      const count = this.source.items().length;
+      if (count) this.setActive(this.pending === 'first' ? 0 : count - 1);
+    }
     this.maybeLoadMore();
   }
 

@@ -18,13 +18,4 @@ export const selectStyles = [
       display: none;
     }
   `,
-  // The active option is drawn in the system's selection colours (tokens.ts): its muted text and marks too.
-  css`
-    @media (forced-colors: active) {
-      [role='option'][data-active] :is([part~='option-description'], [part~='option-key'], [part~='option-type'], svg) {
-        color: inherit;
-        border-color: currentColor;
-      }
-    }
-  `,
 ];
