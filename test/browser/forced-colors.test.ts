@@ -10,6 +10,7 @@ import type { PdActionForm } from '../../src/elements/action-form/pd-action-form
 import type { PdAppSelect } from '../../src/elements/app-select/pd-app-select.js';
 import type { PdConnectButton } from '../../src/elements/connect-button/pd-connect-button.js';
 import { env, nextFrame, seedAccount, uniqueUser, waitFor } from '../support/browser-env.js';
+import { contrast } from '../support/colour.js';
 import { q } from '../support/shadow-queries.js';
 
 /** What forced colours keep of a focus indicator: an outline, at least 2 px, not `none`. */
@@ -60,19 +61,6 @@ describe('forced colours (Windows high contrast)', () => {
     expect(parseFloat(style.borderTopWidth)).to.be.at.least(1);
   });
 });
-
-/** WCAG contrast of two `rgb(…)` colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (color: string) => {
-    const [r, g, bl] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((channel) => {
-      const c = channel / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
-}
 
 describe('the active option', () => {
   for (const theme of ['light', 'dark']) {

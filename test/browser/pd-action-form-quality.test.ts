@@ -7,6 +7,7 @@ import { PdActionForm } from '../../src/elements/action-form/pd-action-form.js';
 import { PdTriggerForm } from '../../src/elements/trigger-form/pd-trigger-form.js';
 import type { PdRunSuccessEvent } from '../../src/events/index.js';
 import { admin, env, requestsFor, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
+import { contrast, normalColor } from '../support/colour.js';
 import { control, field, pickOption, q, qa, root, text } from '../support/shadow-queries.js';
 import { takeLitDevWarnings } from '../support/lit-dev-warnings.js';
 
@@ -74,6 +75,15 @@ async function tabTo(el: HTMLElement, matches: (node: HTMLElement) => boolean, w
 
 const seed = (user: string, app: string, name: string) => seedAccount(user, app, { name, environment: 'development' });
 
+/** A GitHub issue form for a new user, with that user's GitHub account picked, ready to use. */
+async function githubIssueForm(): Promise<{ user: string; el: PdActionForm }> {
+  const user = uniqueUser();
+  const account = await seed(user, 'github', 'octo-dev');
+  const el = await mount<PdActionForm>('pd-action-form', user, 'github-create-issue', { github: { authProvisionId: account.id } });
+  await ready(el);
+  return { user, el };
+}
+
 beforeEach(() => {
   problems.length = 0;
 });
@@ -104,28 +114,6 @@ function nameFromText(node: Element): string {
     if (range.getClientRects().length) name += current.data;
   }
   return name.replace(/\s+/g, ' ').trim();
-}
-
-/** A colour as canvas writes it (`#rrggbb`), whatever CSS syntax it came in. */
-function normalColor(color: string): string {
-  const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
-  context.fillStyle = '#010203';
-  context.fillStyle = color;
-  return context.fillStyle;
-}
-
-/** WCAG contrast of two colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (color: string) => {
-    const hex = normalColor(color).slice(1);
-    const [r, g, bl] = [0, 2, 4].map((at) => {
-      const c = parseInt(hex.slice(at, at + 2), 16) / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
 }
 
 /** The text node that starts with `start`. */
@@ -221,10 +209,7 @@ describe('pd-action-form and pd-trigger-form: quality', () => {
   });
 
   it('a failed submit sends focus to the first field to fix; Escape and Tab leave an open list cleanly', async () => {
-    const user = uniqueUser();
-    const account = await seed(user, 'github', 'octo-dev');
-    const el = await mount<PdActionForm>('pd-action-form', user, 'github-create-issue', { github: { authProvisionId: account.id } });
-    await ready(el);
+    const { el } = await githubIssueForm();
     const submit = await tabTo(el, (node) => node.getAttribute('part') === 'submit-button', 'the run button', 'Shift+Tab');
     await sendKeys({ press: 'Enter' });
     await waitFor(() => focused(el) === control(el, 'repoFullname'), 3000, 'focus on the first invalid field');
@@ -305,10 +290,7 @@ describe('pd-action-form and pd-trigger-form: quality', () => {
   });
 
   it('shows focus as a 2px outline in the focus colour on valid and invalid fields, 3:1 against the form in light and dark', async () => {
-    const user = uniqueUser();
-    const account = await seed(user, 'github', 'octo-dev');
-    const el = await mount<PdActionForm>('pd-action-form', user, 'github-create-issue', { github: { authProvisionId: account.id } });
-    await ready(el);
+    const { el } = await githubIssueForm();
     await waitFor(() => (control<HTMLSelectElement>(el, 'github')?.options.length ?? 0) > 1, 5000, 'accounts');
     q<HTMLButtonElement>(el, '[part~="submit-button"]')?.click();
     await waitFor(() => focused(el) === control(el, 'repoFullname'), 3000, 'focus on the first invalid field');
@@ -406,10 +388,7 @@ describe('pd-action-form and pd-trigger-form: quality', () => {
   });
 
   it('"Load more" in an options list is a Tab stop: Enter and Space load the next page, focus goes on to its first option', async () => {
-    const user = uniqueUser();
-    const account = await seed(user, 'github', 'octo-dev');
-    const el = await mount<PdActionForm>('pd-action-form', user, 'github-create-issue', { github: { authProvisionId: account.id } });
-    await ready(el);
+    const { user, el } = await githubIssueForm();
     const input = control(el, 'repoFullname') as HTMLInputElement;
     input.focus();
     await sendKeys({ press: 'ArrowDown' });
@@ -450,10 +429,7 @@ describe('pd-action-form and pd-trigger-form: quality', () => {
   });
 
   it('an ArrowDown pressed while an options list loads lands on its first option once it arrives', async () => {
-    const user = uniqueUser();
-    const account = await seed(user, 'github', 'octo-dev');
-    const el = await mount<PdActionForm>('pd-action-form', user, 'github-create-issue', { github: { authProvisionId: account.id } });
-    await ready(el);
+    const { el } = await githubIssueForm();
     await admin('/faults', 'POST', { rules: [{ method: 'POST', path: '/v1/connect/components/configure', latencyMs: 700, times: 1 }] });
     try {
       const input = control(el, 'repoFullname') as HTMLInputElement;
