@@ -1,18 +1,15 @@
-import { ContextConsumer } from '@lit/context';
-import { LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
 import { PdErrorEvent } from '../events/index.js';
-import { type StringKey, type Strings, type Translate, directionOf, loadLocale, resolveLocale, translator } from '../i18n/index.js';
-import {
-  type ConnectConfig, connectConfigContext, isHttpUrl, isValidFrontendHost, mergeConfig, onPageConfigChange, pageConfig, watchForLateProviders,
-} from '../session/config.js';
-import { type ConnectSession, getSession, missingConfig, sessionConfig } from '../session/session.js';
-import type { ConnectTokenResponse, TokenCallback } from '../session/types.js';
+import type { StringKey, Translate } from '../i18n/index.js';
+import { type ConnectConfig, isHttpUrl, isValidFrontendHost } from '../session/config.js';
+import { type ConnectSession, missingConfig } from '../session/session.js';
+import { ConfigController } from './controllers/config-controller.js';
+import { LocaleController } from './controllers/locale-controller.js';
+import { SessionController } from './controllers/session-controller.js';
+import { ThemeController } from './controllers/theme-controller.js';
+import { PdSettingsElement } from './pd-settings-element.js';
 
 const ENVIRONMENTS = ['development', 'production'];
-/** One shared query for every element; `theme="system"` follows it live. */
-const prefersDark = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
-const THEMES = ['light', 'dark', 'system'];
 
 /**
  * The element's internals; where a DOM lacks them or parts of them (happy-dom has none, jsdom no
@@ -42,141 +39,54 @@ function internalsOf(element: HTMLElement): ElementInternals {
 }
 
 /**
- * The thin base of every `pd-*` element: the shared config attributes, config resolution
- * (element → nearest `<pd-connect-provider>` → `configure()`), the shared session, locale and
- * direction, theme states, and a guarded `define()`.
+ * The thin base of every `pd-*` element that talks to Connect: the shared settings, resolved by a
+ * config controller (element → nearest `<pd-connect-provider>` → `configure()`), locale and
+ * direction, theme states and the shared session, each a controller; the config checks and their
+ * one-time report; typed event dispatch.
  */
-export class PdElement extends LitElement {
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-
-  /** Registers the element unless the tag is taken (the npm build and the CDN bundle may both load). */
-  static define(tag: string): void {
-    if (!customElements.get(tag)) customElements.define(tag, this);
-  }
-
-  /** Your app's id for the signed-in user. */
-  @property({ attribute: 'external-user-id' }) externalUserId?: string;
-  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
-  @property({ attribute: 'token-endpoint' }) tokenEndpoint?: string;
-  /** `development` or `production`. */
-  @property() environment?: string;
-  /** Connect API base URL (default `https://api.pipedream.com`). */
-  @property({ attribute: 'base-url' }) baseUrl?: string;
-  /** Host of the connect page (default `pipedream.com`), or its full URL. */
-  @property({ attribute: 'frontend-host' }) frontendHost?: string;
-  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
-  @property({ attribute: 'token-timeout', type: Number }) tokenTimeout?: number;
-  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
-  @property() locale?: string;
-  /** `light` (default), `dark` or `system`. */
-  @property() theme?: string;
-  /** Returns a Connect token, instead of `token-endpoint`. */
-  @property({ attribute: false }) tokenCallback?: TokenCallback;
-  /** A static Connect token (a property only: secrets never go in attributes). */
-  @property({ attribute: false }) token?: ConnectTokenResponse | string;
-  /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
-  @property({ attribute: false }) oauthAppConfig?: Record<string, string>;
-  /** Per-string overrides of the built-in text. */
-  @property({ attribute: false }) strings?: Partial<Strings>;
+export class PdElement extends PdSettingsElement {
+  static override shadowRootOptions: ShadowRootInit = { ...PdSettingsElement.shadowRootOptions, delegatesFocus: true };
 
   protected readonly internals: ElementInternals = internalsOf(this);
   /** The merged config, recomputed before each render. */
   protected config: ConnectConfig = {};
-  protected t: Translate = translator('en');
-  private localeLoad?: Promise<void>;
-  protected localeCode = 'en';
-  protected direction: 'ltr' | 'rtl' = 'ltr';
   /** A translated description of a config mistake, shown instead of the element's normal content. */
   protected configError?: string;
 
-  private providerConfig?: ConnectConfig;
-  private stopPageConfig?: () => void;
+  private readonly settings = new ConfigController(this);
+  private readonly language = new LocaleController(this);
+  private readonly sessions = new SessionController(this);
+  private readonly themes = new ThemeController(this, (state, on) => this.setState(state, on));
 
-  constructor() {
-    super();
-    watchForLateProviders();
-    new ContextConsumer(this, {
-      context: connectConfigContext,
-      subscribe: true,
-      callback: (value) => {
-        this.providerConfig = value;
-        this.requestUpdate();
-      },
-    });
+  protected get t(): Translate {
+    return this.language.t;
   }
 
-  private readonly onSchemeChange = () => this.requestUpdate();
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stopPageConfig = onPageConfigChange(() => this.requestUpdate());
-    prefersDark?.addEventListener('change', this.onSchemeChange);
+  protected get localeCode(): string {
+    return this.language.code;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopPageConfig?.();
-    prefersDark?.removeEventListener('change', this.onSchemeChange);
+  protected get direction(): 'ltr' | 'rtl' {
+    return this.language.direction;
   }
 
-  /** This element's own settings, before the provider and page defaults fill the gaps. */
-  protected ownConfig(): ConnectConfig {
-    return {
-      externalUserId: this.externalUserId,
-      tokenEndpoint: this.tokenEndpoint,
-      tokenCallback: this.tokenCallback,
-      token: this.token,
-      environment: this.environment as ConnectConfig['environment'],
-      baseUrl: this.baseUrl,
-      frontendHost: this.frontendHost,
-      tokenTimeout: this.tokenTimeout,
-      locale: this.locale,
-      theme: this.theme as ConnectConfig['theme'],
-      oauthAppConfig: this.oauthAppConfig,
-      strings: this.strings,
-    };
-  }
-
-  /** What the nearest `<pd-connect-provider>` supplies. */
-  protected providerContext(): ConnectConfig | undefined {
-    return this.providerConfig;
-  }
-
-  protected inheritedConfig(): ConnectConfig {
-    return mergeConfig(this.providerConfig, pageConfig());
+  /** The page-wide session for this user and token source, or undefined while the config is incomplete. */
+  protected get session(): ConnectSession | undefined {
+    return this.sessions.session;
   }
 
   /** Also waits for a shipped locale's strings, so the element is in its language when this resolves. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.localeLoad) {
-      const load = this.localeLoad;
-      await load;
-      done = await super.getUpdateComplete();
-      if (this.localeLoad === load) this.localeLoad = undefined;
-    }
-    return done;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.language.settled(() => super.getUpdateComplete());
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.config = mergeConfig(this.ownConfig(), this.inheritedConfig());
-    this.localeCode = resolveLocale(this.config.locale);
-    this.direction = directionOf(this.localeCode);
-    this.t = translator(this.localeCode, this.config.strings);
-    const strings = loadLocale(this.localeCode);
-    if (strings && this.localeLoad !== strings) {
-      // English shows until the locale's strings arrive; `updateComplete` waits for them.
-      this.localeLoad = strings;
-      void strings.then(() => this.requestUpdate());
-    }
-    const theme = THEMES.includes(this.config.theme ?? '') ? this.config.theme : 'light';
-    this.setState('theme-dark', theme === 'dark' || (theme === 'system' && Boolean(prefersDark?.matches)));
-    this.setState('theme-system', theme === 'system');
+    this.config = this.settings.resolve(this.ownConfig());
+    this.language.apply(this.config);
+    this.themes.apply(this.config);
     this.configError = this.validateConfig();
-    // Only a complete, checked config makes a session: a provider may hold any subset of settings.
-    const complete = !this.configError && !this.settingsError() && !missingConfig(this.config);
-    this.currentSession = complete ? getSession(sessionConfig(this.config)) : undefined;
+    this.sessions.apply(this.config, !this.configError && !this.settingsError());
   }
 
   /** What is wrong with the shared settings' values (not their absence), as a translated message. */
@@ -197,13 +107,6 @@ export class PdElement extends LitElement {
     if (invalid) return invalid;
     const missing = missingConfig(this.config);
     return missing ? this.t(missing) : undefined;
-  }
-
-  private currentSession?: ConnectSession;
-
-  /** The page-wide session for this user and token source, or undefined while the config is incomplete. */
-  protected get session(): ConnectSession | undefined {
-    return this.currentSession;
   }
 
   private reportedConfigError?: string;

@@ -3,6 +3,7 @@ import { PdConnectCloseEvent, PdConnectErrorEvent, PdConnectStartEvent, PdConnec
 import { type ConnectConfig, connectPageUrl } from './config.js';
 import { type ConnectOutcome, runConnectFlow } from './connect-flow.js';
 import type { ConnectSession } from './session.js';
+import { describeError } from './errors.js';
 import type { Account } from './types.js';
 
 export interface ConnectRequest {
@@ -72,4 +73,30 @@ export async function connectWithEvents(request: ConnectRequest): Promise<Connec
   const opened = outcome.status !== 'error' || outcome.code === 'connect_failed' || outcome.code === 'load_failed';
   if (opened) host.dispatchEvent(new PdConnectCloseEvent(outcome.successful, outcome.completed));
   return outcome;
+}
+
+/** What an element says after a connect flow: the live-region text, and for a failure the message its control shows. */
+export interface ConnectOutcomeText {
+  announcement: string;
+  error?: string;
+}
+
+/**
+ * Phrases a connect outcome (or a flow that threw) in the element's language: connected (with
+ * `connectedKey`, default `status.connected`, naming the account or `fallbackName`), cancelled, or
+ * the translated error.
+ */
+export function describeConnectOutcome(
+  outcome: ConnectOutcome | { status: 'threw'; error: unknown },
+  t: Translate,
+  names: { app: string; fallbackName: string; connectedKey?: 'status.connected' | 'form.app.connected' },
+): ConnectOutcomeText {
+  if (outcome.status === 'connected') {
+    return { announcement: t(names.connectedKey ?? 'status.connected', { account: outcome.account.name || names.fallbackName }) };
+  }
+  if (outcome.status === 'cancelled') return { announcement: t('status.cancelled', { app: names.app }) };
+  const error = outcome.status === 'threw'
+    ? t('error.connect_failed', { detail: describeError(outcome.error, t) })
+    : t(`error.${outcome.code}`, { detail: describeError(outcome.cause ?? outcome.message, t) });
+  return { announcement: error, error };
 }

@@ -4,11 +4,13 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PdElement } from '../../base/pd-element.js';
 import { renderAppIcon } from '../shared/app-icon.js';
+import { spinner } from '../shared/icons.js';
+import { inlineConfirm } from '../shared/inline-confirm.js';
 import { PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent } from '../../events/index.js';
 import { plural } from '../../i18n/index.js';
-import { connectWithEvents } from '../../session/connect-events.js';
+import { connectWithEvents, describeConnectOutcome } from '../../session/connect-events.js';
 import { describeError, isOutcomeUnknown, errorCode } from '../../session/errors.js';
-import { HOST_WRITE_TIMEOUT_MS, postToHost } from '../../session/host-endpoints.js';
+import { HOST_WRITE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoints.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import type { AccountFilter, AccountPage, ConnectSession } from '../../session/session.js';
 import type { Account } from '../../session/types.js';
@@ -147,7 +149,6 @@ export class PdAccountList extends PdElement {
 
   private readonly query = new InfiniteQueryController<AccountPage, string | undefined>(this);
   private lastPhase?: Phase;
-  private reportedErrorAt = 0;
   private pendingFocus?: () => HTMLElement | null | undefined;
   /** A just-reconnected account: its Reconnect button (which had focus) goes away on the next refresh. */
   private reconnectedId?: string;
@@ -186,13 +187,9 @@ export class PdAccountList extends PdElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const result = this.query.result;
     // A next page that failed is reported by the "Show more accounts" that asked for it, not when
     // a form on the page was loading it.
-    if (result?.error && result.errorUpdatedAt !== this.reportedErrorAt && result.isError && !result.isFetchNextPageError) {
-      this.reportedErrorAt = result.errorUpdatedAt;
-      this.emit(new PdErrorEvent(errorCode(result.error, 'load_failed'), describeError(result.error), result.error));
-    }
+    this.query.reportNewError(this, 'load_failed', { nextPages: false });
     const focus = this.pendingFocus;
     this.pendingFocus = undefined;
     focus?.()?.focus();
@@ -390,21 +387,16 @@ export class PdAccountList extends PdElement {
     this.pendingFocus = () => (confirming === ALL ? this.find('[part~="disconnect-all-button"]') : this.rowButton(confirming, 'disconnect-button'));
   };
 
-  private onConfirmKeydown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    this.cancelConfirm();
-  };
-
   /** Deletes through the callback, the host's endpoint, or the Connect API, in that order. */
-  private async deleteAccount(account: Account, session: ConnectSession): Promise<void> {
-    if (this.disconnectCallback) return this.disconnectCallback(account);
-    if (this.disconnectEndpoint) {
-      await postToHost('disconnect', this.disconnectEndpoint, { account_id: account.id, external_user_id: session.externalUserId }, HOST_WRITE_TIMEOUT_MS);
-      return;
-    }
-    await session.deleteAccount(account.id);
+  private deleteAccount(account: Account, session: ConnectSession): Promise<void> {
+    const { disconnectCallback, disconnectEndpoint } = this;
+    return writeThrough({
+      callback: disconnectCallback && (() => disconnectCallback(account)),
+      endpoint: disconnectEndpoint
+        ? { what: 'disconnect', url: disconnectEndpoint, body: { account_id: account.id, external_user_id: session.externalUserId }, timeoutMs: HOST_WRITE_TIMEOUT_MS, read: () => undefined }
+        : undefined,
+      api: () => session.deleteAccount(account.id),
+    });
   }
 
   /** The request event, then the delete; resolves to whether the account is gone. */
@@ -525,32 +517,25 @@ export class PdAccountList extends PdElement {
         announce: (message) => (this.announcement = message),
       });
       if (!outcome) return;
-      if (outcome.status === 'connected') {
-        this.reconnectedId = account.id;
-        this.announcement = this.t('status.connected', { account: outcome.account.name || name });
-      }
-      else if (outcome.status === 'cancelled') this.announcement = this.t('status.cancelled', { app });
-      else {
-        const message = this.t(`error.${outcome.code}`, { detail: describeError(outcome.cause ?? outcome.message, this.t) });
-        this.setItemError(account.id, message);
-        this.announcement = message;
-      }
+      if (outcome.status === 'connected') this.reconnectedId = account.id;
+      this.said(account, describeConnectOutcome(outcome, this.t, { app, fallbackName: name }));
     } catch (error) {
-      const message = this.t('error.connect_failed', { detail: describeError(error, this.t) });
-      this.setItemError(account.id, message);
-      this.announcement = message;
+      this.said(account, describeConnectOutcome({ status: 'threw', error }, this.t, { app, fallbackName: name }));
     } finally {
       this.reconnecting = undefined;
     }
   }
 
+  /** Announces what a reconnect came to; a failure also shows under its row. */
+  private said(account: Account, text: { announcement: string; error?: string }): void {
+    this.announcement = text.announcement;
+    if (text.error) this.setItemError(account.id, text.error);
+  }
+
   // ---------------------------------------------------------------- render
 
   private renderSpinner() {
-    return html`<svg class="spinner size-3.5 shrink-0" viewBox="0 0 24 24" fill="none" aria-hidden="true">
-      <circle cx="12" cy="12" r="9" stroke="currentColor" stroke-opacity="0.3" stroke-width="3"></circle>
-      <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" stroke-width="3" stroke-linecap="round"></path>
-    </svg>`;
+    return spinner('size-3.5');
   }
 
   private renderIcon(account: Account) {
@@ -580,41 +565,14 @@ export class PdAccountList extends PdElement {
   }
 
   private renderConfirm(options: { id: string; message: string; confirmLabel: string; busy: boolean; error?: string; onConfirm: () => void }) {
-    return html`<div
-      part="confirm"
-      id=${`confirm-${options.id}`}
-      role="group"
-      aria-labelledby=${`confirm-text-${options.id}`}
-      class="col-span-full flex basis-full flex-wrap items-center gap-x-4 gap-y-3 rounded-pd-sm border border-pd-danger/25 bg-pd-danger-bg px-3.5 py-3"
-      @keydown=${this.onConfirmKeydown}
-    >
-      <div class="min-w-0 flex-[1_1_14rem]">
-        <p id=${`confirm-text-${options.id}`} class="font-medium text-pd-fg">${options.message}</p>
-        ${options.error ? html`<p class="mt-1 text-[0.8125rem] text-pd-danger">${options.error}</p>` : nothing}
-      </div>
-      <div class="ms-auto flex shrink-0 flex-wrap items-center gap-2">
-        <button
-          part="cancel-button"
-          type="button"
-          class="inline-flex min-h-8 items-center rounded-pd-sm border border-pd-border bg-pd-surface px-3 py-1.5 text-[0.8125rem] font-medium text-pd-fg transition-colors hover:bg-pd-muted-bg aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
-          aria-disabled=${options.busy ? 'true' : 'false'}
-          @click=${this.cancelConfirm}
-        >
-          ${this.t('accounts.cancel')}
-        </button>
-        <button
-          part="confirm-button"
-          type="button"
-          class="inline-flex min-h-8 items-center gap-1.5 rounded-pd-sm bg-pd-danger px-3 py-1.5 text-[0.8125rem] font-semibold text-pd-danger-bg shadow-pd transition-opacity hover:opacity-90 aria-disabled:cursor-not-allowed aria-disabled:opacity-70"
-          aria-disabled=${options.busy ? 'true' : 'false'}
-          @click=${() => {
-            if (!options.busy) options.onConfirm();
-          }}
-        >
-          ${options.busy ? html`${this.renderSpinner()}${this.t('accounts.disconnecting')}` : options.confirmLabel}
-        </button>
-      </div>
-    </div>`;
+    return inlineConfirm({
+      ...options,
+      class: 'col-span-full',
+      busyLabel: this.t('accounts.disconnecting'),
+      cancelLabel: this.t('accounts.cancel'),
+      spinner: this.renderSpinner(),
+      onCancel: this.cancelConfirm,
+    });
   }
 
   private renderItem(account: Account, index: number) {

@@ -2,12 +2,14 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PdElement } from '../../base/pd-element.js';
 import { PdConnectErrorEvent } from '../../events/index.js';
-import { connectWithEvents } from '../../session/connect-events.js';
+import { connectWithEvents, describeConnectOutcome } from '../../session/connect-events.js';
 import type { ConnectOutcome } from '../../session/connect-flow.js';
 import type { ConnectSession } from '../../session/session.js';
-import { ApiError, describeError } from '../../session/errors.js';
+import { ApiError } from '../../session/errors.js';
+import { LatestLoad } from '../../session/latest-load.js';
 import { onNetworkBack } from '../../session/network-back.js';
 import type { Account, App } from '../../session/types.js';
+import { checkPath } from '../shared/icons.js';
 import { styles } from './pd-connect-button.styles.js';
 
 type ButtonState = 'idle' | 'preparing' | 'connecting' | 'connected' | 'error';
@@ -74,6 +76,8 @@ export class PdConnectButton extends PdElement {
   @state() private logoLoaded = false;
   /** The session and slug the app was looked up for: a new base URL or user means a new lookup. */
   private appRequest?: { session: ConnectSession; slug: string };
+  /** The app lookup in flight: a new slug or session replaces it. */
+  private readonly appLoad = new LatestLoad();
 
   private stopNetworkBack?: () => void;
 
@@ -112,12 +116,13 @@ export class PdConnectButton extends PdElement {
     this.appRequest = { session, slug };
     this.appInfo = undefined;
     this.logoLoaded = false;
+    const signal = this.appLoad.start();
     session.app(slug).then(
       (app) => {
-        if (this.app === slug) this.appInfo = app;
+        if (!signal.aborted) this.appInfo = app;
       },
       (error: unknown) => {
-        if (this.app !== slug) return;
+        if (signal.aborted) return;
         if (error instanceof ApiError && error.status === 404) {
           this.phase = 'error';
           this.errorMessage = this.t('error.config_invalid', { detail: `app "${slug}" does not exist.` });
@@ -165,22 +170,11 @@ export class PdConnectButton extends PdElement {
   }
 
   private settle(outcome: ConnectOutcome, app: string): void {
-    switch (outcome.status) {
-      case 'connected':
-        this.phase = 'connected';
-        this.connected = outcome.account;
-        this.announcement = this.t('status.connected', { account: outcome.account.name ?? app });
-        break;
-      case 'cancelled':
-        this.phase = 'idle';
-        this.announcement = this.t('status.cancelled', { app });
-        break;
-      case 'error':
-        this.phase = 'error';
-        this.errorMessage = this.t(`error.${outcome.code}`, { detail: describeError(outcome.cause ?? outcome.message, this.t) });
-        this.announcement = this.errorMessage;
-        break;
-    }
+    const text = describeConnectOutcome(outcome, this.t, { app, fallbackName: app });
+    this.announcement = text.announcement;
+    this.errorMessage = text.error ?? '';
+    this.phase = outcome.status === 'connected' ? 'connected' : outcome.status === 'cancelled' ? 'idle' : 'error';
+    if (outcome.status === 'connected') this.connected = outcome.account;
     // Custom states follow the phase at once, so event listeners see them.
     for (const name of ['idle', 'preparing', 'connecting', 'connected', 'error']) this.setState(name, this.phase === name);
   }
@@ -193,7 +187,7 @@ export class PdConnectButton extends PdElement {
       </svg>`;
     }
     if (this.phase === 'connected') {
-      return html`<svg class="size-4" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z" clip-rule="evenodd"></path></svg>`;
+      return html`<svg class="size-4" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true">${checkPath}</svg>`;
     }
     // The generic icon shows until the logo has actually loaded: offline or blocked logos never flash broken.
     const fallback = html`<svg class=${this.logoLoaded ? 'hidden' : 'size-4'} viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path d="M8.5 3a1 1 0 0 1 1 1v1.5h1V4a1 1 0 1 1 2 0v1.5h.5a1 1 0 0 1 1 1V9a4.5 4.5 0 0 1-3.5 4.39V16a1 1 0 1 1-2 0v-2.61A4.5 4.5 0 0 1 5 9V6.5a1 1 0 0 1 1-1h1.5V4a1 1 0 0 1 1-1Z"></path></svg>`;

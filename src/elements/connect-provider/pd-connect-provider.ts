@@ -1,19 +1,20 @@
-import { ContextProvider } from '@lit/context';
+import { ContextConsumer, ContextProvider } from '@lit/context';
 import { css, html, type PropertyValues } from 'lit';
-import { PdElement } from '../../base/pd-element.js';
-import { connectConfigContext, mergeConfig } from '../../session/config.js';
+import { PdSettingsElement } from '../../base/pd-settings-element.js';
+import { type ConnectConfig, connectConfigContext, mergeConfig, watchForLateProviders } from '../../session/config.js';
 
 /**
  * @tag pd-connect-provider
  * @summary Shares Connect settings with every `pd-*` element inside it.
  *
  * Set the user, the token source, the environment, URLs, locale and theme once; elements inside
- * take what they do not set themselves. Providers nest: an inner one overrides an outer one.
- * Renders nothing of its own (`display: contents`).
+ * take what they do not set themselves. Any subset of settings is valid here: the elements inside
+ * check what they end up with. Providers nest: an inner one overrides an outer one. Renders
+ * nothing of its own (`display: contents`).
  *
  * @slot - The elements that use these settings.
  */
-export class PdConnectProvider extends PdElement {
+export class PdConnectProvider extends PdSettingsElement {
   static override styles = css`
     :host {
       display: contents;
@@ -21,16 +22,26 @@ export class PdConnectProvider extends PdElement {
   `;
 
   private readonly provider = new ContextProvider(this, { context: connectConfigContext, initialValue: {} });
+  /** An outer provider's settings, which this one's override. */
+  private outer?: ConnectConfig;
+
+  constructor() {
+    super();
+    watchForLateProviders();
+    new ContextConsumer(this, {
+      context: connectConfigContext,
+      subscribe: true,
+      callback: (value) => {
+        this.outer = value;
+        this.requestUpdate();
+      },
+    });
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // Pass on only what is set here and above, not page defaults: consumers add those themselves.
-    this.provider.setValue(mergeConfig(this.ownConfig(), this.providerContext()));
-  }
-
-  /** A provider's missing settings are not an error: the elements inside report what they lack. */
-  protected override validateConfig(): string | undefined {
-    return undefined;
+    this.provider.setValue(mergeConfig(this.ownConfig(), this.outer));
   }
 
   protected override render() {

@@ -1,12 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PdElement } from '../../base/pd-element.js';
-import { PdChangeEvent, PdErrorEvent } from '../../events/index.js';
-import { describeError, errorCode } from '../../session/errors.js';
+import { PdChangeEvent } from '../../events/index.js';
+import { describeError } from '../../session/errors.js';
+import { LatestLoad } from '../../session/latest-load.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import type { ConnectSession } from '../../session/session.js';
 import { ComboboxController } from './combobox-controller.js';
 import { cssProperties } from './css-properties.js';
+import { checkPath, spinner } from './icons.js';
 import { optionWindow } from './option-window.js';
 
 /** One page of options, whatever the resource. */
@@ -68,9 +70,10 @@ export abstract class PdSelectBase<T> extends PdElement {
   protected readonly combo: ComboboxController<T>;
   private readonly query = new InfiniteQueryController<ItemPage<T>, string | undefined>(this);
   private everOpened = false;
+  /** The value being looked up, and the lookup (a newer value's replaces it). */
   private lookup?: string;
+  private readonly lookups = new LatestLoad();
   private lastAnnounced = '';
-  private reportedErrorAt = 0;
   private defaultValue?: string;
 
   constructor() {
@@ -239,11 +242,7 @@ export abstract class PdSelectBase<T> extends PdElement {
     const input = this.input;
     if (this.required && !this.value && !this.isDisabled) this.internals.setValidity({ valueMissing: true }, this.texts().required, input ?? undefined);
     else this.internals.setValidity({});
-    const result = this.query.result;
-    if (result?.isError && result.errorUpdatedAt !== this.reportedErrorAt) {
-      this.reportedErrorAt = result.errorUpdatedAt;
-      this.emit(new PdErrorEvent(errorCode(result.error, 'load_failed'), describeError(result.error), result.error));
-    }
+    this.query.reportNewError(this, 'load_failed');
     // Opening a list that failed to load loads it again: the keyboard needs no Retry button.
     const opened = this.combo.open && !this.wasOpen;
     this.wasOpen = this.combo.open;
@@ -255,6 +254,11 @@ export abstract class PdSelectBase<T> extends PdElement {
   /** Finds the selected item for the current value: among the loaded options, or from the API. */
   private resolveSelected(session: ConnectSession | undefined): void {
     const value = this.value;
+    // A lookup for a value no longer wanted must not land.
+    if (this.lookup !== undefined && this.lookup !== value) {
+      this.lookups.cancel();
+      this.lookup = undefined;
+    }
     if (!value || (this.selectedItem && this.itemValue(this.selectedItem) === value)) return;
     const loaded = this.items.find((item) => this.itemValue(item) === value);
     if (loaded) {
@@ -263,15 +267,16 @@ export abstract class PdSelectBase<T> extends PdElement {
     }
     if (!session || this.lookup === value) return;
     this.lookup = value;
+    const signal = this.lookups.start();
     this.retrieve(session, value).then(
       (item) => {
-        if (this.value === value) this.selectedItem = item;
+        if (!signal.aborted) this.selectedItem = item;
       },
       () => {
         // An unknown value keeps showing its raw id; the next value gets a fresh lookup.
       },
     ).finally(() => {
-      if (this.lookup === value) this.lookup = undefined;
+      if (!signal.aborted) this.lookup = undefined;
     });
   }
 
@@ -305,10 +310,7 @@ export abstract class PdSelectBase<T> extends PdElement {
   // ------------------------------------------------------------ render
 
   private renderSpinner() {
-    return html`<svg class="spinner size-4 shrink-0" viewBox="0 0 24 24" fill="none" aria-hidden="true">
-      <circle cx="12" cy="12" r="9" stroke="currentColor" stroke-opacity="0.25" stroke-width="3"></circle>
-      <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" stroke-width="3" stroke-linecap="round"></path>
-    </svg>`;
+    return spinner();
   }
 
   private renderOptionList() {
@@ -341,9 +343,7 @@ export abstract class PdSelectBase<T> extends PdElement {
           }}
         >
           ${this.renderOption(item)}
-          <svg class="size-4 shrink-0 text-pd-accent ${current ? '' : 'invisible'}" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true">
-            <path fill-rule="evenodd" d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z" clip-rule="evenodd" />
-          </svg>
+          <svg class="size-4 shrink-0 text-pd-accent ${current ? '' : 'invisible'}" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true">${checkPath}</svg>
         </div>`;
       },
     );

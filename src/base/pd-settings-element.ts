@@ -1,0 +1,60 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Strings } from '../i18n/index.js';
+import type { ConnectConfig } from '../session/config.js';
+import type { ConnectTokenResponse, TokenCallback } from '../session/types.js';
+
+/**
+ * The shared Connect settings as attributes and properties, and a guarded `define()`: what every
+ * `pd-*` element accepts, the provider included. It holds settings only; resolving them, the
+ * session, locale and theme are controllers that `PdElement` adds.
+ */
+export class PdSettingsElement extends LitElement {
+  /** Registers the element unless the tag is taken (the npm build and the CDN bundle may both load). */
+  static define(tag: string): void {
+    if (!customElements.get(tag)) customElements.define(tag, this);
+  }
+
+  /** Your app's id for the signed-in user. */
+  @property({ attribute: 'external-user-id' }) externalUserId?: string;
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  @property({ attribute: 'token-endpoint' }) tokenEndpoint?: string;
+  /** `development` or `production`. */
+  @property() environment?: string;
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  @property({ attribute: 'frontend-host' }) frontendHost?: string;
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  @property({ attribute: 'token-timeout', type: Number }) tokenTimeout?: number;
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  @property() locale?: string;
+  /** `light` (default), `dark` or `system`. */
+  @property() theme?: string;
+  /** Returns a Connect token, instead of `token-endpoint`. */
+  @property({ attribute: false }) tokenCallback?: TokenCallback;
+  /** A static Connect token (a property only: secrets never go in attributes). */
+  @property({ attribute: false }) token?: ConnectTokenResponse | string;
+  /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
+  @property({ attribute: false }) oauthAppConfig?: Record<string, string>;
+  /** Per-string overrides of the built-in text. */
+  @property({ attribute: false }) strings?: Partial<Strings>;
+
+  /** This element's own settings, before a provider and page defaults fill the gaps. */
+  protected ownConfig(): ConnectConfig {
+    return {
+      externalUserId: this.externalUserId,
+      tokenEndpoint: this.tokenEndpoint,
+      tokenCallback: this.tokenCallback,
+      token: this.token,
+      environment: this.environment as ConnectConfig['environment'],
+      baseUrl: this.baseUrl,
+      frontendHost: this.frontendHost,
+      tokenTimeout: this.tokenTimeout,
+      locale: this.locale,
+      theme: this.theme as ConnectConfig['theme'],
+      oauthAppConfig: this.oauthAppConfig,
+      strings: this.strings,
+    };
+  }
+}
