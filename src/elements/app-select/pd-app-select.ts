@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { plural } from '../../i18n/index.js';
 import { type AppListParams, ConnectSession } from '../../session/session.js';
 import type { App } from '../../session/types.js';
 import { renderAppIcon } from '../shared/app-icon.js';
@@ -112,16 +111,7 @@ export class PdAppSelect extends PdSelectBase<App> {
   }
 
   protected texts(): SelectTexts {
-    return {
-      label: this.t('apps.fieldLabel'),
-      placeholder: this.t('apps.placeholder'),
-      loading: this.t('apps.loading'),
-      noMatch: (query) => this.t('apps.noMatch', { query }),
-      none: this.t('apps.none'),
-      error: (detail) => this.t('apps.error', { detail }),
-      results: (count) => plural(this.t, this.localeCode, 'apps.results', count),
-      required: this.t('apps.required'),
-    };
+    return this.textsUnder('apps', this.t('apps.fieldLabel'), this.t('apps.placeholder'));
   }
 
   protected override estimatedRowHeight(): number {

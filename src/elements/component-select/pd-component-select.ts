@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { plural } from '../../i18n/index.js';
 import { type ComponentListParams, ConnectSession } from '../../session/session.js';
 import type { Component } from '@pipedream/sdk/browser';
 import { type ListQuery, PdSelectBase, type SelectTexts } from '../shared/pd-select-base.js';
@@ -114,16 +113,7 @@ export class PdComponentSelect extends PdSelectBase<Component> {
 
   protected texts(): SelectTexts {
     const kind = this.kind;
-    return {
-      label: this.t(`components.fieldLabel.${kind}`),
-      placeholder: this.t(`components.placeholder.${kind}`),
-      loading: this.t('components.loading'),
-      noMatch: (query) => this.t('components.noMatch', { query }),
-      none: this.t('components.none'),
-      error: (detail) => this.t('components.error', { detail }),
-      results: (count) => plural(this.t, this.localeCode, 'components.results', count),
-      required: this.t('components.required'),
-    };
+    return this.textsUnder('components', this.t(`components.fieldLabel.${kind}`), this.t(`components.placeholder.${kind}`));
   }
 
   protected override estimatedRowHeight(): number {

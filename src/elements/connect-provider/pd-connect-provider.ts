@@ -1,7 +1,8 @@
-import { ContextConsumer, ContextProvider } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { css, html, type PropertyValues } from 'lit';
+import { ConfigController } from '../../base/controllers/config-controller.js';
 import { PdSettingsElement } from '../../base/pd-settings-element.js';
-import { type ConnectConfig, connectConfigContext, mergeConfig, watchForLateProviders } from '../../session/config.js';
+import { connectConfigContext, mergeConfig } from '../../session/config.js';
 
 /**
  * @tag pd-connect-provider
@@ -23,25 +24,12 @@ export class PdConnectProvider extends PdSettingsElement {
 
   private readonly provider = new ContextProvider(this, { context: connectConfigContext, initialValue: {} });
   /** An outer provider's settings, which this one's override. */
-  private outer?: ConnectConfig;
-
-  constructor() {
-    super();
-    watchForLateProviders();
-    new ContextConsumer(this, {
-      context: connectConfigContext,
-      subscribe: true,
-      callback: (value) => {
-        this.outer = value;
-        this.requestUpdate();
-      },
-    });
-  }
+  private readonly outer = new ConfigController(this);
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // Pass on only what is set here and above, not page defaults: consumers add those themselves.
-    this.provider.setValue(mergeConfig(this.ownConfig(), this.outer));
+    this.provider.setValue(mergeConfig(this.ownConfig(), this.outer.provided));
   }
 
   protected override render() {

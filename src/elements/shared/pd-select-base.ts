@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PdElement } from '../../base/pd-element.js';
 import { PdChangeEvent } from '../../events/index.js';
+import { type StringKey, plural } from '../../i18n/index.js';
 import { describeError } from '../../session/errors.js';
 import { LatestLoad } from '../../session/latest-load.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
@@ -102,6 +103,21 @@ export abstract class PdSelectBase<T> extends PdElement {
   /** The list for a search term, or undefined while the select cannot list anything yet. */
   protected abstract listQuery(session: ConnectSession, term: string): ListQuery<T> | undefined;
   protected abstract texts(): SelectTexts;
+
+  /** The texts of a select whose strings share a prefix (`apps.loading`, `apps.noMatch`, …). */
+  protected textsUnder(prefix: 'apps' | 'components', label: string, placeholder: string): SelectTexts {
+    const key = (name: string) => `${prefix}.${name}` as StringKey;
+    return {
+      label,
+      placeholder,
+      loading: this.t(key('loading')),
+      noMatch: (query) => this.t(key('noMatch'), { query }),
+      none: this.t(key('none')),
+      error: (detail) => this.t(key('error'), { detail }),
+      results: (count) => plural(this.t, this.localeCode, `${prefix}.results`, count),
+      required: this.t(key('required')),
+    };
+  }
   /** Why the select is unusable for now (e.g. no app chosen), shown under the input. */
   protected blockedHint(): string | undefined {
     return undefined;
