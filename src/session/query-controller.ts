@@ -10,8 +10,6 @@ import {
   type RefetchOptions,
 } from '@tanstack/query-core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { PdErrorEvent } from '../events/index.js';
-import { describeError, errorCode } from './errors.js';
 import { onNetworkBack } from './network-back.js';
 import type { ConnectSession } from './session.js';
 
@@ -67,7 +65,6 @@ export class InfiniteQueryController<TPage, TCursor> implements ReactiveControll
   private client?: QueryClient;
   private unsubscribe?: () => void;
   private keyHash?: string;
-  private reportedErrorAt = 0;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -112,18 +109,6 @@ export class InfiniteQueryController<TPage, TCursor> implements ReactiveControll
 
   refetch(options?: RefetchOptions): Promise<unknown> | undefined {
     return this.observer?.refetch(options);
-  }
-
-  /**
-   * Dispatches `pd-error` from `target` once for each new failure of the query (call it from the
-   * host's `updated`). `nextPages: false` leaves failed next pages to whoever asked for them.
-   */
-  reportNewError(target: EventTarget, fallbackCode: string, options: { nextPages?: boolean } = {}): void {
-    const result = this.result;
-    if (!result?.isError || result.errorUpdatedAt === this.reportedErrorAt) return;
-    if (options.nextPages === false && result.isFetchNextPageError) return;
-    this.reportedErrorAt = result.errorUpdatedAt;
-    target.dispatchEvent(new PdErrorEvent(errorCode(result.error, fallbackCode), describeError(result.error), result.error));
   }
 
   hostConnected(): void {

@@ -6,7 +6,6 @@ import { connectWithEvents, describeConnectOutcome } from '../../session/connect
 import type { ConnectOutcome } from '../../session/connect-flow.js';
 import type { ConnectSession } from '../../session/session.js';
 import { ApiError } from '../../session/errors.js';
-import { LatestLoad } from '../../session/latest-load.js';
 import { onNetworkBack } from '../../session/network-back.js';
 import type { Account, App } from '../../session/types.js';
 import { checkPath } from '../shared/icons.js';
@@ -76,8 +75,6 @@ export class PdConnectButton extends PdElement {
   @state() private logoLoaded = false;
   /** The session and slug the app was looked up for: a new base URL or user means a new lookup. */
   private appRequest?: { session: ConnectSession; slug: string };
-  /** The app lookup in flight: a new slug or session replaces it. */
-  private readonly appLoad = new LatestLoad();
 
   private stopNetworkBack?: () => void;
 
@@ -116,13 +113,13 @@ export class PdConnectButton extends PdElement {
     this.appRequest = { session, slug };
     this.appInfo = undefined;
     this.logoLoaded = false;
-    const signal = this.appLoad.start();
+    // The lookup is shared page-wide (other elements may wait for it): a newer slug drops its answer.
     session.app(slug).then(
       (app) => {
-        if (!signal.aborted) this.appInfo = app;
+        if (this.app === slug) this.appInfo = app;
       },
       (error: unknown) => {
-        if (signal.aborted) return;
+        if (this.app !== slug) return;
         if (error instanceof ApiError && error.status === 404) {
           this.phase = 'error';
           this.errorMessage = this.t('error.config_invalid', { detail: `app "${slug}" does not exist.` });
