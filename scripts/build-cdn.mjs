@@ -1,23 +1,18 @@
 #!/usr/bin/env node
 /**
  * The CDN build: `dist/cdn/pd-connect-elements.js` registers every element and works from a
- * plain `<script type="module">` with no build step; `dist/cdn/pd-<element>.js` registers one
- * element. Lit and every dependency are bundled; shared code, the SDK's resource clients, the
- * non-English locales and the markdown renderer are split into chunks loaded when needed.
+ * plain `<script type="module">` with no build step; `dist/cdn/<cdn>.js` registers one element
+ * (the entries of elements.json). Lit and every dependency are bundled; shared code, the SDK's
+ * resource clients, the non-English locales and the markdown renderer are split into chunks
+ * loaded when needed. The CSS inside the modules is minified too (css-minify.mjs).
  * `dist/cdn.meta.json` (not published) records the module graph for `npm run size`.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { minifyCssPlugin } from './css-minify.mjs';
+import { elements } from './elements.mjs';
 
-export const elementEntries = {
-  'pd-connect-provider': 'src/elements/connect-provider/pd-connect-provider.ts',
-  'pd-connect-button': 'src/elements/connect-button/pd-connect-button.ts',
-  'pd-account-list': 'src/elements/account-list/pd-account-list.ts',
-  'pd-app-select': 'src/elements/app-select/pd-app-select.ts',
-  'pd-component-select': 'src/elements/component-select/pd-component-select.ts',
-  'pd-action-form': 'src/elements/action-form/pd-action-form.ts',
-  'pd-trigger-form': 'src/elements/trigger-form/pd-trigger-form.ts',
-};
+export const elementEntries = Object.fromEntries(elements.map((element) => [element.cdn, element.module]));
 
 rmSync('dist/cdn', { recursive: true, force: true });
 const result = await build({
@@ -35,6 +30,7 @@ const result = await build({
   metafile: true,
   tsconfig: 'tsconfig.json',
   define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [minifyCssPlugin()],
   logLevel: 'warning',
 });
 writeFileSync('dist/cdn.meta.json', JSON.stringify(result.metafile));

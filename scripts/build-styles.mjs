@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Compiles each element's Tailwind stylesheet (`src/elements/<name>/<tag>.css`) into a TS module
- * (`src/styles/generated/<tag>.css.ts`) that the element adopts in its shadow root.
+ * (`src/styles/generated/<tag>.css.ts`) that the element adopts in its shadow root, and the
+ * emulator's plain stylesheets (no Tailwind, see `PLAIN_STYLESHEETS`) into modules the same way.
  *
  * Browsers ignore `@property` inside shadow-root stylesheets, and Tailwind v4 declares its
  * internal variables that way (shadows, rings, borders, transforms would compute to nothing).
@@ -51,13 +52,31 @@ const entries = existsSync(elementsDir)
       .flatMap((dir) => readdirSync(join(elementsDir, dir.name)).filter((file) => file.endsWith('.css')).map((file) => join(elementsDir, dir.name, file)))
   : [];
 
-for (const file of entries) {
-  const source = readFileSync(file, 'utf8');
-  const compiled = await postcss([tailwind({ base: dirname(file), optimize: { minify: true } }), propertyToDeclarations]).process(source, { from: file });
-  const css = compiled.css.replace(/\/\*[^*]*\*+([^/*][^*]*\*+)*\//g, '').trim();
+/** Writes `css` as the default export of `src/styles/generated/<name>.css.ts`, unless it is already there. */
+function writeModule(file, css) {
   const name = file.split('/').pop().replace(/\.css$/, '');
   const target = join(outDir, `${name}.css.ts`);
   const module = `// Generated from ${relative(root, file)} by scripts/build-styles.mjs: edit the source, not this file.\nexport default ${JSON.stringify(css)};\n`;
   if (!existsSync(target) || readFileSync(target, 'utf8') !== module) writeFileSync(target, module);
   console.log(`styles: ${relative(root, file)} → ${(css.length / 1024).toFixed(1)} kB`);
+}
+
+for (const file of entries) {
+  const source = readFileSync(file, 'utf8');
+  const compiled = await postcss([tailwind({ base: dirname(file), optimize: { minify: true } }), propertyToDeclarations]).process(source, { from: file });
+  writeModule(file, compiled.css.replace(/\/\*[^*]*\*+([^/*][^*]*\*+)*\//g, '').trim());
+}
+
+/**
+ * Stylesheets served as written: the emulator's connect page, which the emulator inlines in its
+ * HTML (it runs in Node and in a service worker, so it cannot read the file). Only comments are
+ * dropped: the source explains itself without shipping the explanation.
+ */
+const PLAIN_STYLESHEETS = ['src/emulator/connect-page/connect-page.css'];
+
+for (const path of PLAIN_STYLESHEETS) {
+  const file = join(root, path);
+  const stylesheet = postcss.parse(readFileSync(file, 'utf8'), { from: file });
+  stylesheet.walkComments((comment) => comment.remove());
+  writeModule(file, stylesheet.toString().trim());
 }

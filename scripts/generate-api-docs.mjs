@@ -2,12 +2,15 @@
 /**
  * Writes docs/api.md from custom-elements.json: per element, its attributes, properties-only
  * settings, events, slots, CSS parts, custom states and CSS custom properties; and the parts
- * table in README.md. Run by
+ * table in README.md. The manifest's elements must be those of elements.json. Run by
  * `npm run analyze`; `npm run analyze:check` fails when it is stale. `--stdout` prints instead.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { manifestProblems } from './elements.mjs';
 
 export function apiDocs(manifest) {
+  const problems = manifestProblems(manifest);
+  if (problems.length) throw new Error(problems.join('\n'));
   const cell = (text = '') => String(text).replace(/\|/g, '\\|').replace(/\n+/g, ' ').trim();
   const code = (text) => (text ? `\`${cell(text).replace(/`/g, '')}\`` : '');
   const lines = [

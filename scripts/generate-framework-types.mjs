@@ -13,49 +13,29 @@
  * `event.detail` would be typed but undefined), import event classes from element modules that do
  * not export them (and import the same name several times), and write Svelte 4 `on:` directives.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { manifestProblems } from './elements.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const check = process.argv.includes('--check');
-const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
 
-const HEADER = '// Generated from custom-elements.json by scripts/generate-framework-types.mjs: do not edit.\n// `npm run analyze` regenerates it (or `npm run generate:frameworks` alone).\n';
-
-/** Every tag the source registers with `X.define('pd-…')`, so a tag missing from the manifest is caught. */
-function registeredTags() {
-  const tags = new Map();
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts')) {
-        for (const match of readFileSync(path, 'utf8').matchAll(/\b\w+\.define\('(pd-[a-z-]+)'\)/g)) tags.set(match[1], relative(root, path));
-      }
-    }
-  };
-  walk(join(root, 'src/elements'));
-  return tags;
-}
+export const HEADER = '// Generated from custom-elements.json by scripts/generate-framework-types.mjs: do not edit.\n// `npm run analyze` regenerates it (or `npm run generate:frameworks` alone).\n';
 
 /** Names `src/events/index.ts` exports, the only place event types are imported from. */
 const eventExports = new Set(
   [...readFileSync(join(root, 'src/events/index.ts'), 'utf8').matchAll(/^export (?:class|interface|type) (\w+)/gm)].map((match) => match[1]),
 );
 
-const elements = manifest.modules
-  .flatMap((module) => (module.declarations ?? []).map((declaration) => ({ module, declaration })))
-  .filter(({ declaration }) => declaration.customElement && declaration.tagName)
-  .map(({ module, declaration }) => ({ module: module.path, ...declaration }))
-  .sort((a, b) => a.tagName.localeCompare(b.tagName));
-
-const missing = [...registeredTags()].filter(([tag]) => !elements.some((element) => element.tagName === tag));
-if (missing.length) {
-  console.error(
-    missing.map(([tag, file]) => `${file} registers <${tag}>, but custom-elements.json has no element with that tag: add \`@tag ${tag}\` to its class JSDoc and run \`npm run analyze\`.`).join('\n'),
-  );
-  process.exit(1);
+/** The manifest's elements, by tag; they must be those of elements.json. */
+function elementsOf(manifest) {
+  const problems = manifestProblems(manifest);
+  if (problems.length) throw new Error(problems.join('\n'));
+  return manifest.modules
+    .flatMap((module) => (module.declarations ?? []).map((declaration) => ({ module, declaration })))
+    .filter(({ declaration }) => declaration.customElement && declaration.tagName)
+    .map(({ module, declaration }) => ({ module: module.path, ...declaration }))
+    .sort((a, b) => a.tagName.localeCompare(b.tagName));
 }
 
 const camel = (name) => name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
@@ -99,7 +79,7 @@ const eventsOf = (element) => {
 
 // ------------------------------------------------------------------ src/frameworks/element-types.ts
 
-function elementTypes() {
+function elementTypes(elements) {
   const file = 'src/frameworks/element-types.ts';
   const usedEvents = new Set(elements.flatMap((element) => eventsOf(element).map(eventType)).filter((name) => name !== 'Event'));
   let out = `${HEADER}/**
@@ -134,7 +114,7 @@ function elementTypes() {
 
 // ------------------------------------------------------------------ src/react/index.ts
 
-function reactWrappers() {
+function reactWrappers(elements) {
   const file = 'src/react/index.ts';
   const usedEvents = new Set(elements.flatMap((element) => eventsOf(element).map(eventType)).filter((name) => name !== 'Event'));
   // A client module: a server component (Next.js App Router) may render the wrappers, and the
@@ -165,24 +145,51 @@ import { createComponent, type EventName } from '@lit/react';
   return [file, out];
 }
 
-const outputs = [elementTypes(), reactWrappers()];
-const stale = [];
-for (const [file, contents] of outputs) {
-  const path = join(root, file);
-  let current;
-  try {
-    current = readFileSync(path, 'utf8');
-  } catch {
-    current = undefined;
-  }
-  if (current === contents) continue;
-  if (check) stale.push(file);
-  else {
-    writeFileSync(path, contents);
-    console.log(`wrote ${file}`);
-  }
+/** The generated files for a manifest, as [path, contents]. */
+export function frameworkFiles(manifest) {
+  const elements = elementsOf(manifest);
+  return [elementTypes(elements), reactWrappers(elements)];
 }
-if (stale.length) {
-  console.error(`Stale framework types (custom-elements.json changed): ${stale.join(', ')}. Run \`npm run generate:frameworks\` and commit the result.`);
-  process.exit(1);
+
+/** The generated files that differ from what the manifest makes. */
+export function staleFrameworkFiles(manifest) {
+  return frameworkFiles(manifest).filter(([file, contents]) => {
+    try {
+      return readFileSync(join(root, file), 'utf8') !== contents;
+    } catch {
+      return true;
+    }
+  }).map(([file]) => file);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const check = process.argv.includes('--check');
+  const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
+  let outputs;
+  try {
+    outputs = frameworkFiles(manifest);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  const stale = [];
+  for (const [file, contents] of outputs) {
+    const path = join(root, file);
+    let current;
+    try {
+      current = readFileSync(path, 'utf8');
+    } catch {
+      current = undefined;
+    }
+    if (current === contents) continue;
+    if (check) stale.push(file);
+    else {
+      writeFileSync(path, contents);
+      console.log(`wrote ${file}`);
+    }
+  }
+  if (stale.length) {
+    console.error(`Stale framework types (custom-elements.json changed): ${stale.join(', ')}. Run \`npm run generate:frameworks\` and commit the result.`);
+    process.exit(1);
+  }
 }

@@ -1,20 +1,19 @@
 #!/usr/bin/env node
 /**
  * What each entry costs as ONE bundle: esbuild (minified, ES2022, every dependency, every lazy
- * `import()` inlined) — the upper bound, and how each dependency compares. What pages really
+ * `import()` inlined, CSS minified as in the CDN build) — the upper bound, and how each dependency compares. What pages really
  * download with the CDN build's chunks is `npm run size:pages`. `npm run size:report`.
  */
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { minifyCssPlugin } from './css-minify.mjs';
+import { elements } from './elements.mjs';
 
+const load = (module) => `import './${module}';`;
 const entries = {
-  'pd-connect-button (with lit, SDK clients, query cache)': "import './src/elements/connect-button/pd-connect-button.ts';",
-  'pd-account-list': "import './src/elements/account-list/pd-account-list.ts';",
-  'pd-app-select': "import './src/elements/app-select/pd-app-select.ts';",
-  'pd-component-select': "import './src/elements/component-select/pd-component-select.ts';",
-  'pd-app-select + pd-component-select': "import './src/elements/app-select/pd-app-select.ts'; import './src/elements/component-select/pd-component-select.ts';",
-  'pd-action-form (with marked)': "import './src/elements/action-form/pd-action-form.ts';",
-  'pd-trigger-form (with marked)': "import './src/elements/trigger-form/pd-trigger-form.ts';",
+  // Each element with lit, the SDK clients it uses, the query cache and (forms) marked.
+  ...Object.fromEntries(elements.map((element) => [element.tag, load(element.module)])),
+  'pd-app-select + pd-component-select': ['pd-app-select', 'pd-component-select'].map((tag) => load(elements.find((element) => element.tag === tag).module)).join(' '),
   'marked alone': "import { marked } from 'marked'; console.log(marked.lexer);",
   'all elements (src/index.ts)': "import './src/index.ts';",
   'lit alone': "import { LitElement } from 'lit'; console.log(LitElement);",
@@ -35,6 +34,8 @@ for (const [name, contents] of Object.entries(entries)) {
     write: false,
     define: { 'process.env.NODE_ENV': '"production"' },
     tsconfig: 'tsconfig.json',
+    // Minified as in the CDN build.
+    plugins: [minifyCssPlugin()],
     logLevel: 'silent',
   });
   const code = result.outputFiles[0].contents;

@@ -1,6 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import * as index from '../../src/index.js';
 import { PdConnectButton } from '../../src/index.js';
 import { env, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
+
+/** The element list (elements.json), as the test server serves it: the same file the build and the checks read. */
+const { elements } = (await (await fetch('/elements.json')).json()) as { elements: { tag: string; module: string }[] };
+const classNameOf = (tag: string) => tag.replace(/(^|-)([a-z0-9])/g, (_match, _dash, letter: string) => letter.toUpperCase());
 
 describe('registration', () => {
   it('loading the CDN bundle on a page that already has the npm build does not throw, and the elements keep working', async () => {
@@ -24,9 +29,13 @@ describe('registration', () => {
     }
   });
 
-  it('every element registers through the guarded define', async () => {
-    const tags = ['pd-connect-provider', 'pd-connect-button', 'pd-account-list', 'pd-app-select', 'pd-component-select', 'pd-action-form', 'pd-trigger-form'];
-    for (const tag of tags) expect(Boolean(customElements.get(tag)), tag).to.equal(true);
+  it('every element of the list registers through the guarded define, as the class the package exports', async () => {
+    expect(elements.length > 0).to.equal(true);
+    const exported = index as unknown as Record<string, unknown>;
+    for (const { tag } of elements) {
+      expect(Boolean(customElements.get(tag)), tag).to.equal(true);
+      expect(customElements.get(tag) === exported[classNameOf(tag)], `${tag} is ${classNameOf(tag)}`).to.equal(true);
+    }
     // Defining again is a no-op, not a DOMException.
     expect(() => PdConnectButton.define('pd-connect-button')).to.not.throw();
   });
