@@ -2,7 +2,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ConnectEmulator, DEFAULT_CREDENTIALS, type EmulatorOptions, createEmulator } from './emulator.js';
-import { sendFetchResponse, toFetchRequest } from '../server/node.js';
+import { sendFetchResponse, toFetchRequest } from '../http/node-bridge.js';
 import type { EmulatorSnapshot } from './state.js';
 
 export interface StartEmulatorOptions extends EmulatorOptions {

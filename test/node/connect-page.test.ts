@@ -1,9 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import vm from 'node:vm';
-import { connectPageHtml, connectPageScript, type ConnectPageMode } from '../../src/emulator/connect-page.js';
+import { transformSync } from 'esbuild';
+import { connectPageHtml, connectPageScript, type ConnectPageMode } from '../../src/emulator/connect-page/index.js';
 
 const script = connectPageScript();
+/**
+ * The script is the compiled text of a TS function, so its layout depends on the compiler that
+ * ran (minified or not, either quote style). Printed again in one form (double quotes, no
+ * comments), it can be matched the same way whichever it was.
+ */
+const printed = transformSync(script, { loader: 'js' }).code;
 
 function scriptTags(html: string): { attrs: string; body: string }[] {
   return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].map((m) => ({ attrs: m[1] ?? '', body: m[2] ?? '' }));
@@ -69,43 +76,43 @@ test('the script builds DOM from text, never from HTML strings', () => {
 
 test('the script reads the iframe query parameters', () => {
   for (const name of ['token', 'app', 'oauthAppId', 'accountId', 'hideClose', 'connectLink']) {
-    assert.match(script, new RegExp(`params\\.get\\('${name}'\\)`), `does not read ${name}`);
+    assert.match(printed, new RegExp(`params\\.get\\("${name}"\\)`), `does not read ${name}`);
   }
-  assert.match(script, /document\.body\.dataset\.mode === 'error'/);
+  assert.match(printed, /document\.body\.dataset\.mode === "error"/);
 });
 
 test('the script posts exactly the protocol message shapes', () => {
-  assert.match(script, /window\.parent\.postMessage\(message, '\*'\)/);
-  assert.equal(script.split('postMessage(').length - 1, 1, 'postMessage is called from one place only');
-  const calls = [...script.matchAll(/\bpost\((\{[^;]*\})\);/g)].map((m) => m[1]!.replace(/\s+/g, ' '));
+  assert.match(printed, /window\.parent\.postMessage\(message, "\*"\)/);
+  assert.equal(printed.split('postMessage(').length - 1, 1, 'postMessage is called from one place only');
+  const calls = [...printed.matchAll(/\bpost\((\{[^;]*\})\);/g)].map((m) => m[1]!.replace(/\s+/g, ' '));
   const allowed = new Set([
-    "{ type: 'success', authProvisionId: account.id }",
-    "{ type: 'error', error: message }",
-    "{ type: 'close' }",
+    '{ type: "success", authProvisionId: account.id }',
+    '{ type: "error", error: message }',
+    '{ type: "close" }',
   ]);
   assert.ok(calls.length >= 3);
   for (const call of calls) assert.ok(allowed.has(call), `unexpected message ${call}`);
   assert.deepEqual(new Set(calls), allowed);
-  assert.match(script, /'access_denied: The user denied the request'/);
+  assert.match(printed, /"access_denied: The user denied the request"/);
 });
 
 test('the script calls the validate and create endpoints as documented', () => {
-  assert.match(script, /'\/v1\/connect\/tokens\/' \+ encodeURIComponent\(q\.token\) \+ '\/validate\?'/);
-  assert.match(script, /new URLSearchParams\(\{ app_id: q\.app \}\)/);
-  assert.match(script, /query\.set\('account_id', q\.accountId\)/);
-  assert.match(script, /query\.set\('oauth_app_id', q\.oauthAppId\)/);
-  assert.match(script, /request\('POST', '\/v1\/connect\/accounts', body\)/);
-  assert.match(script, /headers\.Authorization = 'Bearer ' \+ q\.token/);
-  assert.match(script, /headers\['Content-Type'\] = 'application\/json'/);
-  assert.match(script, /\{ app_slug: [^}]*, cfmap_json: extra\.cfmap_json, connect_token: q\.token \}/);
-  assert.match(script, /body\.account_id = q\.accountId/);
-  assert.match(script, /body\.oauth_app_id = q\.oauthAppId/);
+  assert.match(printed, /"\/v1\/connect\/tokens\/" \+ encodeURIComponent\(q\.token\) \+ "\/validate\?"/);
+  assert.match(printed, /new URLSearchParams\(\{ app_id: q\.app \}\)/);
+  assert.match(printed, /query\.set\("account_id", q\.accountId\)/);
+  assert.match(printed, /query\.set\("oauth_app_id", q\.oauthAppId\)/);
+  assert.match(printed, /request\("POST", "\/v1\/connect\/accounts", body\)/);
+  assert.match(printed, /headers\.Authorization = "Bearer " \+ q\.token/);
+  assert.match(printed, /headers\["Content-Type"\] = "application\/json"/);
+  assert.match(printed, /\{ app_slug: [^}]*, cfmap_json: extra\.cfmap_json, connect_token: q\.token \}/);
+  assert.match(printed, /body\.account_id = q\.accountId/);
+  assert.match(printed, /body\.oauth_app_id = q\.oauthAppId/);
 });
 
 test('Connect Link mode redirects instead of posting', () => {
-  assert.match(script, /var pageMode = q\.connectLink \|\| window\.parent === window;/);
-  assert.match(script, /if \(pageMode\) return;\s*\/\/[^\n]*\n\s*window\.parent\.postMessage/);
-  assert.match(script, /location\.assign\(/);
-  assert.match(script, /redirects\.success/);
-  assert.match(script, /appendQuery\(redirects\.error, 'error', message\)/);
+  assert.match(printed, /const pageMode = q\.connectLink \|\| window\.parent === window;/);
+  assert.match(printed, /if \(pageMode\) return;\s*window\.parent\.postMessage/);
+  assert.match(printed, /location\.assign\(/);
+  assert.match(printed, /redirects\.success/);
+  assert.match(printed, /appendQuery\(redirects\.error, "error", message\)/);
 });
