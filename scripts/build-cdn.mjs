@@ -14,9 +14,27 @@ import { elements } from './elements.mjs';
 
 export const elementEntries = Object.fromEntries(elements.map((element) => [element.cdn, element.module]));
 
+/**
+ * Every element file reaches the base class, the provider's too (it needs only the settings): then
+ * Lit, the base and the session share one chunk. Without it the provider alone splits that chunk
+ * in two, and two files compress worse than one.
+ */
+const withBase = {
+  name: 'pd-entry-with-base',
+  setup(build) {
+    build.onResolve({ filter: /^pd-entry:/ }, (args) => ({ path: args.path.slice('pd-entry:'.length), namespace: 'pd-entry' }));
+    build.onLoad({ filter: /.*/, namespace: 'pd-entry' }, (args) => ({
+      contents: `export * from ${JSON.stringify(`./${args.path}`)};\nexport { PdElement } from './src/base/pd-element.ts';\n`,
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    }));
+  },
+};
+const entryPoints = Object.fromEntries(Object.entries(elementEntries).map(([name, module]) => [name, `pd-entry:${module}`]));
+
 rmSync('dist/cdn', { recursive: true, force: true });
 const result = await build({
-  entryPoints: { 'pd-connect-elements': 'src/index.ts', ...elementEntries },
+  entryPoints: { 'pd-connect-elements': 'src/index.ts', ...entryPoints },
   outdir: 'dist/cdn',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
@@ -30,7 +48,7 @@ const result = await build({
   metafile: true,
   tsconfig: 'tsconfig.json',
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [minifyCssPlugin()],
+  plugins: [withBase, minifyCssPlugin()],
   logLevel: 'warning',
 });
 writeFileSync('dist/cdn.meta.json', JSON.stringify(result.metafile));

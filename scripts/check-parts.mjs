@@ -135,7 +135,8 @@ function callFinder(checker, files) {
       if (ts.isCallExpression(node)) {
         const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression);
         const target = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-        if (target?.declarations?.includes(fn)) sites.push(node);
+        // A function is declared by itself, or (an arrow or function expression) by the const it initialises.
+        if (target?.declarations?.some((declaration) => declaration === fn || (ts.isVariableDeclaration(declaration) && declaration.initializer === fn))) sites.push(node);
       }
       ts.forEachChild(node, visit);
     };

@@ -65,6 +65,7 @@ export class InfiniteQueryController<TPage, TCursor> implements ReactiveControll
   private client?: QueryClient;
   private unsubscribe?: () => void;
   private keyHash?: string;
+  private reportedErrorAt = 0;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -109,6 +110,19 @@ export class InfiniteQueryController<TPage, TCursor> implements ReactiveControll
 
   refetch(options?: RefetchOptions): Promise<unknown> | undefined {
     return this.observer?.refetch(options);
+  }
+
+  /**
+   * The query's failure the first time this is asked after it happened, so an element reports
+   * each failure once however often it renders. `nextPages: false` leaves a failed next page to
+   * whoever asked for it.
+   */
+  newError(options: { nextPages?: boolean } = {}): Error | undefined {
+    const result = this.result;
+    if (!result?.isError || result.errorUpdatedAt === this.reportedErrorAt) return undefined;
+    if (options.nextPages === false && result.isFetchNextPageError) return undefined;
+    this.reportedErrorAt = result.errorUpdatedAt;
+    return result.error;
   }
 
   hostConnected(): void {

@@ -11,7 +11,6 @@ import { plural } from '../../i18n/index.js';
 import { connectWithEvents, describeConnectOutcome } from '../../session/connect-events.js';
 import { describeError, isOutcomeUnknown, errorCode } from '../../session/errors.js';
 import { HOST_WRITE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoints.js';
-import { QueryErrorReport } from '../shared/query-errors.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import type { AccountFilter, AccountPage, ConnectSession } from '../../session/session.js';
 import type { Account } from '../../session/types.js';
@@ -149,7 +148,6 @@ export class PdAccountList extends PdElement {
   @state() private announcement = '';
 
   private readonly query = new InfiniteQueryController<AccountPage, string | undefined>(this);
-  private readonly errors = new QueryErrorReport();
   private lastPhase?: Phase;
   private pendingFocus?: () => HTMLElement | null | undefined;
   /** A just-reconnected account: its Reconnect button (which had focus) goes away on the next refresh. */
@@ -191,7 +189,8 @@ export class PdAccountList extends PdElement {
     super.updated(changed);
     // A next page that failed is reported by the "Show more accounts" that asked for it, not when
     // a form on the page was loading it.
-    this.errors.report(this, this.query.result, 'load_failed', { nextPages: false });
+    const failure = this.query.newError({ nextPages: false });
+    if (failure) this.emit(new PdErrorEvent(errorCode(failure, 'load_failed'), describeError(failure), failure));
     const focus = this.pendingFocus;
     this.pendingFocus = undefined;
     focus?.()?.focus();

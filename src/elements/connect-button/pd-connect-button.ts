@@ -8,7 +8,7 @@ import type { ConnectSession } from '../../session/session.js';
 import { ApiError } from '../../session/errors.js';
 import { onNetworkBack } from '../../session/network-back.js';
 import type { Account, App } from '../../session/types.js';
-import { checkPath } from '../shared/icons.js';
+import { checkPath, spinner } from '../shared/icons.js';
 import { styles } from './pd-connect-button.styles.js';
 
 type ButtonState = 'idle' | 'preparing' | 'connecting' | 'connected' | 'error';
@@ -178,10 +178,7 @@ export class PdConnectButton extends PdElement {
 
   private renderIcon() {
     if (this.phase === 'preparing' || this.phase === 'connecting') {
-      return html`<svg part="spinner" class="spinner size-4" viewBox="0 0 24 24" fill="none" aria-hidden="true">
-        <circle cx="12" cy="12" r="9" stroke="currentColor" stroke-opacity="0.3" stroke-width="3"></circle>
-        <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" stroke-width="3" stroke-linecap="round"></path>
-      </svg>`;
+      return spinner('size-4', 'spinner');
     }
     if (this.phase === 'connected') {
       return html`<svg class="size-4" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true">${checkPath}</svg>`;

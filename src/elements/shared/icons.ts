@@ -1,8 +1,8 @@
 import { html, svg } from 'lit';
 
-/** The busy indicator of the list's and the selects' buttons and rows (styled by `spinnerStyles`). */
-export const spinner = (size = 'size-4') =>
-  html`<svg class="spinner ${size} shrink-0" viewBox="0 0 24 24" fill="none" aria-hidden="true">
+/** The busy indicator of buttons and rows (styled by `spinnerStyles`); `part` names it where it is a documented part. */
+export const spinner = (size = 'size-4', part: '' | 'spinner' = '') =>
+  html`<svg part=${part} class="spinner ${size} shrink-0" viewBox="0 0 24 24" fill="none" aria-hidden="true">
     <circle cx="12" cy="12" r="9" stroke="currentColor" stroke-opacity="0.3" stroke-width="3"></circle>
     <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" stroke-width="3" stroke-linecap="round"></path>
   </svg>`;

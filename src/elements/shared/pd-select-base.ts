@@ -1,11 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PdElement } from '../../base/pd-element.js';
-import { PdChangeEvent } from '../../events/index.js';
+import { PdChangeEvent, PdErrorEvent } from '../../events/index.js';
 import { type StringKey, plural } from '../../i18n/index.js';
-import { describeError } from '../../session/errors.js';
+import { describeError, errorCode } from '../../session/errors.js';
 import { LatestLoad } from '../../session/latest-load.js';
-import { QueryErrorReport } from './query-errors.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import type { ConnectSession } from '../../session/session.js';
 import { ComboboxController } from './combobox-controller.js';
@@ -71,7 +70,6 @@ export abstract class PdSelectBase<T> extends PdElement {
 
   protected readonly combo: ComboboxController<T>;
   private readonly query = new InfiniteQueryController<ItemPage<T>, string | undefined>(this);
-  private readonly errors = new QueryErrorReport();
   private everOpened = false;
   /** The value being looked up, and the lookup (a newer value's replaces it). */
   private lookup?: string;
@@ -260,7 +258,8 @@ export abstract class PdSelectBase<T> extends PdElement {
     const input = this.input;
     if (this.required && !this.value && !this.isDisabled) this.internals.setValidity({ valueMissing: true }, this.texts().required, input ?? undefined);
     else this.internals.setValidity({});
-    this.errors.report(this, this.query.result, 'load_failed');
+    const failure = this.query.newError();
+    if (failure) this.emit(new PdErrorEvent(errorCode(failure, 'load_failed'), describeError(failure), failure));
     // Opening a list that failed to load loads it again: the keyboard needs no Retry button.
     const opened = this.combo.open && !this.wasOpen;
     this.wasOpen = this.combo.open;
