@@ -15,8 +15,8 @@ import { elements } from './elements.mjs';
 export const elementEntries = Object.fromEntries(elements.map((element) => [element.cdn, element.module]));
 
 /**
- * Every element file reaches the base class, the provider's too (it needs only the settings): then
- * Lit, the base and the session share one chunk. Without it the provider alone splits that chunk
+ * Every element file reaches the base class and the design tokens, the provider's too (it needs
+ * only the settings): then Lit, the base, the session and the tokens share one chunk. Without it the provider alone splits that chunk
  * in two, and two files compress worse than one.
  */
 const withBase = {
@@ -24,7 +24,11 @@ const withBase = {
   setup(build) {
     build.onResolve({ filter: /^pd-entry:/ }, (args) => ({ path: args.path.slice('pd-entry:'.length), namespace: 'pd-entry' }));
     build.onLoad({ filter: /.*/, namespace: 'pd-entry' }, (args) => ({
-      contents: `export * from ${JSON.stringify(`./${args.path}`)};\nexport { PdElement } from './src/base/pd-element.ts';\n`,
+      contents: [
+        `export * from ${JSON.stringify(`./${args.path}`)};`,
+        "export { PdElement } from './src/base/pd-element.ts';",
+        "export { tokens } from './src/styles/tokens.ts';",
+      ].join('\n'),
       resolveDir: process.cwd(),
       loader: 'ts',
     }));
