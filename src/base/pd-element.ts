@@ -1,6 +1,6 @@
 import type { PropertyValues } from 'lit';
 import { PdErrorEvent } from '../events/index.js';
-import type { StringKey, Translate } from '../i18n/index.js';
+import type { Translate } from '../i18n/index.js';
 import { type ConnectConfig, isHttpUrl, isValidFrontendHost } from '../session/config.js';
 import { type ConnectSession, missingConfig } from '../session/session.js';
 import { ConfigController } from './controllers/config-controller.js';
@@ -141,9 +141,5 @@ export class PdElement extends PdSettingsElement {
     } catch {
       // Browsers without CustomStateSet keep working, without the :state() styling hooks.
     }
-  }
-
-  protected text(key: StringKey, params?: Record<string, string | number>): string {
-    return this.t(key, params);
   }
 }

@@ -535,10 +535,6 @@ export class PdAccountList extends PdElement {
 
   // ---------------------------------------------------------------- render
 
-  private renderSpinner() {
-    return spinner('size-3.5');
-  }
-
   private renderIcon(account: Account) {
     return renderAppIcon(
       this,
@@ -571,7 +567,7 @@ export class PdAccountList extends PdElement {
       class: 'col-span-full',
       busyLabel: this.t('accounts.disconnecting'),
       cancelLabel: this.t('accounts.cancel'),
-      spinner: this.renderSpinner(),
+      spinner: spinner('size-3.5'),
       onCancel: this.cancelConfirm,
     });
   }
@@ -614,7 +610,7 @@ export class PdAccountList extends PdElement {
               @pointerenter=${() => this.session?.tokens.prefetchForConnect()}
               @focus=${() => this.session?.tokens.prefetchForConnect()}
             >
-              ${reconnecting ? this.renderSpinner() : nothing}${this.t('accounts.reconnect')}
+              ${reconnecting ? spinner('size-3.5') : nothing}${this.t('accounts.reconnect')}
             </button>`
           : nothing}
         <button
@@ -710,7 +706,7 @@ export class PdAccountList extends PdElement {
       aria-busy=${busy ? 'true' : 'false'}
       @click=${this.retry}
     >
-      ${busy ? this.renderSpinner() : nothing}${this.t('accounts.retry')}
+      ${busy ? spinner('size-3.5') : nothing}${this.t('accounts.retry')}
     </button>`;
   }
 
@@ -742,7 +738,7 @@ export class PdAccountList extends PdElement {
               @click=${this.loadMore}
             >
               ${loadingMore
-                ? html`${this.renderSpinner()}${this.t('accounts.loadingMore')}`
+                ? html`${spinner('size-3.5')}${this.t('accounts.loadingMore')}`
                 : html`${this.t('accounts.loadMore')}<svg class="size-4 shrink-0" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z" clip-rule="evenodd" /></svg>`}
             </button>
           </div>`

@@ -52,7 +52,7 @@ export function inlineConfirm(options: InlineConfirmOptions): TemplateResult {
       <button
         part="cancel-button"
         type="button"
-        class="inline-flex min-h-8 cursor-pointer items-center rounded-pd-sm border border-pd-border bg-pd-surface px-3 py-1.5 text-[0.8125rem] font-medium text-pd-fg transition-colors hover:bg-pd-muted-bg aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
+        class="inline-flex min-h-8 items-center rounded-pd-sm border border-pd-border bg-pd-surface px-3 py-1.5 text-[0.8125rem] font-medium text-pd-fg transition-colors hover:bg-pd-muted-bg aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
         aria-disabled=${busy}
         @click=${options.onCancel}
       >
@@ -61,7 +61,7 @@ export function inlineConfirm(options: InlineConfirmOptions): TemplateResult {
       <button
         part="confirm-button"
         type="button"
-        class="inline-flex min-h-8 cursor-pointer items-center gap-1.5 rounded-pd-sm bg-pd-danger px-3 py-1.5 text-[0.8125rem] font-semibold text-pd-danger-bg shadow-pd transition-opacity hover:opacity-90 aria-disabled:cursor-not-allowed aria-disabled:opacity-70"
+        class="inline-flex min-h-8 items-center gap-1.5 rounded-pd-sm bg-pd-danger px-3 py-1.5 text-[0.8125rem] font-semibold text-pd-danger-bg shadow-pd transition-opacity hover:opacity-90 aria-disabled:cursor-not-allowed aria-disabled:opacity-70"
         aria-disabled=${busy}
         @click=${() => {
           if (!options.busy) options.onConfirm();
