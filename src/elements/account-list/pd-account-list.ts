@@ -504,31 +504,23 @@ export class PdAccountList extends PdElement {
     const name = this.accountName(account);
     this.reconnecting = account.id;
     this.setItemError(account.id, undefined);
-    try {
-      const outcome = await connectWithEvents({
-        host: this,
-        session,
-        config: this.config,
-        app: slug,
-        appName: app,
-        t: this.t,
-        ...(this.oauthAppId ? { oauthAppId: this.oauthAppId } : {}),
-        accountId: account.id,
-        opener,
-        announce: (message) => (this.announcement = message),
-      });
-      if (!outcome) return;
-      if (outcome.status === 'connected') this.reconnectedId = account.id;
-      this.said(account, describeConnectOutcome(outcome, this.t, { app, fallbackName: name }));
-    } catch (error) {
-      this.said(account, describeConnectOutcome({ status: 'threw', error }, this.t, { app, fallbackName: name }));
-    } finally {
-      this.reconnecting = undefined;
-    }
-  }
-
-  /** Announces what a reconnect came to; a failure also shows under its row. */
-  private said(account: Account, text: { announcement: string; error?: string }): void {
+    const outcome = await connectWithEvents({
+      host: this,
+      session,
+      config: this.config,
+      app: slug,
+      appName: app,
+      t: this.t,
+      ...(this.oauthAppId ? { oauthAppId: this.oauthAppId } : {}),
+      accountId: account.id,
+      opener,
+      announce: (message) => (this.announcement = message),
+    }).catch((error: unknown) => ({ status: 'threw' as const, error }));
+    this.reconnecting = undefined;
+    if (!outcome) return;
+    if (outcome.status === 'connected') this.reconnectedId = account.id;
+    // What the reconnect came to is announced; a failure also shows under its row.
+    const text = describeConnectOutcome(outcome, this.t, { app, fallbackName: name });
     this.announcement = text.announcement;
     if (text.error) this.setItemError(account.id, text.error);
   }
@@ -567,7 +559,6 @@ export class PdAccountList extends PdElement {
       class: 'col-span-full',
       busyLabel: this.t('accounts.disconnecting'),
       cancelLabel: this.t('accounts.cancel'),
-      spinner: spinner('size-3.5'),
       onCancel: this.cancelConfirm,
     });
   }

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { spinner } from './icons.js';
 
 /** What an inline confirmation says and does. */
 export interface InlineConfirmOptions {
@@ -17,8 +18,6 @@ export interface InlineConfirmOptions {
   alertError?: boolean;
   /** Extra classes for the group (its place in the host's layout). */
   class?: string;
-  /** The busy indicator inside the confirm button. */
-  spinner: TemplateResult;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -67,7 +66,7 @@ export function inlineConfirm(options: InlineConfirmOptions): TemplateResult {
           if (!options.busy) options.onConfirm();
         }}
       >
-        ${options.busy ? html`${options.spinner}${options.busyLabel}` : options.confirmLabel}
+        ${options.busy ? html`${spinner('size-3.5')}${options.busyLabel}` : options.confirmLabel}
       </button>
     </div>
   </div>`;
