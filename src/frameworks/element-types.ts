@@ -719,8 +719,9 @@ export interface PdElementTypes {
    * Shares Connect settings with every `pd-*` element inside it.
    *
    * Set the user, the token source, the environment, URLs, locale and theme once; elements inside
-   * take what they do not set themselves. Providers nest: an inner one overrides an outer one.
-   * Renders nothing of its own (`display: contents`).
+   * take what they do not set themselves. Any subset of settings is valid here: the elements inside
+   * check what they end up with. Providers nest: an inner one overrides an outer one. Renders
+   * nothing of its own (`display: contents`).
    */
   'pd-connect-provider': { element: PdConnectProvider; attributes: PdConnectProviderAttributes; properties: PdConnectProviderProperties; events: PdConnectProviderEvents };
   /**

@@ -56,6 +56,8 @@ export type RunCallback = (request: RunRequest) => Promise<ActionRunResult>;
  * @csspart result-summary - The run's `$summary`.
  * @csspart result-stash - The File Stash the run synced `/tmp` with (for components that use one).
  * @csspart result-value - The returned value (a `<details>` with JSON).
+ * @csspart result-exports - The values the run exported (`$.export`).
+ * @csspart list - The rows of a `string[]` or `integer[]` prop.
  * @csspart logs - The run's log lines.
  * @csspart run-error - The run's error.
  * @csspart error - A load or configuration error.

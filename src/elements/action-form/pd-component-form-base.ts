@@ -63,6 +63,30 @@ export const chevron = html`<svg class="chevron size-4 shrink-0 transition-trans
  * on submit and fires the cancelable `pd-submit`. Subclasses do what a valid submit means
  * (`submitValid`) and render its outcome (`renderOutcome`) and anything below the form
  * (`renderAfter`).
+ *
+ * @csspart alert-info - An `alert` prop of type info (also on the `alert` part).
+ * @csspart alert-neutral - An `alert` prop of type neutral.
+ * @csspart alert-warning - An `alert` prop of type warning.
+ * @csspart alert-error - An `alert` prop of type error.
+ * @csspart checkbox - A boolean prop's checkbox.
+ * @csspart select - A native select: options, an app prop's accounts, a timer's interval.
+ * @csspart textarea - A multi-line text control (JSON, SQL).
+ * @csspart json - The JSON editor of an `any` prop or an unknown type.
+ * @csspart sql - The SQL editor of a `sql` prop.
+ * @csspart object - The key/value rows of an `object` prop.
+ * @csspart file-ref - The path or URL input of a file reference.
+ * @csspart readonly - A locked field's value shown as text.
+ * @csspart app - An `app` prop's account field.
+ * @csspart connect-button - Connects a new account from an `app` prop's field.
+ * @csspart http-request - The method, URL, headers and body of an `http_request` prop.
+ * @csspart timer - The schedule of a timer prop (interval or cron).
+ * @csspart remote-select - A remote-options field (its combobox, chips and list).
+ * @csspart combobox - The search input of a remote-options field.
+ * @csspart chip - A chosen value of a multi-value remote-options field.
+ * @csspart popup - The open list of a remote-options field.
+ * @csspart option-custom - The typed text offered as a value in that list.
+ * @csspart add-button - Adds a row to a list or object prop.
+ * @csspart remove-button - Removes a row of a list or object prop.
  */
 export abstract class PdComponentFormBase extends PdElement {
   /** The component's key, e.g. `slack-send-message` or `slack-new-message-in-channels`. */
