@@ -2,6 +2,7 @@
  * Wire types of the Connect API as the emulator speaks them: snake_case at the top level of
  * resources, camelCase inside prop definitions (see docs/emulator.md, "Naming traps").
  */
+import type { ConfigurableProp, PropOptionItem } from '../wire/props.js';
 
 export type AuthType = 'oauth' | 'keys' | 'none';
 
@@ -49,61 +50,8 @@ export interface WireAccount {
   credentials?: Record<string, unknown>;
 }
 
-export type PropType =
-  | 'string' | 'string[]' | 'integer' | 'integer[]' | 'boolean' | 'object' | 'any'
-  | 'app' | 'alert' | 'sql' | 'http_request' | 'dir' | 'data_store'
-  | '$.interface.timer' | '$.interface.http' | '$.interface.apphook' | '$.service.db'
-  | '$.discord.channel' | '$.discord.channel[]'
-  | '$.airtable.baseId' | '$.airtable.tableId' | '$.airtable.viewId' | '$.airtable.fieldId';
-
-/** A labelled option as the API sends it. */
-export interface LabelValue { label: string; value: unknown }
-export type PropOptionItem = string | number | boolean | LabelValue | { __lv: LabelValue };
-
-/** A configurable prop definition (camelCase fields, as on the wire). */
-export interface ConfigurableProp {
-  name: string;
-  type: PropType | string;
-  label?: string;
-  description?: string;
-  optional?: boolean;
-  default?: unknown;
-  options?: PropOptionItem[];
-  disabled?: boolean;
-  hidden?: boolean;
-  readOnly?: boolean;
-  secret?: boolean;
-  min?: number;
-  max?: number;
-  remoteOptions?: boolean;
-  useQuery?: boolean;
-  reloadProps?: boolean;
-  withLabel?: boolean;
-  /** `app` props: the app slug. */
-  app?: string;
-  /** `alert` props. */
-  alertType?: 'info' | 'neutral' | 'warning' | 'error';
-  content?: string;
-  /** `sql` props. */
-  auth?: { app: string };
-  /** `string` props. */
-  format?: string;
-  /** `dir` props. */
-  accessMode?: 'read' | 'write' | 'read-write';
-  sync?: boolean;
-  /** `$.interface.timer` props. */
-  static?: { intervalSeconds?: number; cron?: string };
-  /** `$.interface.http` props. */
-  customResponse?: boolean;
-  /** `$.interface.apphook`, `$.discord.channel*`, `$.airtable.baseId`: the `app` prop they use. */
-  appProp?: string;
-  /** `$.interface.apphook`: the app events it subscribes to. */
-  eventNames?: string[];
-  /** `$.airtable.tableId`: the base prop it depends on. */
-  baseIdProp?: string;
-  /** `$.airtable.viewId` / `$.airtable.fieldId`: the table prop they depend on. */
-  tableIdProp?: string;
-}
+/** The prop definition and its option items are shared with the elements (src/wire/props.ts). */
+export type { ConfigurableProp, LabelValue, PropOptionItem, PropType } from '../wire/props.js';
 
 export interface WireComponent {
   key: string;

@@ -460,8 +460,8 @@ export class ConnectSession {
     return page;
   }
 
-  /** The component's props for this configuration (`POST /v1/connect/components/props`). */
-  async reloadProps(params: ComponentConfigParams): Promise<ReloadPropsResponse> {
+  /** The component's props for this configuration (`POST /v1/connect/components/props`); `signal` aborts the request. */
+  async reloadProps(params: ComponentConfigParams, signal?: AbortSignal): Promise<ReloadPropsResponse> {
     const readers = loadComponentReaders();
     const answer = await this.call(async (options) =>
       (await this.client('components')).reloadProps({
@@ -469,7 +469,7 @@ export class ConnectSession {
         externalUserId: this.externalUserId,
         configuredProps: params.configuredProps as never,
         ...(params.dynamicPropsId ? { dynamicPropsId: params.dynamicPropsId } : {}),
-      }, options),
+      }, signal ? { ...options, abortSignal: signal } : options),
     );
     const props = (await readers).readReloadPropsAnswer(answer);
     if (!props) throw new ApiError('The Connect API answered something that is not a list of props', undefined, { reason: 'unreadable' });

@@ -4,7 +4,7 @@ import '../../src/elements/account-list/pd-account-list.js';
 import '../../src/elements/action-form/pd-action-form.js';
 import '../../src/elements/connect-button/pd-connect-button.js';
 import type { PdAccountList } from '../../src/elements/account-list/pd-account-list.js';
-import { FormController } from '../../src/elements/action-form/form-controller.js';
+import { AccountFields } from '../../src/elements/form/account-fields.js';
 import type { PdActionForm } from '../../src/elements/action-form/pd-action-form.js';
 import type { PdConnectButton } from '../../src/elements/connect-button/pd-connect-button.js';
 import type { PdConnectSuccessEvent, PdDisconnectEvent, PdErrorEvent, PdSubmitEvent } from '../../src/events/index.js';
@@ -370,10 +370,10 @@ describe('pd-action-form: account fields follow the page', () => {
   it('shows a failed download of its account code until Retry, without trying again by itself', async () => {
     const user = uniqueUser('form-accounts');
     await seed(user, 'Acme Workspace');
-    const load = FormController.loadQueryModule;
+    const load = AccountFields.loadQueryModule;
     let attempts = 0;
     // As when the network drops while the page fetches the chunk.
-    FormController.loadQueryModule = () => {
+    AccountFields.loadQueryModule = () => {
       attempts += 1;
       return new Promise((_, reject) => setTimeout(() => reject(new TypeError('Failed to fetch dynamically imported module')), 10));
     };
@@ -392,7 +392,7 @@ describe('pd-action-form: account fields follow the page', () => {
       expect(attempts).to.equal(1);
       expect(fieldErrors(form)).to.deep.equal(['Could not load accounts: Failed to fetch dynamically imported module Retry']);
 
-      FormController.loadQueryModule = () => {
+      AccountFields.loadQueryModule = () => {
         attempts += 1;
         return load();
       };
@@ -401,7 +401,7 @@ describe('pd-action-form: account fields follow the page', () => {
       expect(attempts).to.equal(2);
       expect(fieldErrors(form)).to.deep.equal([]);
     } finally {
-      FormController.loadQueryModule = load;
+      AccountFields.loadQueryModule = load;
     }
   });
 

@@ -317,7 +317,7 @@ describe('pd-action-form', () => {
   });
 
   it('renders markdown from its tokens: formatting, lists, code, tables, safe links only, markup as text', async () => {
-    const { loadMarkdown } = await import('../../src/elements/action-form/controls/markdown.js');
+    const { loadMarkdown } = await import('../../src/elements/form/controls/markdown.js');
     const renderMarkdown = (await loadMarkdown())!;
     const source = [
       '# Title',

@@ -21,19 +21,10 @@ import type {
   PropsContext,
   WireAccount,
 } from '../../src/emulator/types.js';
+import { PROP_TYPES } from '../../src/wire/props.js';
 
 type Accounts = PropsContext['accounts'];
 type Account = Accounts[string];
-
-/** Every member of the `PropType` union in types.ts, kept in sync by hand (23 at the time of writing). */
-const PROP_TYPES = [
-  'string', 'string[]', 'integer', 'integer[]', 'boolean', 'object', 'any',
-  'app', 'alert', 'sql', 'http_request', 'dir', 'data_store',
-  '$.interface.timer', '$.interface.http', '$.interface.apphook', '$.service.db',
-  '$.discord.channel', '$.discord.channel[]',
-  '$.airtable.baseId', '$.airtable.tableId', '$.airtable.viewId', '$.airtable.fieldId',
-] as const;
-const PROP_TYPE_COUNT = 23;
 
 /** Props a UI never configures (connect-react's skippable types, plus alerts). */
 const UNCONFIGURED_TYPES = new Set(['alert', 'dir', '$.interface.timer', '$.interface.http', '$.interface.apphook', '$.service.db']);
@@ -273,10 +264,12 @@ describe('catalog: apps', () => {
 describe('catalog: components', () => {
   const allProps = components.flatMap((c) => c.configurable_props);
 
-  it('uses every prop type of types.ts', () => {
-    assert.equal(PROP_TYPES.length, PROP_TYPE_COUNT);
+  it('uses every prop type of the wire, and no other', () => {
+    assert.equal(new Set(PROP_TYPES).size, PROP_TYPES.length, 'each prop type is listed once');
     const used = new Set(allProps.map((p) => p.type));
     for (const type of PROP_TYPES) assert.ok(used.has(type), `prop type ${type} is used`);
+    const known = new Set<string>(PROP_TYPES);
+    for (const type of used) assert.ok(known.has(type), `prop type ${type} is one of PROP_TYPES`);
   });
 
   it('has every alert type and the prop features UIs must handle', () => {

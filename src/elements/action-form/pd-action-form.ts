@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { type ActionRunResult, PdRunErrorEvent, PdRunSuccessEvent } from '../../events/index.js';
 import { describeError, isOutcomeUnknown } from '../../session/errors.js';
 import { HOST_EXECUTE_TIMEOUT_MS, postToHost } from '../../session/host-endpoints.js';
-import { type FormTexts, PdComponentFormBase, chevron } from './pd-component-form-base.js';
+import { type FormTexts, PdComponentFormBase, chevron } from '../form/pd-component-form-base.js';
 import { styles } from './pd-action-form.styles.js';
 
 /** What a `runCallback` receives: run the action on your server and resolve with its answer. */

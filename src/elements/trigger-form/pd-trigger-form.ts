@@ -7,7 +7,7 @@ import { describeError, isOutcomeUnknown, errorCode } from '../../session/errors
 import { HOST_EXECUTE_TIMEOUT_MS, postToHost } from '../../session/host-endpoints.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import { ConnectSession, type DeployedTrigger, type DeployedTriggerPage } from '../../session/session.js';
-import { type FormTexts, PdComponentFormBase } from '../action-form/pd-component-form-base.js';
+import { type FormTexts, PdComponentFormBase } from '../form/pd-component-form-base.js';
 import { styles } from './pd-trigger-form.styles.js';
 
 /** What a `deployCallback` receives: deploy the trigger on your server and resolve with the deployed trigger. */
@@ -184,7 +184,6 @@ export class PdTriggerForm extends PdComponentFormBase {
   @state() private deleteErrors = new Map<string, string>();
 
   private readonly query = new InfiniteQueryController<DeployedTriggerPage, string | undefined>(this);
-  private reportedListErrorAt = 0;
   private listFocus?: () => HTMLElement | null | undefined;
 
   private get scope(): TriggerListScope {
@@ -215,11 +214,8 @@ export class PdTriggerForm extends PdComponentFormBase {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const result = this.query.result;
-    if (result?.isError && result.errorUpdatedAt !== this.reportedListErrorAt) {
-      this.reportedListErrorAt = result.errorUpdatedAt;
-      this.emit(new PdErrorEvent(errorCode(result.error, 'list_failed'), describeError(result.error), result.error));
-    }
+    const error = this.query.newError();
+    if (error) this.emit(new PdErrorEvent(errorCode(error, 'list_failed'), describeError(error), error));
     const focus = this.listFocus;
     this.listFocus = undefined;
     focus?.()?.focus();

@@ -13,6 +13,7 @@ import type {
   PropOptionItem,
   PropsContext,
 } from '../types.js';
+import { labelOfValue, unwrapValue } from '../../wire/props.js';
 
 // ---------------------------------------------------------------------------------------------
 // Value helpers
@@ -25,28 +26,6 @@ type AccountLike = Pick<Account, 'id' | 'name'> & { credentials?: Record<string,
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/**
- * The bare value of a configured prop. Select choices arrive wrapped as `{__lv: {label, value}}`
- * (or `{__lv: [...]}` for multi-selects, or `lv` once the SDK has parsed them).
- */
-export function unwrapValue(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(unwrapValue);
-  if (isRecord(v) && ('__lv' in v || 'lv' in v)) {
-    const lv = v.__lv ?? v.lv;
-    if (Array.isArray(lv)) return lv.map((item) => (isRecord(item) && 'value' in item ? item.value : item));
-    if (isRecord(lv) && 'value' in lv) return lv.value;
-    return lv;
-  }
-  return v;
-}
-
-/** The label of a `withLabel` value, when the client sent one. */
-function labelOf(v: unknown): string | undefined {
-  if (!isRecord(v)) return undefined;
-  const lv = v.__lv ?? v.lv;
-  return isRecord(lv) && typeof lv.label === 'string' ? lv.label : undefined;
 }
 
 function text(v: unknown, fallback = ''): string {
@@ -342,7 +321,7 @@ const slackSendMessage: EmulatorComponent = {
     const conv = ctx.configuredProps.conversation;
     const channel = text(conv);
     if (!channel) throw namedError('ConfigurationError', 'Channel is required');
-    const label = labelOf(conv) ?? slackChannels(acc).find((c) => c.value === channel)?.label ?? channel;
+    const label = labelOfValue(conv) ?? slackChannels(acc).find((c) => c.value === channel)?.label ?? channel;
     if ([channel, label].some((s) => s.replace(/^#/, '') === 'does-not-exist')) {
       throw namedError('SlackApiError', 'An API error occurred: channel_not_found');
     }
@@ -759,7 +738,7 @@ const sheetsAddRow: EmulatorComponent = {
     if (values.length === 0) throw namedError('ConfigurationError', 'Provide at least one cell value');
     const lastCol = columnLetter(Math.max(values.length, 1) - 1);
     const rowNumber = 2 + (hash(`${sheetId}/${ws.name}/${values.join('\u0001')}`) % 500);
-    const sheetName = labelOf(ctx.configuredProps.sheetId) ?? sheetId;
+    const sheetName = labelOfValue(ctx.configuredProps.sheetId) ?? sheetId;
     ctx.$.export('$summary', `Added 1 row to "${ws.name}" in ${sheetName} (row ${rowNumber}: ${truncate(values.join(', '), 60)})`);
     return {
       spreadsheetId: sheetId,
@@ -827,7 +806,7 @@ const sheetsNewRow: EmulatorComponent = {
         newRow: ws.headers.map((h) => `${h} ${rowNumber}`),
         rowNumber,
         worksheet: { sheetId: ws.id, title: ws.name },
-        sheet: { spreadsheetId: sheetId, title: labelOf(ctx.configuredProps.sheetId) ?? sheetId },
+        sheet: { spreadsheetId: sheetId, title: labelOfValue(ctx.configuredProps.sheetId) ?? sheetId },
       };
     });
   },
@@ -1054,7 +1033,7 @@ function notionSchema(ctx: PropsContext, value: unknown): { id: string; name: st
   if (!id) return undefined;
   const acc = ctx.accounts.notion;
   const byId = acc ? notionDatabases(acc).find((d) => d.value === id)?.label : undefined;
-  const name = byId ?? labelOf(value);
+  const name = byId ?? labelOfValue(value);
   const db = NOTION_DATABASES.find((d) => d.name === name);
   return db ? { id, name: db.name, properties: db.properties } : undefined;
 }
@@ -1382,7 +1361,7 @@ const airtableCreateRecord: EmulatorComponent = {
       throw namedError('AirtableError', 'INVALID_REQUEST_MISSING_FIELDS: Could not find field "fields" in the request body');
     }
     const id = `rec${idFrom(`${tableId}/${JSON.stringify(fields)}`, ALNUM, 14)}`;
-    const tableName = labelOf(ctx.configuredProps.tableId) ?? airtableTables(text(ctx.configuredProps.baseId)).find((t) => t.value === tableId)?.label ?? tableId;
+    const tableName = labelOfValue(ctx.configuredProps.tableId) ?? airtableTables(text(ctx.configuredProps.baseId)).find((t) => t.value === tableId)?.label ?? tableId;
     ctx.$.export('$summary', `Created record ${id} in ${tableName} with ${plural(Object.keys(fields).length, 'field')}`);
     return { id, createdTime: isoFrom(id), fields, typecast: flag(ctx.configuredProps.typecast, false) };
   },
@@ -1451,7 +1430,7 @@ const airtableListRecords: EmulatorComponent = {
       const dir = text(ctx.configuredProps.sortDirection, 'asc') === 'desc' ? -1 : 1;
       records.sort((a, b) => dir * String(a.fields[sortField]).localeCompare(String(b.fields[sortField])));
     }
-    const viewName = labelOf(ctx.configuredProps.viewId) ?? airtableViews(tableId).find((v) => v.value === viewId)?.label ?? viewId;
+    const viewName = labelOfValue(ctx.configuredProps.viewId) ?? airtableViews(tableId).find((v) => v.value === viewId)?.label ?? viewId;
     ctx.$.export('$summary', `Retrieved ${plural(records.length, 'record')} from view "${viewName}"${sortField ? ` sorted by ${sortField}` : ''}`);
     return records;
   },
@@ -1520,7 +1499,7 @@ const discordSendMessage: EmulatorComponent = {
     if (!channelId) throw namedError('ConfigurationError', 'Channel is required');
     const content = text(ctx.configuredProps.message);
     if (content.length > 2000) throw namedError('DiscordAPIError', 'Invalid Form Body: content: Must be 2000 or fewer in length.');
-    const channel = discordChannels(acc).find((c) => c.value === channelId)?.label ?? labelOf(ctx.configuredProps.channelId) ?? channelId;
+    const channel = discordChannels(acc).find((c) => c.value === channelId)?.label ?? labelOfValue(ctx.configuredProps.channelId) ?? channelId;
     const id = snowflake(`${channelId}/${content}`);
     ctx.$.export('$summary', `Sent message to ${channel}: "${truncate(content, 60)}"`);
     return {
@@ -2119,7 +2098,7 @@ const sendgridSendEmail: EmulatorComponent = {
     if (to.length === 0) throw namedError('ResponseError', 'Bad Request: The personalizations field is required and must have at least one personalization.');
     const useTemplate = flag(ctx.configuredProps.useTemplate, false);
     const what = useTemplate
-      ? `template ${labelOf(ctx.configuredProps.templateId) ?? text(ctx.configuredProps.templateId)}`
+      ? `template ${labelOfValue(ctx.configuredProps.templateId) ?? text(ctx.configuredProps.templateId)}`
       : `"${truncate(text(ctx.configuredProps.subject), 50)}"`;
     const messageId = idFrom(`${from}/${to.join(',')}/${what}/${text(ctx.configuredProps.content)}`, ALNUM, 22);
     ctx.$.export('$summary', `Sent ${what} to ${plural(to.length, 'recipient')}`);

@@ -7,7 +7,8 @@ import { components } from './components.js';
 import { syntheticApps } from './synthetic.js';
 
 export { apps } from './apps.js';
-export { components, unwrapValue, INJECTION_PAYLOADS, OPTIONS_PAGE_SIZE } from './components.js';
+export { components, INJECTION_PAYLOADS, OPTIONS_PAGE_SIZE } from './components.js';
+export { unwrapValue } from '../../wire/props.js';
 export { syntheticApps } from './synthetic.js';
 
 export interface Catalog {

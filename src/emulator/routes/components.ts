@@ -10,11 +10,12 @@ import type { ConfigurableProp, EmulatorComponent, Observation, OptionsContext, 
 import type { EmulatorServices, RouteContext, RouteHandler, RouteTable } from './context.js';
 import { wireDeployedTrigger } from './deployed-triggers.js';
 import { findAccount, resolvedAccount } from './shared.js';
+import { PROVIDED_PROP_TYPES, unwrapValue } from '../../wire/props.js';
 
 type ComponentType = 'action' | 'trigger' | undefined;
 
 /** Prop types that are not configured by the user and never block a run. */
-const NON_INPUT_TYPES = new Set(['alert', '$.interface.http', '$.interface.timer', '$.interface.apphook', '$.service.db', 'dir', 'data_store']);
+const NON_INPUT_TYPES = new Set(['alert', '$.interface.timer', ...PROVIDED_PROP_TYPES]);
 
 function wireComponent(component: EmulatorComponent): WireComponent {
   const wire: WireComponent = {
@@ -33,12 +34,6 @@ function wireComponent(component: EmulatorComponent): WireComponent {
 /** A failure of component code as an observation in `os`, the way Pipedream reports it. */
 function errorObservation(error: Error, ts: number): Observation {
   return { ts, k: 'error', err: { name: error.name || 'Error', message: error.message, stack: `${error.name}: ${error.message}\n    at run (component.mjs)` } };
-}
-
-/** A labelled value `{__lv: value}` stands for its value. */
-function unwrapLabel(value: unknown): unknown {
-  if (value && typeof value === 'object' && '__lv' in value) return (value as { __lv: unknown }).__lv;
-  return value;
 }
 
 function requireComponentsReadable(caller: Caller, type: ComponentType): void {
@@ -121,7 +116,7 @@ function missingProps(props: ConfigurableProp[], configured: Record<string, unkn
   return props
     .filter((prop) => !prop.optional && !prop.hidden && !prop.disabled && !NON_INPUT_TYPES.has(prop.type) && prop.default === undefined)
     .filter((prop) => {
-      const value = unwrapLabel(configured[prop.name]);
+      const value = unwrapValue(configured[prop.name]);
       return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
     })
     .map((prop) => prop.name);

@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import type { ComboboxController } from '../../shared/combobox-controller.js';
 import { cssProperties } from '../../shared/css-properties.js';
 import { optionWindow } from '../../shared/option-window.js';
-import { type Option, type RemoteState, acceptsFreeText, isMulti, selectedOptions } from '../form-controller.js';
+import { type ConfigurableProp, isListType, sameValue, selectedOptions } from '../../../wire/props.js';
+import type { Option, RemoteState } from '../remote-options.js';
 import { removeButton } from './rows.js';
 import type { FieldContext } from './types.js';
 
@@ -24,8 +25,13 @@ export interface RemoteHooks {
   remove: (option: Option) => void;
 }
 
+/**
+ * Whether a remote-options field also takes a value typed by the user (a channel id, a repo name
+ * the list has not paged to yet): text props only, where any string is a valid value.
+ */
+export const acceptsFreeText = (prop: ConfigurableProp) => prop.type === 'string' || prop.type === 'string[]';
+
 const chevron = html`<svg class="size-4" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z" clip-rule="evenodd" /></svg>`;
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const fieldOf = (event: Event) => (event.currentTarget as HTMLElement).closest<HTMLElement>('[part~="remote-select"]');
 
 const plus = html`<svg class="size-4 shrink-0 text-pd-accent" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" /></svg>`;
@@ -42,7 +48,7 @@ const check = html`<svg class="size-4 shrink-0 text-pd-accent" viewBox="0 0 20 2
 export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
   const { t, prop } = ctx;
   const { combo, active, state } = hooks;
-  const multi = isMulti(prop);
+  const multi = isListType(prop.type);
   const selected = selectedOptions(ctx.value);
   const open = active && combo.open;
   const waiting = Boolean(hooks.waitingFor);
@@ -171,7 +177,7 @@ export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
               items,
               (option) => (option.custom ? '\u0000custom' : JSON.stringify(option.value)),
               (option, index, top) => {
-                const isSelected = !option.custom && selected.some((item) => same(item.value, option.value));
+                const isSelected = !option.custom && selected.some((item) => sameValue(item.value, option.value));
                 // The input keeps focus and handles the keys (aria-activedescendant); a click picks.
                 // eslint-disable-next-line lit-a11y/click-events-have-key-events
                 return html`<div

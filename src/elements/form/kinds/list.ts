@@ -1,11 +1,21 @@
 import { html } from 'lit';
-import { unwrap } from '../form-controller.js';
-import { parseInteger } from './basic.js';
-import { addButton, removeButton } from './rows.js';
-import type { FieldContext } from './types.js';
+import { unwrap } from '../../../wire/props.js';
+import { addButton, removeButton } from '../controls/rows.js';
+import type { FieldContext } from '../controls/types.js';
+import { checkIntegers, parseInteger } from './integer.js';
+import type { FieldError, KindDef } from './types.js';
+
+/** The rows of a list as its value: blank rows are left out; in a list of integers, a row that is none is a problem. */
+export function parseList(rows: string[], integers: boolean): { value?: (string | number)[]; error?: FieldError } {
+  const filled = rows.map((row) => row.trim()).filter(Boolean);
+  if (!integers) return filled.length ? { value: rows.filter((row) => row.trim() !== '') } : {};
+  const parsed = filled.map(parseInteger);
+  if (parsed.some((item) => item.error)) return { error: { key: 'form.error.integer' } };
+  return filled.length ? { value: parsed.map((item) => item.value as number) } : {};
+}
 
 /** `string[]` / `integer[]` without options: a list of inputs with add and remove. */
-export function listControl(ctx: FieldContext, integers: boolean) {
+function listControl(ctx: FieldContext, integers: boolean) {
   const current = unwrap(ctx.value);
   const rows: string[] = Array.isArray(ctx.draft)
     ? (ctx.draft as string[])
@@ -15,11 +25,8 @@ export function listControl(ctx: FieldContext, integers: boolean) {
         ? ['']
         : [String(current)];
   const commit = (next: string[]) => {
-    const filled = next.map((row) => row.trim()).filter(Boolean);
-    if (!integers) return ctx.set(filled.length ? next.filter((row) => row.trim() !== '') : undefined, { raw: next });
-    const parsed = filled.map(parseInteger);
-    const bad = parsed.some((item) => item.error);
-    ctx.set(filled.length && !bad ? parsed.map((item) => item.value as number) : undefined, { raw: next, ...(bad ? { error: { key: 'form.error.integer' as const } } : {}) });
+    const { value, error } = parseList(next, integers);
+    ctx.set(value, { raw: next, ...(error ? { error } : {}) });
   };
   return html`<div part="control list" class="grid gap-2">
     <ol class="grid gap-2">
@@ -45,3 +52,20 @@ export function listControl(ctx: FieldContext, integers: boolean) {
     <div>${addButton(ctx.t('form.list.add'), () => commit([...rows, '']), ctx.locked)}</div>
   </div>`;
 }
+
+/** `string[]` without options: a list of texts. */
+export const list: KindDef = {
+  name: 'list',
+  type: 'string[]',
+  render: (field) => listControl(field, false),
+  layout: 'group',
+};
+
+/** `integer[]` without options: a list of whole numbers, each within `min`…`max`. */
+export const integerList: KindDef = {
+  name: 'integer-list',
+  type: 'integer[]',
+  render: (field) => listControl(field, true),
+  check: checkIntegers,
+  layout: 'group',
+};

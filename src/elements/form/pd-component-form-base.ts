@@ -5,23 +5,21 @@ import { PdElement } from '../../base/pd-element.js';
 import { PdErrorEvent, PdPropsChangeEvent, PdSubmitEvent } from '../../events/index.js';
 import { enForms } from '../../i18n/en-forms.js';
 import { type StringKey, addEnglishStrings, plural } from '../../i18n/index.js';
-import { connectWithEvents } from '../../session/connect-events.js';
+import { connectWithEvents, describeConnectOutcome } from '../../session/connect-events.js';
 import { describeError, errorCode } from '../../session/errors.js';
 import type { ConnectSession } from '../../session/session.js';
+import { type ConfigurableProp, isListType, selectedOptions, storeOption, storeOptions, unwrap } from '../../wire/props.js';
 import { ComboboxController } from '../shared/combobox-controller.js';
-import { alertBlock } from './controls/alert.js';
-import { appControl } from './controls/app.js';
-import { booleanControl, fileRefControl, integerControl, multiSelectControl, readonlyControl, selectControl, storeOption, stringControl } from './controls/basic.js';
-import { httpRequestControl } from './controls/http-request.js';
-import { jsonControl } from './controls/json.js';
-import { listControl } from './controls/list.js';
+// First: the bundle then places the kinds next to their controls, which compresses best.
+import { kindOf } from './kinds/registry.js';
 import { loadMarkdown, markdown } from './controls/markdown.js';
-import { objectControl } from './controls/object.js';
-import { remoteSelectControl } from './controls/remote-select.js';
-import { sqlControl } from './controls/sql.js';
-import { describeTimer, timerControl, type TimerValue } from './controls/timer.js';
+import { readonlyControl } from './controls/readonly.js';
+import { acceptsFreeText } from './controls/remote-select.js';
 import type { FieldContext } from './controls/types.js';
-import { type FieldError, type FieldKind, FormController, type Option, type PropDef, acceptsFreeText, isMulti, kindOf, selectedOptions, unwrap } from './form-controller.js';
+import { FormController } from './form-controller.js';
+import type { FieldError } from './form-values.js';
+import type { FormView } from './kinds/types.js';
+import type { Option } from './remote-options.js';
 
 // The forms' English strings travel with the forms, not with every element.
 addEnglishStrings(enForms);
@@ -38,21 +36,6 @@ export interface FormTexts {
   missingKey: StringKey;
   loaded: StringKey;
 }
-
-/** What to call a prop Pipedream fills in itself when it has no label. */
-const NOTE_LABELS: Record<string, StringKey> = {
-  '$.service.db': 'form.note.db',
-  '$.interface.http': 'form.note.http',
-  '$.interface.apphook': 'form.note.apphook',
-  '$.interface.timer': 'form.note.timer',
-  dir: 'form.note.dir',
-  data_store: 'form.note.dataStore',
-};
-
-/** Kinds rendered as a group of inputs: a `<fieldset>` with a `<legend>`. */
-const GROUP_KINDS = new Set<FieldKind>(['list', 'integer-list', 'object', 'http', 'timer', 'multi-select']);
-/** Kinds whose read-only form is a plain value view. */
-const VIEW_WHEN_LOCKED = new Set<FieldKind>(['list', 'integer-list', 'object', 'http', 'timer', 'json', 'unknown', 'remote', 'app', 'sql', 'multi-select']);
 
 const safeId = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, (char) => `_${char.charCodeAt(0).toString(16)}`);
 export const chevron = html`<svg class="chevron size-4 shrink-0 transition-transform" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M8.22 5.22a.75.75 0 0 1 1.06 0l4.25 4.25a.75.75 0 0 1 0 1.06l-4.25 4.25a.75.75 0 0 1-1.06-1.06L11.94 10 8.22 6.28a.75.75 0 0 1 0-1.06Z" clip-rule="evenodd" /></svg>`;
@@ -115,14 +98,14 @@ export abstract class PdComponentFormBase extends PdElement {
       loadingMore: () => Boolean(this.activeRemoteState()?.loadingMore),
       loadMore: () => {
         const prop = this.activeProp();
-        if (prop) void this.form.loadMoreRemote(prop);
+        if (prop) void this.form.remote.loadMore(prop);
       },
       select: (item) => this.pickRemote(item),
       commitText: (text) => {
         const prop = this.activeProp();
-        if (!prop || !this.form.editable(prop)) return false;
+        if (!prop || !this.form.fields.editable(prop)) return false;
         // Typed exactly as an option reads: that option (its value may differ from its label).
-        const exact = this.form.remoteState(prop.name)?.options.find((option) => option.label === text || String(option.value) === text);
+        const exact = this.form.remote.state(prop.name)?.options.find((option) => option.label === text || String(option.value) === text);
         if (exact) this.pickRemote(exact);
         else if (acceptsFreeText(prop)) this.pickRemote({ label: text, value: text, custom: true });
         else return false;
@@ -130,8 +113,8 @@ export abstract class PdComponentFormBase extends PdElement {
       },
       currentIndex: () => {
         const prop = this.activeProp();
-        if (!prop || isMulti(prop)) return -1;
-        const value = JSON.stringify(unwrap(this.form.values[prop.name]));
+        if (!prop || isListType(prop.type)) return -1;
+        const value = JSON.stringify(unwrap(this.form.fields.values[prop.name]));
         return this.remoteItems(prop).findIndex((option) => JSON.stringify(option.value) === value);
       },
     },
@@ -150,7 +133,7 @@ export abstract class PdComponentFormBase extends PdElement {
     super();
     this.form.onDynamicProps = (byUser) => {
       this.dynamicPropsId = this.form.dynamicPropsId;
-      if (byUser) this.emit(new PdPropsChangeEvent(this.form.configuredProps(), '', this.form.dynamicPropsId));
+      if (byUser) this.emit(new PdPropsChangeEvent(this.form.fields.configuredProps(), '', this.form.dynamicPropsId));
     };
   }
 
@@ -165,7 +148,7 @@ export abstract class PdComponentFormBase extends PdElement {
    * replaces every value (`{}` clears them); setting the object it was last given does nothing.
    */
   get configuredProps(): Record<string, unknown> {
-    return this.form.configuredProps();
+    return this.form.fields.configuredProps();
   }
 
   /** The object last assigned to `configuredProps`; `null` until one is, or after the attribute replaced the values. */
@@ -182,12 +165,12 @@ export abstract class PdComponentFormBase extends PdElement {
     this.requestUpdate();
   }
 
-  /** For the form controller: the session, once the config is complete. */
   /** An error as the user reads it, in the form's language (for the form controller). */
   describe(error: unknown): string {
     return describeError(error, this.t);
   }
 
+  /** For the form controller: the session, once the config is complete. */
   get formSession(): ConnectSession | undefined {
     return this.session;
   }
@@ -206,20 +189,20 @@ export abstract class PdComponentFormBase extends PdElement {
     this.form.sync();
     const prop = this.activeProp();
     if (prop && this.combo.open) {
-      const remote = this.form.remoteState(prop.name);
-      if (prop.useQuery && remote && this.combo.term !== remote.query) this.form.searchRemote(prop, this.combo.term);
-      else this.form.ensureRemote(prop);
+      const remote = this.form.remote.state(prop.name);
+      if (prop.useQuery && remote && this.combo.term !== remote.query) this.form.remote.search(prop, this.combo.term);
+      else this.form.remote.ensure(prop);
       this.announceOptions(prop);
     } else {
       this.lastOptionsAnnounced = '';
     }
-    this.form.syncAccounts();
+    this.form.accounts.sync();
     this.announceGoneAccounts();
     const phase = this.configError ? 'error' : this.form.phase;
     this.setState('loading', phase === 'loading' || phase === 'idle');
     this.setState('ready', phase === 'ready');
     this.setState('error', phase === 'error' || phase === 'not-found');
-    this.setState('invalid', this.form.attempted && this.form.invalidProps().length > 0);
+    this.setState('invalid', this.form.fields.attempted && this.form.invalidProps().length > 0);
     if (phase !== this.lastPhase) {
       if (phase === 'ready') {
         this.announcement = this.t(this.texts.loaded, { name: this.form.component?.name ?? this.componentKey ?? '' });
@@ -235,8 +218,8 @@ export abstract class PdComponentFormBase extends PdElement {
 
   /** Says when a selected account disappears from its field (disconnected elsewhere on the page). */
   private announceGoneAccounts(): void {
-    for (const prop of this.form.props) {
-      const gone = this.form.accountGone(prop);
+    for (const prop of this.form.fields.props) {
+      const gone = this.form.accounts.gone(prop);
       if (gone && this.announcedGone.get(prop.name) !== gone) this.announcement = this.t('form.app.gone', { account: gone });
       if (gone) this.announcedGone.set(prop.name, gone);
       else this.announcedGone.delete(prop.name);
@@ -266,7 +249,7 @@ export abstract class PdComponentFormBase extends PdElement {
    * Focuses a field once the render that shows it is done. Not from inside the update: focusing
    * a remote-options input activates it, which is a state change of its own.
    */
-  protected focusField(prop: PropDef): void {
+  protected focusField(prop: ConfigurableProp): void {
     const id = this.fieldId(prop);
     this.requestUpdate();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus());
@@ -288,34 +271,34 @@ export abstract class PdComponentFormBase extends PdElement {
   }
 
   private openOptionalWithValues(): void {
-    if (this.form.props.some((prop) => prop.optional && this.form.values[prop.name] !== undefined && !prop.hidden)) this.optionalOpen = true;
+    if (this.form.fields.props.some((prop) => prop.optional && this.form.fields.values[prop.name] !== undefined && !prop.hidden)) this.optionalOpen = true;
   }
 
   // ---------------------------------------------------------------- remote options
 
-  private activeProp(): PropDef | undefined {
-    return this.activeRemote ? this.form.props.find((prop) => prop.name === this.activeRemote) : undefined;
+  private activeProp(): ConfigurableProp | undefined {
+    return this.activeRemote ? this.form.fields.props.find((prop) => prop.name === this.activeRemote) : undefined;
   }
 
   private activeRemoteState() {
-    return this.activeRemote ? this.form.remoteState(this.activeRemote) : undefined;
+    return this.activeRemote ? this.form.remote.state(this.activeRemote) : undefined;
   }
 
-  private remoteItems(prop: PropDef | undefined): Option[] {
+  private remoteItems(prop: ConfigurableProp | undefined): Option[] {
     if (!prop) return [];
-    const options = this.form.remoteState(prop.name)?.options ?? [];
+    const options = this.form.remote.state(prop.name)?.options ?? [];
     const typed = this.activeRemote === prop.name ? (this.combo.text?.trim() ?? '') : '';
     const text = typed.toLowerCase();
     const shown = prop.useQuery || !text ? options : options.filter((option) => option.label.toLowerCase().includes(text));
     // What the user typed is a value of its own unless an option already is exactly that.
     const exact = options.some((option) => option.label === typed || String(option.value) === typed);
-    if (!typed || exact || !acceptsFreeText(prop) || !this.form.editable(prop)) return shown;
+    if (!typed || exact || !acceptsFreeText(prop) || !this.form.fields.editable(prop)) return shown;
     return [{ label: typed, value: typed, custom: true }, ...shown];
   }
 
   /** Tells screen readers how many options the open list has, once per change. */
-  private announceOptions(prop: PropDef): void {
-    const remote = this.form.remoteState(prop.name);
+  private announceOptions(prop: ConfigurableProp): void {
+    const remote = this.form.remote.state(prop.name);
     if (!remote || remote.loading || remote.error) return;
     const count = this.remoteItems(prop).filter((option) => !option.custom).length;
     const message = count ? plural(this.t, this.localeCode, 'form.remote.count', count) : this.combo.text ? this.t('form.remote.noMatch', { query: this.combo.text }) : this.t('form.remote.empty');
@@ -324,13 +307,13 @@ export abstract class PdComponentFormBase extends PdElement {
     this.announcement = message;
   }
 
-  private activate(prop: PropDef): void {
+  private activate(prop: ConfigurableProp): void {
     if (this.activeRemote !== prop.name) {
       this.combo.hide();
       this.combo.revert();
       this.activeRemote = prop.name;
     }
-    this.form.ensureRemote(prop);
+    this.form.remote.ensure(prop);
   }
 
   /**
@@ -338,10 +321,10 @@ export abstract class PdComponentFormBase extends PdElement {
    * with the first new option active, so the arrow keys go on from there. Focus the user moved
    * elsewhere meanwhile stays where it is.
    */
-  private async loadMoreFromList(prop: PropDef, button: HTMLElement): Promise<void> {
-    if (this.form.remoteState(prop.name)?.loadingMore) return;
+  private async loadMoreFromList(prop: ConfigurableProp, button: HTMLElement): Promise<void> {
+    if (this.form.remote.state(prop.name)?.loadingMore) return;
     const before = this.remoteItems(prop).length;
-    await this.form.loadMoreRemote(prop);
+    await this.form.remote.loadMore(prop);
     await this.updateComplete;
     // The button is gone after the last page (or a failure): focus went with it.
     const stayed = button.isConnected ? button.matches(':focus') : !document.activeElement || document.activeElement === document.body;
@@ -353,34 +336,32 @@ export abstract class PdComponentFormBase extends PdElement {
   private pickRemote(option: Option | undefined): void {
     const prop = this.activeProp();
     if (!prop) return;
-    const ctx = { prop } as FieldContext;
     if (option?.custom) this.announcement = this.t('form.remote.usedText', { value: option.label });
-    if (!isMulti(prop)) return this.setValue(prop, option ? storeOption(ctx, option) : undefined);
+    if (!isListType(prop.type)) return this.setValue(prop, option ? storeOption(prop, option) : undefined);
     if (!option) return this.setValue(prop, undefined);
-    const current = selectedOptions(this.form.values[prop.name]);
+    const current = selectedOptions(this.form.fields.values[prop.name]);
     const key = JSON.stringify(option.value);
     const next = current.some((item) => JSON.stringify(item.value) === key) ? current.filter((item) => JSON.stringify(item.value) !== key) : [...current, { label: option.label, value: option.value }];
     this.setMulti(prop, next);
   }
 
-  private setMulti(prop: PropDef, options: Option[]): void {
-    if (!options.length) return this.setValue(prop, undefined);
-    this.setValue(prop, prop.withLabel ? { __lv: options.map(({ label, value }) => ({ label, value })) } : options.map((option) => option.value));
+  private setMulti(prop: ConfigurableProp, options: Option[]): void {
+    this.setValue(prop, options.length ? storeOptions(prop, options) : undefined);
   }
 
   // ---------------------------------------------------------------- edits
 
-  private setValue(prop: PropDef, value: unknown, draft?: Parameters<FormController['set']>[2]): void {
+  private setValue(prop: ConfigurableProp, value: unknown, draft?: Parameters<FieldContext['set']>[1]): void {
     const changed = this.form.set(prop.name, value, draft);
-    if (changed) this.emit(new PdPropsChangeEvent(this.form.configuredProps(), prop.name, this.form.dynamicPropsId));
+    if (changed) this.emit(new PdPropsChangeEvent(this.form.fields.configuredProps(), prop.name, this.form.dynamicPropsId));
   }
 
-  private async connectApp(prop: PropDef, opener: HTMLElement): Promise<void> {
+  private async connectApp(prop: ConfigurableProp, opener: HTMLElement): Promise<void> {
     const session = this.session;
     const slug = prop.app;
     if (!session || !slug) return;
-    const app = this.form.appState(prop)?.appName ?? slug;
-    this.form.setAppState(prop, { connecting: true, connectError: undefined });
+    const app = this.form.accounts.state(prop)?.appName ?? slug;
+    this.form.accounts.setMeta(prop, { connecting: true, connectError: undefined });
     try {
       const outcome = await connectWithEvents({
         host: this,
@@ -392,28 +373,25 @@ export abstract class PdComponentFormBase extends PdElement {
         opener,
         announce: (message) => (this.announcement = message),
       });
-      if (outcome?.status === 'connected') {
-        this.form.setAppState(prop, { connecting: false });
-        await this.form.includeAccount(prop, outcome.account);
+      if (!outcome) return;
+      if (outcome.status === 'connected') {
+        this.form.accounts.setMeta(prop, { connecting: false });
+        await this.form.accounts.include(prop, outcome.account);
         this.setValue(prop, { authProvisionId: outcome.account.id });
-        this.announcement = this.t('form.app.connected', { account: outcome.account.name || outcome.account.id });
-      } else if (outcome?.status === 'error') {
-        const message = this.t(`error.${outcome.code}`, { detail: describeError(outcome.cause ?? outcome.message, this.t) });
-        this.form.setAppState(prop, { connectError: message });
-        this.announcement = message;
-      } else if (outcome?.status === 'cancelled') {
-        this.announcement = this.t('status.cancelled', { app });
       }
+      const said = describeConnectOutcome(outcome, this.t, { app, fallbackName: outcome.status === 'connected' ? outcome.account.id : app, connectedKey: 'form.app.connected' });
+      if (said.error) this.form.accounts.setMeta(prop, { connectError: said.error });
+      this.announcement = said.announcement;
     } catch (error) {
-      this.form.setAppState(prop, { connectError: this.t('error.connect_failed', { detail: describeError(error, this.t) }) });
+      this.form.accounts.setMeta(prop, { connectError: describeConnectOutcome({ status: 'threw', error }, this.t, { app, fallbackName: app }).error });
     } finally {
-      this.form.setAppState(prop, { connecting: false });
+      this.form.accounts.setMeta(prop, { connecting: false });
     }
   }
 
   // ---------------------------------------------------------------- submit
 
-  protected fieldId(prop: PropDef): string {
+  protected fieldId(prop: ConfigurableProp): string {
     return `${this.form.id}-${safeId(prop.name)}`;
   }
 
@@ -436,16 +414,16 @@ export abstract class PdComponentFormBase extends PdElement {
   private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
     if (this.busy || this.form.phase !== 'ready') return;
-    this.form.attempted = true;
+    this.form.fields.attempted = true;
     const invalid = this.form.invalidProps();
     if (invalid.length) {
       this.announcement = plural(this.t, this.localeCode, 'form.status.invalid', invalid.length);
-      const first = invalid[0] as PropDef;
+      const first = invalid[0] as ConfigurableProp;
       if (first.optional) this.optionalOpen = true;
-      this.focusField(this.form.waitingFor(first) ?? first);
+      this.focusField(this.form.fields.waitingFor(first) ?? first);
       return;
     }
-    const configuredProps = this.form.configuredProps();
+    const configuredProps = this.form.fields.configuredProps();
     const dynamicPropsId = this.form.dynamicPropsId;
     if (!this.emit(new PdSubmitEvent(configuredProps, dynamicPropsId, this.componentKey ?? ''))) return;
     await this.submitValid(configuredProps, dynamicPropsId);
@@ -453,93 +431,69 @@ export abstract class PdComponentFormBase extends PdElement {
 
   // ---------------------------------------------------------------- render
 
-  private labelOf(prop: PropDef): string {
-    if (prop.label) return prop.label;
-    if (kindOf(prop) === 'app') return this.t('form.app.label', { app: this.form.appState(prop)?.appName ?? prop.app ?? prop.name });
+  private labelOf(prop: ConfigurableProp): string {
     // Props Pipedream fills in itself rarely have a label; their name ("db", "tmpDir") means little to people.
-    const noteLabel = NOTE_LABELS[String(prop.type)];
-    return noteLabel ? this.t(noteLabel) : prop.name;
+    return prop.label || kindOf(prop).label?.(prop, this.view) || prop.name;
   }
 
-  private renderControl(prop: PropDef, ctx: FieldContext, kind: FieldKind): TemplateResult | typeof nothing {
-    if (ctx.locked && VIEW_WHEN_LOCKED.has(kind)) return readonlyControl(ctx);
-    switch (kind) {
-      case 'string': return stringControl(ctx);
-      case 'file': return fileRefControl(ctx);
-      case 'integer': return integerControl(ctx);
-      case 'boolean': return booleanControl(ctx);
-      case 'select': return selectControl(ctx);
-      case 'multi-select': return multiSelectControl(ctx);
-      case 'list': return listControl(ctx, false);
-      case 'integer-list': return listControl(ctx, true);
-      case 'object': return objectControl(ctx);
-      case 'sql': return sqlControl(ctx);
-      case 'http': return httpRequestControl(ctx);
-      case 'timer': return timerControl(ctx);
-      case 'app':
-        return appControl(ctx, {
-          state: this.form.appState(prop),
-          appName: this.form.appState(prop)?.appName ?? prop.app ?? '',
-          connect: (opener) => void this.connectApp(prop, opener),
-          retry: () => this.form.retryAccounts(prop),
-        });
-      case 'remote': {
-        const waiting = this.form.waitingFor(prop);
-        return remoteSelectControl(ctx, {
-          combo: this.combo,
-          active: this.activeRemote === prop.name,
-          state: this.form.remoteState(prop.name),
-          items: this.remoteItems(prop),
-          ...(waiting ? { waitingFor: this.labelOf(waiting) } : {}),
-          activate: () => this.activate(prop),
-          leave: () => {
-            if (this.committing) return;
-            if (this.activeRemote === prop.name) {
-              this.combo.hide();
-              this.combo.revert();
-            }
-            this.form.touch(prop.name);
-          },
-          retry: () => this.form.retryRemote(prop),
-          loadMore: (button) => void this.loadMoreFromList(prop, button),
-          remove: (option) => this.setMulti(prop, selectedOptions(this.form.values[prop.name]).filter((item) => JSON.stringify(item.value) !== JSON.stringify(option.value))),
-        });
-      }
-      default: return jsonControl(ctx);
-    }
-  }
+  /** What the kinds' controls get from the form beyond their field. */
+  private readonly view: FormView = ((form) => ({
+    // The language may change between renders: read at each use.
+    get t() {
+      return form.t;
+    },
+    get locale() {
+      return form.localeCode;
+    },
+    get providedNote() {
+      return form.t(form.texts.note);
+    },
+    labelOf: (prop) => form.labelOf(prop),
+    app: (prop) => {
+      const state = form.form.accounts.state(prop);
+      return {
+        state,
+        appName: state?.appName ?? prop.app ?? '',
+        connect: (opener) => void form.connectApp(prop, opener),
+        retry: () => form.form.accounts.retry(prop),
+      };
+    },
+    remote: (prop) => {
+      const waiting = form.form.fields.waitingFor(prop);
+      return {
+        combo: form.combo,
+        active: form.activeRemote === prop.name,
+        state: form.form.remote.state(prop.name),
+        items: form.remoteItems(prop),
+        ...(waiting ? { waitingFor: form.labelOf(waiting) } : {}),
+        activate: () => form.activate(prop),
+        leave: () => {
+          if (form.committing) return;
+          if (form.activeRemote === prop.name) {
+            form.combo.hide();
+            form.combo.revert();
+          }
+          form.form.touch(prop.name);
+        },
+        retry: () => form.form.remote.retry(prop),
+        loadMore: (button) => void form.loadMoreFromList(prop, button),
+        remove: (option) => form.setMulti(prop, selectedOptions(form.form.fields.values[prop.name]).filter((item) => JSON.stringify(item.value) !== JSON.stringify(option.value))),
+      };
+    },
+  }))(this);
 
-  private renderField(prop: PropDef): TemplateResult {
+  private renderField(prop: ConfigurableProp): TemplateResult {
     const kind = kindOf(prop);
-    if (kind === 'alert') return html`<div class="field">${alertBlock(prop, this.t)}</div>`;
+    if (kind.renderBlock) return kind.renderBlock(prop, this.view);
     const id = this.fieldId(prop);
     const label = this.labelOf(prop);
-    if (kind === 'note') {
-      return html`<div part="field note" class="field grid gap-1 rounded-pd-sm border border-dashed border-pd-border px-3 py-2.5" data-type=${prop.type}>
-        <span part="label" dir="auto" class="text-sm font-medium">${label}</span>
-        ${prop.description ? html`<div part="description" dir="auto" class="pd-markdown text-[0.8125rem] text-pd-muted">${markdown(prop.description)}</div>` : nothing}
-        <p part="hint" class="text-[0.8125rem] text-pd-muted">${prop.type === '$.interface.timer' && prop.static
-          ? this.t('form.timer.static', { schedule: describeTimer(prop.static as TimerValue, this.t, this.localeCode) })
-          : prop.type === 'dir'
-            ? this.t('form.dir.note')
-            : this.t(this.texts.note)}</p>
-      </div>`;
-    }
-    const waiting = kind === 'remote' ? this.form.waitingFor(prop) : undefined;
+    const waiting = kind.waits ? this.form.fields.waitingFor(prop) : undefined;
     // A field waiting for another says so once (the hint), not also "required".
-    const error = waiting ? undefined : this.form.shownError(prop);
+    const error = waiting ? undefined : this.form.fields.shownError(prop);
     const descId = `${id}-desc`;
     const errId = `${id}-error`;
     const hintId = `${id}-hint`;
-    const hint = waiting
-      ? this.t('form.waiting', { field: this.labelOf(waiting) })
-      : kind === 'unknown'
-        ? this.t('form.unknownType', { type: String(prop.type) })
-        : kind === 'json'
-          ? this.t('form.json.hint')
-          : kind === 'file' && !error
-            ? this.t('form.file.hint')
-            : undefined;
+    const hint = waiting ? this.t('form.waiting', { field: this.labelOf(waiting) }) : kind.hint?.(prop, this.t, error);
     const describedBy = [prop.description ? descId : '', hint ? hintId : '', error ? errId : ''].filter(Boolean).join(' ');
     const locked = Boolean(prop.readOnly || prop.disabled);
     const ctx: FieldContext = {
@@ -548,8 +502,9 @@ export abstract class PdComponentFormBase extends PdElement {
       describedBy,
       invalid: Boolean(error),
       label,
-      value: this.form.values[prop.name] ?? (prop.optional && kind === 'boolean' ? prop.default : undefined),
-      draft: this.form.drafts.get(prop.name),
+      // A null value shows as none.
+      value: this.form.fields.values[prop.name] ?? undefined,
+      draft: this.form.fields.drafts.get(prop.name),
       locked,
       t: this.t,
       set: (value, draft) => this.setValue(prop, value, draft),
@@ -558,7 +513,7 @@ export abstract class PdComponentFormBase extends PdElement {
         if (!this.committing) this.form.touch(prop.name);
       },
     };
-    const group = GROUP_KINDS.has(kind) && !locked;
+    const control = locked && !kind.locksItself ? readonlyControl(ctx) : (kind.render?.(ctx, this.view) ?? nothing);
     // The spaces sit in text the name is computed from, so it reads "Body (optional)": Chromium
     // leaves a space-only text node beside a template marker out of the name, and flex gaps are
     // no spaces. The label from the API keeps its own direction (`dir=auto`) inside the form's.
@@ -569,10 +524,10 @@ export abstract class PdComponentFormBase extends PdElement {
     const description = prop.description ? html`<div part="description" id=${descId} dir="auto" class="pd-markdown text-[0.8125rem] leading-snug text-pd-muted">${markdown(prop.description)}</div>` : nothing;
     const hintBlock = hint ? html`<p part="hint" id=${hintId} class="flex items-center gap-1.5 text-[0.8125rem] ${waiting ? 'text-pd-warning' : 'text-pd-muted'}">${hint}</p>` : nothing;
     const errorBlock = error ? html`<p part="field-error" id=${errId} class="pd-inline-error">${this.t(error.key, error.params)}</p>` : nothing;
-    if (kind === 'boolean') {
+    if (kind.layout === 'inline') {
       return html`<div part="field" class="field grid gap-1" data-type=${prop.type} data-name=${prop.name} ?data-invalid=${Boolean(error)}>
         <div class="flex items-start gap-2.5">
-          <span class="mt-0.5 flex">${this.renderControl(prop, ctx, kind)}</span>
+          <span class="mt-0.5 flex">${control}</span>
           <div class="grid min-w-0 gap-0.5">
             <label part="label" for=${id} class="flex flex-wrap items-center gap-x-2 text-sm font-medium">${labelContent}</label>
             ${description}
@@ -581,26 +536,26 @@ export abstract class PdComponentFormBase extends PdElement {
         ${errorBlock}
       </div>`;
     }
-    if (group) {
+    if (kind.layout === 'group' && !locked) {
       return html`<fieldset part="field" class="field grid min-w-0 gap-1.5" data-type=${prop.type} data-name=${prop.name} ?data-invalid=${Boolean(error)} aria-describedby=${describedBy || nothing}>
         <legend part="label" class="mb-1 flex flex-wrap items-center gap-x-2 text-sm font-medium">${labelContent}</legend>
-        ${description} ${this.renderControl(prop, ctx, kind)} ${hintBlock} ${errorBlock}
+        ${description} ${control} ${hintBlock} ${errorBlock}
       </fieldset>`;
     }
     return html`<div part="field" class="field grid min-w-0 gap-1.5" data-type=${prop.type} data-name=${prop.name} ?data-invalid=${Boolean(error)}>
       <label part="label" for=${id} class="flex flex-wrap items-center gap-x-2 text-sm font-medium">${labelContent}</label>
-      ${description} ${this.renderControl(prop, ctx, kind)} ${hintBlock} ${errorBlock}
+      ${description} ${control} ${hintBlock} ${errorBlock}
     </div>`;
   }
 
   /** A field's problem as the summary lists it: a field waiting for another names that one instead of "required". */
-  private summaryError(prop: PropDef): FieldError | undefined {
-    const waiting = kindOf(prop) === 'remote' ? this.form.waitingFor(prop) : undefined;
-    return waiting ? { key: 'form.waiting', params: { field: this.labelOf(waiting) } } : this.form.errorOf(prop);
+  private summaryError(prop: ConfigurableProp): FieldError | undefined {
+    const waiting = kindOf(prop).waits ? this.form.fields.waitingFor(prop) : undefined;
+    return waiting ? { key: 'form.waiting', params: { field: this.labelOf(waiting) } } : this.form.fields.errorOf(prop);
   }
 
   private renderErrorSummary() {
-    if (!this.form.attempted) return nothing;
+    if (!this.form.fields.attempted) return nothing;
     const invalid = this.form.invalidProps();
     if (!invalid.length) return nothing;
     return html`<div part="error-summary" role="alert" class="rounded-pd-sm border border-pd-danger/40 bg-pd-danger-bg px-4 py-3 text-sm">
@@ -615,7 +570,7 @@ export abstract class PdComponentFormBase extends PdElement {
               dir="auto"
               @click=${() => {
                 // A field that waits for another cannot take focus: the one it waits for can.
-                const target = this.form.waitingFor(prop) ?? prop;
+                const target = this.form.fields.waitingFor(prop) ?? prop;
                 if (target.optional) this.optionalOpen = true;
                 this.focusField(target);
               }}
@@ -659,7 +614,7 @@ export abstract class PdComponentFormBase extends PdElement {
               }}
             >
               <summary class="flex cursor-pointer items-center gap-2 rounded-pd-sm px-3 py-2.5 text-sm font-medium hover:bg-pd-muted-bg focus-visible:outline-2 focus-visible:outline-pd-focus">
-                ${chevron}${this.t('form.optionalFields', { count: optional.filter((prop) => kindOf(prop) !== 'alert').length })}
+                ${chevron}${this.t('form.optionalFields', { count: optional.filter((prop) => kindOf(prop).name !== 'alert').length })}
               </summary>
               <div class="grid gap-5 border-t border-pd-border px-3 py-4">
                 <p class="text-[0.8125rem] text-pd-muted">${this.t('form.optionalHint')}</p>

@@ -1,9 +1,10 @@
 import type { Translate } from '../../../i18n/index.js';
-import type { FieldError, PropDef } from '../form-controller.js';
+import type { ConfigurableProp } from '../../../wire/props.js';
+import type { FieldError } from '../kinds/types.js';
 
 /** What every control gets from the form: its prop, ids for labels and errors, the value, and how to change it. */
 export interface FieldContext {
-  prop: PropDef;
+  prop: ConfigurableProp;
   /** The id of the control the field's `<label>` points at (for grouped controls, the first input). */
   id: string;
   /** Ids of the description and error, for `aria-describedby`. */
@@ -21,5 +22,3 @@ export interface FieldContext {
   touch(): void;
 }
 
-/** Shared attributes of a text-like input. */
-export const aria = (ctx: FieldContext) => ({ invalid: ctx.invalid ? 'true' : 'false', describedBy: ctx.describedBy });

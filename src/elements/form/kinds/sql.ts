@@ -1,5 +1,6 @@
 import { html } from 'lit';
-import type { FieldContext } from './types.js';
+import type { FieldContext } from '../controls/types.js';
+import type { KindDef } from './types.js';
 
 /** The text of a saved SQL value: `{query}`, `{value}`, or a bare string. */
 export function sqlText(value: unknown): string {
@@ -16,7 +17,7 @@ export function sqlText(value: unknown): string {
  * `sql`: a monospace editor. The value follows the SDK schema
  * `{value, query, params, usePreparedStatements}`, keeping fields a saved value had.
  */
-export function sqlControl(ctx: FieldContext) {
+function sqlControl(ctx: FieldContext) {
   const query = sqlText(ctx.value);
   const previous = ctx.value && typeof ctx.value === 'object' ? (ctx.value as Record<string, unknown>) : {};
   return html`<textarea
@@ -38,3 +39,11 @@ export function sqlControl(ctx: FieldContext) {
     @blur=${ctx.touch}
   ></textarea>`;
 }
+
+/** `sql`: a query, required unless the prop is optional. */
+export const sql: KindDef = {
+  name: 'sql',
+  type: 'sql',
+  render: sqlControl,
+  check: ({ prop, value }) => (!String((value as { query?: string })?.query ?? '').trim() && !prop.optional ? { key: 'form.error.required' } : undefined),
+};

@@ -1,5 +1,16 @@
 import { html } from 'lit';
-import type { FieldContext } from './types.js';
+import type { FieldContext } from '../controls/types.js';
+import type { FieldError, KindDef } from './types.js';
+
+/** JSON text as a value: nothing for blank text, and a problem for text that is no JSON (the text is kept meanwhile). */
+export function parseJson(raw: string): { value?: unknown; error?: FieldError } {
+  if (!raw.trim()) return {};
+  try {
+    return { value: JSON.parse(raw) };
+  } catch (error) {
+    return { error: { key: 'form.error.json', params: { detail: (error as Error).message } } };
+  }
+}
 
 /** `any`, and every type without its own editor: JSON text, checked as it is typed. */
 export function jsonControl(ctx: FieldContext) {
@@ -18,13 +29,17 @@ export function jsonControl(ctx: FieldContext) {
     aria-required=${ctx.prop.optional ? 'false' : 'true'}
     @input=${(event: Event) => {
       const raw = (event.target as HTMLTextAreaElement).value;
-      if (!raw.trim()) return ctx.set(undefined, { raw });
-      try {
-        ctx.set(JSON.parse(raw), { raw });
-      } catch (error) {
-        ctx.set(undefined, { raw, error: { key: 'form.error.json', params: { detail: (error as Error).message } } });
-      }
+      const { value, error } = parseJson(raw);
+      ctx.set(value, { raw, ...(error ? { error } : {}) });
     }}
     @blur=${ctx.touch}
   ></textarea>`;
 }
+
+/** `any`: any JSON value. */
+export const json: KindDef = {
+  name: 'json',
+  type: 'any',
+  render: jsonControl,
+  hint: (_, t) => t('form.json.hint'),
+};

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { Account } from '../../../session/types.js';
-import type { AppState } from '../form-controller.js';
+import type { AppState } from '../account-fields.js';
 import type { FieldContext } from './types.js';
 
 export interface AppControlHooks {

@@ -1,0 +1,251 @@
+import type { ReactiveControllerHost } from 'lit';
+import type { InfiniteQueryController } from '../../session/query-controller.js';
+import { ACCOUNT_PAGE_SIZE, type AccountPage, type ConnectSession } from '../../session/session.js';
+import type { Account } from '../../session/types.js';
+import type { ConfigurableProp } from '../../wire/props.js';
+import type { FormValues } from './form-values.js';
+
+/** An `app` field: the user's accounts of the app (from the session's shared cache) and the field's own state. */
+export interface AppState {
+  accounts: Account[];
+  appName?: string;
+  loading: boolean;
+  error?: string;
+  connecting?: boolean;
+  connectError?: string;
+  /**
+   * The selected account when the list does not hold it: its name if the form has seen it, and
+   * `gone` once a list fetched after it was selected lacks it (it was disconnected).
+   */
+  missing?: { id: string; name?: string; gone: boolean };
+}
+
+/** What the form keeps of an `app` field beyond the shared account list. */
+export interface AppMeta {
+  appName?: string;
+  connecting?: boolean;
+  connectError?: string;
+}
+
+/** An `app` field's subscription to the session's account list of its app. */
+interface AccountFeed {
+  app: string;
+  query: InfiniteQueryController<AccountPage, string | undefined>;
+  /** Names of the accounts the form has seen, to name one that has since gone. */
+  names: Map<string, string>;
+  /** The value (its `valueSetAt`) the form last fetched the list again for, to see whether it is gone. */
+  checkedValueAt?: number;
+}
+
+/** The element that hosts the account fields: the feeds are reactive controllers of their own. */
+export interface AccountFieldsHost extends ReactiveControllerHost {
+  /** Whether the element is in a document: a removed form sends no requests. */
+  readonly isConnected: boolean;
+  /** An error as the user reads it. */
+  describe(error: unknown): string;
+}
+
+/** What account fields need of their form. */
+export interface AccountFieldsForm {
+  readonly fields: FormValues;
+  /** The component's load: the fields are known once it is `ready`. */
+  readonly phase: string;
+  /** The session the accounts come from, once the form has one. */
+  source(): { session: ConnectSession } | undefined;
+}
+
+/** The form lists every account of an app, up to this many pages of the shared list (1,000 accounts). */
+const MAX_ACCOUNT_PAGES = Math.ceil(1000 / ACCOUNT_PAGE_SIZE);
+
+/** The account id an `app` prop's value holds. */
+const accountIdOf = (value: unknown) => {
+  const id = (value as { authProvisionId?: unknown } | undefined)?.authProvisionId;
+  return typeof id === 'string' && id ? id : undefined;
+};
+
+/**
+ * The `app` fields of a form: each follows the session's shared account list of its app (one
+ * request for every element listing those accounts; connects and disconnects anywhere on the
+ * page show), knows its app's name, tells when its selected account is gone, and waits for an
+ * account the form just connected.
+ */
+export class AccountFields {
+  /**
+   * Loads the query module (and `@tanstack/query-core`), a chunk of its own in the CDN build:
+   * forms without an `app` field never download it. Replaceable, to see how a form copes when
+   * the download fails.
+   */
+  static loadQueryModule = () => import('../../session/query-controller.js');
+
+  private readonly meta = new Map<string, AppMeta>();
+  private readonly feeds = new Map<string, AccountFeed>();
+  /** The query module (and `@tanstack/query-core`), loaded once a form has an `app` field. */
+  private queries?: typeof import('../../session/query-controller.js');
+  private queriesLoading = false;
+  private queriesError?: string;
+
+  constructor(
+    private readonly host: AccountFieldsHost,
+    private readonly form: AccountFieldsForm,
+  ) {}
+
+  /** Forgets every field (another component). */
+  clear(): void {
+    this.meta.clear();
+    this.drop(() => true);
+  }
+
+  /**
+   * Points every `app` field at the session's shared account list of its app (called before each
+   * render): one request for every element listing those accounts, and every field follows a
+   * connect or disconnect made anywhere on the page (`invalidateAccounts()`).
+   */
+  sync(): void {
+    // A removed form sends nothing (a host may still set values on it); the form catches up once attached again.
+    if (!this.host.isConnected) return;
+    const { fields } = this.form;
+    const session = this.form.source()?.session;
+    const appFields = this.form.phase === 'ready' && session ? fields.props.filter((prop) => fields.kindOf(prop).name === 'app' && !prop.hidden && prop.app) : [];
+    this.drop((name, feed) => !appFields.some((prop) => prop.name === name && prop.app === feed.app));
+    if (!session || !appFields.length) return;
+    const queries = this.queries;
+    if (!queries) {
+      // After a failed load only the field's Retry tries again: the error stays until then.
+      if (!this.queriesError) this.loadQueries();
+      return;
+    }
+    for (const prop of appFields) {
+      const app = prop.app as string;
+      let feed = this.feeds.get(prop.name);
+      if (!feed) {
+        feed = { app, query: new queries.InfiniteQueryController<AccountPage, string | undefined>(this.host), names: new Map() };
+        this.feeds.set(prop.name, feed);
+        void this.loadAppName(prop, session);
+      }
+      feed.query.setQuery(session, session.accountsQuery({ app }));
+      const result = feed.query.result;
+      for (const account of this.accountsOf(feed)) feed.names.set(account.id, account.name || account.id);
+      if (!result?.isSuccess || result.isFetching) continue;
+      // The select offers every account: the pages after the first go into the shared cache too.
+      if (result.hasNextPage) {
+        if (result.data.pages.length < MAX_ACCOUNT_PAGES) void feed.query.fetchNextPage({ cancelRefetch: false });
+        continue;
+      }
+      // A value set after the list's fetch began (a saved configuration, an account just connected
+      // elsewhere): before calling it gone, look once more, with a fetch that begins now.
+      const id = accountIdOf(fields.values[prop.name]);
+      const setAt = fields.valueSetAt.get(prop.name) ?? 0;
+      if (id && !this.listedSince(feed, setAt) && feed.checkedValueAt !== setAt && !this.accountsOf(feed).some((account) => account.id === id)) {
+        feed.checkedValueAt = setAt;
+        void feed.query.refetch();
+      }
+    }
+  }
+
+  private loadQueries(): void {
+    if (this.queriesLoading) return;
+    this.queriesLoading = true;
+    this.queriesError = undefined;
+    AccountFields.loadQueryModule().then(
+      (module) => {
+        this.queries = module;
+        this.host.requestUpdate();
+      },
+      (error: unknown) => {
+        this.queriesLoading = false;
+        this.queriesError = this.host.describe(error);
+        this.host.requestUpdate();
+      },
+    );
+  }
+
+  private drop(drop: (name: string, feed: AccountFeed) => boolean): void {
+    for (const [name, feed] of this.feeds) {
+      if (!drop(name, feed)) continue;
+      feed.query.setQuery(undefined, undefined);
+      this.host.removeController(feed.query);
+      this.feeds.delete(name);
+    }
+  }
+
+  private async loadAppName(prop: ConfigurableProp, session: ConnectSession): Promise<void> {
+    // Without a name the field says the slug: nothing to report. The lookup is shared with other
+    // elements (the connect button's): it goes on for them, and a field dropped meanwhile ignores it.
+    const app = await session.app(prop.app as string).catch(() => undefined);
+    if (!app?.name || this.feeds.get(prop.name)?.app !== prop.app) return;
+    this.meta.set(prop.name, { ...this.meta.get(prop.name), appName: app.name });
+    this.host.requestUpdate();
+  }
+
+  /** Whether the feed's list comes from a fetch that began after `setAt`: only such a list can tell that a value's account is gone. */
+  private listedSince(feed: AccountFeed, setAt: number): boolean {
+    const since = feed.query.dataFetchedSince;
+    return since !== undefined && since > setAt;
+  }
+
+  /** The accounts of a feed, every page loaded, each once (pages shift when accounts go). */
+  private accountsOf(feed: AccountFeed): Account[] {
+    const seen = new Set<string>();
+    return (feed.query.result?.data?.pages ?? []).flatMap((page) => page.accounts).filter((account) => !seen.has(account.id) && Boolean(seen.add(account.id)));
+  }
+
+  /**
+   * The name (or id) of the selected account of an `app` field when it is gone: a complete list
+   * whose fetch began after it was selected does not hold it (disconnected elsewhere, or deleted
+   * since a configuration was saved).
+   */
+  gone(prop: ConfigurableProp): string | undefined {
+    const { fields } = this.form;
+    if (fields.kindOf(prop).name !== 'app') return undefined;
+    const id = accountIdOf(fields.values[prop.name]);
+    const feed = this.feeds.get(prop.name);
+    const result = feed?.query.result;
+    // The last complete list decides, also while a refetch runs or after one failed: a flag that
+    // went with every refresh would unlock the fields after it and let a run start.
+    if (!id || !feed || !result?.data || result.hasNextPage) return undefined;
+    if (!this.listedSince(feed, fields.valueSetAt.get(prop.name) ?? 0)) return undefined;
+    if (this.accountsOf(feed).some((account) => account.id === id)) return undefined;
+    return feed.names.get(id) ?? id;
+  }
+
+  state(prop: ConfigurableProp): AppState | undefined {
+    const meta = this.meta.get(prop.name);
+    const feed = this.feeds.get(prop.name);
+    const result = feed?.query.result;
+    if (!feed && !meta && !this.queriesError) return undefined;
+    const accounts = feed ? this.accountsOf(feed) : [];
+    const id = accountIdOf(this.form.fields.values[prop.name]);
+    const gone = this.gone(prop);
+    const error = result?.isError ? this.host.describe(result.error) : !feed ? this.queriesError : undefined;
+    return {
+      ...meta,
+      accounts,
+      loading: !error && (!result || result.isFetching || (result.isSuccess && result.hasNextPage && result.data.pages.length < MAX_ACCOUNT_PAGES)),
+      ...(error ? { error } : {}),
+      ...(id && !accounts.some((account) => account.id === id) ? { missing: { id, ...(feed?.names.has(id) ? { name: feed.names.get(id) } : {}), gone: Boolean(gone) } } : {}),
+    };
+  }
+
+  /** Loads the accounts again after a failure. */
+  retry(prop: ConfigurableProp): void {
+    if (!this.queries) this.loadQueries();
+    else void this.feeds.get(prop.name)?.query.refetch();
+  }
+
+  /**
+   * Waits until the field's account list holds an account this form just connected: joins the
+   * refetch the connect flow started (or starts one), so the new account is selected from the list.
+   */
+  async include(prop: ConfigurableProp, account: Account): Promise<void> {
+    const feed = this.feeds.get(prop.name);
+    if (!feed) return;
+    feed.names.set(account.id, account.name || account.id);
+    if (!this.accountsOf(feed).some((known) => known.id === account.id)) await feed.query.refetch({ cancelRefetch: false });
+  }
+
+  /** Updates what the form keeps of a field (connecting, a connect error). */
+  setMeta(prop: ConfigurableProp, patch: Partial<AppMeta>): void {
+    this.meta.set(prop.name, { ...this.meta.get(prop.name), ...patch });
+    this.host.requestUpdate();
+  }
+}

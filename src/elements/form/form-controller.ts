@@ -1,0 +1,243 @@
+import type { ReactiveController } from 'lit';
+import { ApiError } from '../../session/errors.js';
+import { onNetworkBack } from '../../session/network-back.js';
+import type { ConnectSession } from '../../session/session.js';
+import type { ConfigurableProp } from '../../wire/props.js';
+import { AccountFields, type AccountFieldsHost } from './account-fields.js';
+import { FormValues } from './form-values.js';
+import { kindOf } from './kinds/registry.js';
+import { RemoteOptions, errorText } from './remote-options.js';
+
+export type Phase = 'idle' | 'loading' | 'error' | 'not-found' | 'ready';
+
+/** A component as the form reads it. */
+export interface FormComponent {
+  key: string;
+  name?: string;
+  description?: string;
+  configurableProps?: ConfigurableProp[];
+  configurable_props?: ConfigurableProp[];
+  stash?: unknown;
+}
+
+/** The element a form controller serves: its session and component key, and a renderer to update. */
+export interface FormHost extends AccountFieldsHost {
+  readonly formSession: ConnectSession | undefined;
+  readonly componentKey?: string;
+}
+
+let uid = 0;
+
+/**
+ * The state of one component form (`<pd-action-form>`, `<pd-trigger-form>`): loads the component,
+ * reloads its dynamic props, and ties together its values (`fields`), remote options (`remote`)
+ * and account fields (`accounts`). The element renders it and forwards user edits.
+ *
+ * A newer load of the component, or of its props, aborts the one it replaces (the props request
+ * itself; the component, which the session shares between elements, is no longer waited for):
+ * the older one never reports anything.
+ */
+export class FormController implements ReactiveController {
+  phase: Phase = 'idle';
+  loadError?: string;
+  /** What made the load fail (for the `pd-error` code). */
+  loadFailure?: unknown;
+  component?: FormComponent;
+  dynamicPropsId?: string;
+  reloading = false;
+  /** Index of the prop whose change triggered the reload in flight: fields after it wait. */
+  reloadIndex = -1;
+  reloadError?: string;
+  readonly id = `pdf${++uid}`;
+
+  readonly fields: FormValues;
+  readonly remote: RemoteOptions;
+  readonly accounts: AccountFields;
+
+  private loadedKey?: string;
+  private loadedSession?: ConnectSession;
+  /** The component load in flight, and the props reload: a newer one aborts it. */
+  private loading?: AbortController;
+  private reloadRequest?: AbortController;
+  private reloadTimer?: ReturnType<typeof setTimeout>;
+  private stopNetworkBack?: () => void;
+
+  constructor(private readonly host: FormHost) {
+    host.addController(this);
+    this.fields = new FormValues(kindOf, (prop) => this.accounts.gone(prop));
+    this.remote = new RemoteOptions(host, this);
+    this.accounts = new AccountFields(host, this);
+  }
+
+  hostConnected(): void {
+    // A component that failed to load loads again when the network may be back.
+    this.stopNetworkBack ??= onNetworkBack(() => this.retry());
+    // Attached again: catch up on what the account fields left undone while the form was removed.
+    this.update();
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.reloadTimer);
+    this.stopNetworkBack?.();
+    this.stopNetworkBack = undefined;
+  }
+
+  private update(): void {
+    this.host.requestUpdate();
+  }
+
+  /** The session and component the form loaded, for the requests about its fields. */
+  source(): { session: ConnectSession; key: string } | undefined {
+    const session = this.loadedSession;
+    const key = this.loadedKey;
+    return session && key ? { session, key } : undefined;
+  }
+
+  // ---------------------------------------------------------------- loading
+
+  /** Loads the component when the session or key changed (called before each render). */
+  sync(): void {
+    const session = this.host.formSession;
+    const key = this.host.componentKey;
+    if (!session || !key) {
+      if (!key) this.phase = 'idle';
+      return;
+    }
+    if (session === this.loadedSession && key === this.loadedKey) return;
+    const sameKey = key === this.loadedKey;
+    this.loadedSession = session;
+    this.loadedKey = key;
+    if (!sameKey) {
+      this.remote.clear();
+      this.accounts.clear();
+    }
+    void this.load();
+  }
+
+  retry(): void {
+    if (this.phase === 'error' || this.phase === 'not-found') void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const source = this.source();
+    if (!source) return;
+    this.loading?.abort();
+    const { signal } = (this.loading = new AbortController());
+    this.phase = 'loading';
+    this.loadError = undefined;
+    this.loadFailure = undefined;
+    this.update();
+    try {
+      // Shared with every element asking for it (the session remembers it): the request goes on
+      // for them, only this form stops waiting.
+      const component = (await source.session.component(source.key)) as unknown as FormComponent;
+      if (signal.aborted) return;
+      this.component = component;
+      // The SDK hands out camelCase (`configurableProps`); the wire has `configurable_props`.
+      this.fields.props = [...(component?.configurableProps ?? component?.configurable_props ?? [])];
+      this.phase = 'ready';
+      this.fields.applyDefaults();
+      // A saved configuration of a dynamic component: its props depend on the saved values.
+      if (this.dynamicPropsId || this.hasReloadValue(this.fields.values)) void this.reload(-1);
+    } catch (error) {
+      // A load that a newer one replaced says nothing: the newer one answers.
+      if (signal.aborted) return;
+      this.phase = error instanceof ApiError && error.status === 404 ? 'not-found' : 'error';
+      this.loadError = this.host.describe(error);
+      this.loadFailure = error;
+    }
+    this.update();
+  }
+
+  private hasReloadValue(values: Record<string, unknown>): boolean {
+    return this.fields.props.some((prop) => prop.reloadProps && values[prop.name] !== undefined);
+  }
+
+  // ---------------------------------------------------------------- values
+
+  /** Replaces every value (the `configuredProps` property): nothing the user typed is kept. */
+  setValues(values: Record<string, unknown>): void {
+    this.fields.replace(values);
+    if (this.phase === 'ready') {
+      this.fields.applyDefaults();
+      if (this.hasReloadValue(values)) void this.reload(-1);
+    }
+    this.update();
+  }
+
+  /** A user edit. Returns true when the value changed; a change of a `reloadProps` prop reloads the props. */
+  set(name: string, value: unknown, draft?: Parameters<FormValues['set']>[2]): boolean {
+    const changed = this.fields.set(name, value, draft);
+    if (changed) {
+      const index = this.fields.props.findIndex((prop) => prop.name === name);
+      if (this.fields.props[index]?.reloadProps) this.scheduleReload(index);
+    }
+    this.update();
+    return changed;
+  }
+
+  touch(name: string): void {
+    if (this.fields.touch(name)) this.update();
+  }
+
+  /** Props shown at all, in order: while a change reloads the props, none after the prop that changed. */
+  visibleProps(): ConfigurableProp[] {
+    return this.fields.visibleProps(this.reloading ? this.reloadIndex : -1);
+  }
+
+  /** Every invalid shown field, in order. */
+  invalidProps(): ConfigurableProp[] {
+    return this.phase === 'ready' ? this.visibleProps().filter((prop) => this.fields.errorOf(prop)) : [];
+  }
+
+  // ---------------------------------------------------------------- dynamic props
+
+  private scheduleReload(index: number): void {
+    clearTimeout(this.reloadTimer);
+    this.reloading = true;
+    this.reloadIndex = index;
+    this.reloadTimer = setTimeout(() => void this.reload(index), 250);
+  }
+
+  /** Asks the API for the props of the current configuration; values of props that remain are kept. */
+  async reload(index: number): Promise<void> {
+    const source = this.source();
+    if (!source) return;
+    this.reloadRequest?.abort();
+    const { signal } = (this.reloadRequest = new AbortController());
+    this.reloading = true;
+    this.reloadIndex = index;
+    this.reloadError = undefined;
+    this.update();
+    try {
+      const dynamicPropsId = this.dynamicPropsId;
+      const answer = await source.session.reloadProps(
+        { componentKey: source.key, configuredProps: this.fields.configuredProps(), ...(dynamicPropsId ? { dynamicPropsId } : {}) },
+        signal,
+      );
+      if (signal.aborted) return;
+      const failure = answer.observations?.find((item) => item.k === 'error')?.err ?? answer.errors?.[0];
+      const dynamic = answer.dynamicProps;
+      if (failure || !dynamic?.configurableProps) {
+        this.reloadError = failure ? errorText(failure) : 'The API answered without props';
+      } else {
+        const fields = this.fields;
+        fields.props = dynamic.configurableProps as ConfigurableProp[];
+        this.dynamicPropsId = dynamic.id;
+        const names = new Set(fields.props.map((prop) => prop.name));
+        for (const name of Object.keys(fields.values)) if (!names.has(name)) delete fields.values[name];
+        fields.applyDefaults();
+        this.onDynamicProps?.(index >= 0);
+      }
+    } catch (error) {
+      if (signal.aborted) return;
+      this.reloadError = this.host.describe(error);
+    }
+    this.reloading = false;
+    this.reloadIndex = -1;
+    this.update();
+  }
+
+  /** Called after a reload replaced the props (the element reports the new dynamic props id). */
+  onDynamicProps?: (byUser: boolean) => void;
+}

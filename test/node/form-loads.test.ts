@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { FormController, type FormHost } from '../../src/elements/form/form-controller.js';
+import type { ConnectSession } from '../../src/session/session.js';
+
+/** A call the test answers by hand, with the signal the caller gave. */
+interface Call<T = unknown> {
+  args: unknown;
+  signal?: AbortSignal;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+/** Records each call; a call rejects as soon as its signal aborts, as the SDK's do. */
+function calls<T>() {
+  const made: Call<T>[] = [];
+  const call = (args: unknown, signal?: AbortSignal) =>
+    new Promise<T>((resolve, reject) => {
+      made.push({ args, ...(signal ? { signal } : {}), resolve, reject });
+      signal?.addEventListener('abort', () => reject(signal.reason));
+    });
+  return { made, call };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function setup() {
+  const components = calls<unknown>();
+  const reloads = calls<unknown>();
+  const options = calls<unknown>();
+  const session = {
+    component: (key: string) => components.call(key),
+    reloadProps: (params: unknown, signal?: AbortSignal) => reloads.call(params, signal),
+    configureProp: (params: unknown, signal?: AbortSignal) => options.call(params, signal),
+  } as unknown as ConnectSession;
+  const host: FormHost & { componentKey: string } = {
+    isConnected: true,
+    formSession: session,
+    componentKey: 'a',
+    describe: (error) => (error instanceof Error ? error.message : String(error)),
+    addController: () => {},
+    removeController: () => {},
+    requestUpdate: () => {},
+    updateComplete: Promise.resolve(true),
+  };
+  return { form: new FormController(host), host, components: components.made, reloads: reloads.made, options: options.made };
+}
+
+const component = (key: string, props: { name: string; type: string; remoteOptions?: boolean; useQuery?: boolean; reloadProps?: boolean }[]) => ({ key, name: key, configurableProps: props });
+
+describe('form loads: a newer load replaces the older one, which never reports', () => {
+  it('drops the component load of a key that was replaced, and says nothing about it', async () => {
+    const { form, host, components } = setup();
+    form.sync();
+    host.componentKey = 'b';
+    form.sync();
+    assert.equal(components.length, 2);
+    // The session shares the component with other elements: the form stops waiting, the request goes on.
+    assert.equal(components[0]?.signal, undefined);
+    components[0]?.reject(new Error('the API failed for "a"'));
+    await settle();
+    assert.equal(form.phase, 'loading', 'the replaced load is no error');
+    assert.equal(form.loadError, undefined);
+    components[1]?.resolve(component('b', [{ name: 'fromB', type: 'string' }]));
+    await settle();
+    assert.equal(form.phase, 'ready');
+    assert.deepEqual(form.fields.props.map((prop) => prop.name), ['fromB']);
+  });
+
+  it('ignores a late answer of a replaced component load', async () => {
+    const { form, host, components } = setup();
+    form.sync();
+    host.componentKey = 'b';
+    form.sync();
+    components[1]?.resolve(component('b', [{ name: 'fromB', type: 'string' }]));
+    await settle();
+    components[0]?.resolve(component('a', [{ name: 'fromA', type: 'string' }]));
+    await settle();
+    assert.deepEqual(form.fields.props.map((prop) => prop.name), ['fromB']);
+  });
+
+  it('aborts a props reload that a newer one replaced, and keeps the newer answer', async () => {
+    const { form, components, reloads } = setup();
+    form.sync();
+    components[0]?.resolve(component('a', [{ name: 'mode', type: 'string', reloadProps: true }]));
+    await settle();
+    void form.reload(0);
+    void form.reload(0);
+    assert.equal(reloads.length, 2);
+    assert.equal(reloads[0]?.signal?.aborted, true);
+    reloads[1]?.resolve({ dynamicProps: { id: 'dyp_2', configurableProps: [{ name: 'mode', type: 'string' }, { name: 'extra', type: 'string' }] } });
+    await settle();
+    assert.equal(form.reloadError, undefined, 'the aborted reload is no error');
+    assert.equal(form.reloading, false);
+    assert.equal(form.dynamicPropsId, 'dyp_2');
+    assert.deepEqual(form.fields.props.map((prop) => prop.name), ['mode', 'extra']);
+  });
+
+  it('aborts a fetch of remote options that a search replaced', async () => {
+    const { form, components, options } = setup();
+    form.sync();
+    components[0]?.resolve(component('a', [{ name: 'channel', type: 'string', remoteOptions: true, useQuery: true }]));
+    await settle();
+    const prop = form.fields.props[0] as (typeof form.fields.props)[number];
+    form.remote.ensure(prop);
+    form.remote.search(prop, 'gen');
+    assert.equal(options.length, 2);
+    assert.equal(options[0]?.signal?.aborted, true);
+    assert.equal((options[1]?.args as { query?: string }).query, 'gen');
+    options[1]?.resolve({ options: [{ label: '#general', value: 'C1' }] });
+    await settle();
+    const state = form.remote.state('channel');
+    assert.equal(state?.error, undefined, 'the aborted fetch is no error');
+    assert.deepEqual(state?.options, [{ label: '#general', value: 'C1' }]);
+  });
+
+  it('aborts the fetches in flight when the form shows another component', async () => {
+    const { form, host, components, options } = setup();
+    form.sync();
+    components[0]?.resolve(component('a', [{ name: 'channel', type: 'string', remoteOptions: true }]));
+    await settle();
+    form.remote.ensure(form.fields.props[0] as (typeof form.fields.props)[number]);
+    host.componentKey = 'b';
+    form.sync();
+    assert.equal(options[0]?.signal?.aborted, true);
+    await settle();
+    assert.equal(form.remote.state('channel'), undefined);
+  });
+});
+
