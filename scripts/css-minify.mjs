@@ -9,6 +9,8 @@
  * `+ - * / ~`, in strings and escapes (`\,` is no delimiter), and next to a `${}` interpolation
  * (whose value the build cannot see) unless a delimiter is on the other side. Lit reads the cooked text of a template, so the
  * minified text is written back escaped for a template literal.
+ *
+ * Lit markup loses the indentation after its line breaks (`minifyMarkupText`).
  */
 import { readFile } from 'node:fs/promises';
 import ts from 'typescript';
@@ -98,13 +100,28 @@ const asTemplateText = (text) => text.replace(/\\/g, '\\\\').replace(/`/g, '\\`'
 
 const isCssTag = (node) => ts.isIdentifier(node.tag) && node.tag.text === 'css';
 const isUnsafeCss = (node) => ts.isIdentifier(node.expression) && node.expression.text === 'unsafeCSS';
+const isMarkupTag = (node) => ts.isIdentifier(node.tag) && (node.tag.text === 'html' || node.tag.text === 'svg');
+/** Markup whose whitespace is content: preformatted text and text areas keep theirs as written. */
+const KEEPS_WHITESPACE = /<pre\b|<textarea\b|whitespace-pre|white-space/;
 
 /**
- * A module's source with its CSS texts minified, or undefined when it has none. The line count
+ * Lit markup (`html\`…\``, `svg\`…\``) without the indentation after its line breaks: the browser
+ * collapses a run of whitespace to one space anyway (or drops it where a flex or grid container
+ * ignores whitespace), so what renders stays the same. Markup that keeps whitespace is left
+ * as written. Works on the raw text, so escapes stay as they are.
+ */
+export function minifyMarkupText(raw) {
+  // The line breaks stay (one character, as a space would be), so the source map keeps its lines.
+  return raw.replace(/[ \t]*\n\s*/g, (run) => '\n'.repeat(run.split('\n').length - 1));
+}
+
+/**
+ * A module's source with its CSS texts (and, with `minifyMarkup`, its markup) minified, or
+ * undefined when it has none. The line count
  * stays: the removed line breaks follow each literal, where the JavaScript minifier drops them,
  * so the source map still points at the right lines.
  */
-export function minifyModuleCss(source, fileName, { generatedModule = false } = {}) {
+export function minifyModuleCss(source, fileName, { generatedModule = false, minifyMarkup = false } = {}) {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const edits = [];
   const replace = (node, text) => {
@@ -123,6 +140,18 @@ export function minifyModuleCss(source, fileName, { generatedModule = false } = 
     return `${out}\``;
   };
   const visit = (node) => {
+    // Markup: only the static text between interpolations changes, so nested templates in them are visited on their own.
+    if (minifyMarkup && ts.isTaggedTemplateExpression(node) && isMarkupTag(node) && !KEEPS_WHITESPACE.test(node.template.getText(file))) {
+      const literal = node.template;
+      const parts = ts.isNoSubstitutionTemplateLiteral(literal) ? [literal] : [literal.head, ...literal.templateSpans.map((span) => span.literal)];
+      for (const part of parts) {
+        // Inside the delimiters: `…`, `…${, }…${, }…`.
+        const start = part.getStart(file) + 1;
+        const end = part.end - (part.kind === ts.SyntaxKind.TemplateHead || part.kind === ts.SyntaxKind.TemplateMiddle ? 2 : 1);
+        const text = minifyMarkupText(part.rawText);
+        if (text !== source.slice(start, end)) edits.push({ start, end, text });
+      }
+    }
     if (ts.isTaggedTemplateExpression(node) && isCssTag(node) && !containsCss(node.template)) {
       replace(node.template, template(node.template));
       return;
@@ -167,8 +196,8 @@ export function minifyCssPlugin({ include = /[\\/]src[\\/].*\.ts$/, generated = 
         if (/[\\/]node_modules[\\/]/.test(path)) return undefined;
         const source = await readFile(path, 'utf8');
         const generatedModule = generated.test(path);
-        if (!generatedModule && !/\bcss`|\bunsafeCSS\(/.test(source)) return undefined;
-        const contents = minifyModuleCss(source, path, { generatedModule });
+        if (!generatedModule && !/\bcss`|\bunsafeCSS\(|\bhtml`|\bsvg`/.test(source)) return undefined;
+        const contents = minifyModuleCss(source, path, { generatedModule, minifyMarkup: true });
         return contents === undefined ? undefined : { contents, loader: 'ts' };
       });
     },

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 
 interface CssMinify {
   minifyCssText(text: string, edges?: { open?: boolean; close?: boolean }): string;
-  minifyModuleCss(source: string, fileName: string, options?: { generatedModule?: boolean }): string | undefined;
+  minifyModuleCss(source: string, fileName: string, options?: { generatedModule?: boolean; minifyMarkup?: boolean }): string | undefined;
 }
 const { minifyCssText, minifyModuleCss } = (await import(new URL('../../scripts/css-minify.mjs', import.meta.url).href)) as CssMinify;
 
@@ -72,5 +72,25 @@ describe('CSS minification of the CDN build', () => {
     assert.equal(out.split('\n').indexOf('export const last = 1;'), source.split('\n').indexOf('export const last = 1;'));
     assert.equal(minifyModuleCss("export default 'x';", 'y.ts'), undefined);
     assert.equal(minifyModuleCss('// Generated\nexport default ":host{\\n  a:b;\\n}";\n', 'y.css.ts', { generatedModule: true }), '// Generated\nexport default ":host{a:b}";\n');
+  });
+
+  it('drops the indentation of Lit markup, keeping its line breaks, its interpolations and whitespace that is content', () => {
+    const source = [
+      'const row = html`<div',
+      '    class="a  b">',
+      '      ${busy ? html`<span>',
+      '        \\u2014 ${label}</span>` : nothing}',
+      '    </div>`;',
+      'const code = html`<pre>',
+      '  kept</pre>`;',
+      'export const last = 1;',
+      '',
+    ].join('\n');
+    const out = minifyModuleCss(source, 'x.ts', { minifyMarkup: true }) ?? '';
+    assert.equal(
+      out,
+      ['const row = html`<div', 'class="a  b">', '${busy ? html`<span>', '\\u2014 ${label}</span>` : nothing}', '</div>`;', 'const code = html`<pre>', '  kept</pre>`;', 'export const last = 1;', ''].join('\n'),
+    );
+    assert.equal(minifyModuleCss(source, 'x.ts'), undefined, 'markup is left alone unless asked');
   });
 });
