@@ -47,3 +47,21 @@ export async function postToHost(what: string, endpoint: string, body: unknown, 
   return parsed;
 }
 
+
+/** One write's routes, tried in this order: the host's callback, its endpoint, the Connect API. */
+export interface WriteRoutes<T> {
+  /** The host's own code (`runCallback`, `deployCallback`, `disconnectCallback`). */
+  callback?: () => Promise<T>;
+  /** The host's endpoint (`run-endpoint`, …) and how to read its answer. */
+  endpoint?: { what: string; url: string; body: unknown; timeoutMs: number; read: (answer: unknown) => T };
+  /** The Connect API, through the session. */
+  api: () => Promise<T>;
+}
+
+/** Sends one write (run, deploy, disconnect) through the first route the host set up, exactly once. */
+export async function writeThrough<T>(routes: WriteRoutes<T>): Promise<T> {
+  if (routes.callback) return routes.callback();
+  const { endpoint } = routes;
+  if (endpoint) return endpoint.read(await postToHost(endpoint.what, endpoint.url, endpoint.body, endpoint.timeoutMs));
+  return routes.api();
+}

@@ -10,7 +10,7 @@ import { PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent } from '../..
 import { plural } from '../../i18n/index.js';
 import { connectWithEvents, describeConnectOutcome } from '../../session/connect-events.js';
 import { describeError, isOutcomeUnknown, errorCode } from '../../session/errors.js';
-import { HOST_WRITE_TIMEOUT_MS, postToHost } from '../../session/host-endpoints.js';
+import { HOST_WRITE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoints.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import type { AccountFilter, AccountPage, ConnectSession } from '../../session/session.js';
 import type { Account } from '../../session/types.js';
@@ -389,13 +389,15 @@ export class PdAccountList extends PdElement {
   };
 
   /** Deletes through the callback, the host's endpoint, or the Connect API, in that order. */
-  private async deleteAccount(account: Account, session: ConnectSession): Promise<void> {
-    if (this.disconnectCallback) return this.disconnectCallback(account);
-    if (this.disconnectEndpoint) {
-      await postToHost('disconnect', this.disconnectEndpoint, { account_id: account.id, external_user_id: session.externalUserId }, HOST_WRITE_TIMEOUT_MS);
-      return;
-    }
-    await session.deleteAccount(account.id);
+  private deleteAccount(account: Account, session: ConnectSession): Promise<void> {
+    const { disconnectCallback, disconnectEndpoint } = this;
+    return writeThrough({
+      callback: disconnectCallback && (() => disconnectCallback(account)),
+      endpoint: disconnectEndpoint
+        ? { what: 'disconnect', url: disconnectEndpoint, body: { account_id: account.id, external_user_id: session.externalUserId }, timeoutMs: HOST_WRITE_TIMEOUT_MS, read: () => undefined }
+        : undefined,
+      api: () => session.deleteAccount(account.id),
+    });
   }
 
   /** The request event, then the delete; resolves to whether the account is gone. */

@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type ActionRunResult, PdRunErrorEvent, PdRunSuccessEvent } from '../../events/index.js';
 import { describeError, isOutcomeUnknown } from '../../session/errors.js';
-import { HOST_EXECUTE_TIMEOUT_MS, postToHost } from '../../session/host-endpoints.js';
+import { HOST_EXECUTE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoints.js';
 import { type FormTexts, PdComponentFormBase, chevron } from '../form/pd-component-form-base.js';
 import { styles } from './pd-action-form.styles.js';
 
@@ -161,22 +161,27 @@ export class PdActionForm extends PdComponentFormBase {
     this.outcomeUnknown = false;
     this.announcement = this.t('form.status.running', { name: this.form.component?.name ?? key });
     try {
-      let result: ActionRunResult;
-      if (this.runCallback) {
-        result = await this.runCallback({ componentKey: key, externalUserId: this.config.externalUserId, configuredProps, ...(dynamicPropsId ? { dynamicPropsId } : {}), ...(stashId ? { stashId } : {}) });
-      } else if (this.runEndpoint) {
-        const body = (await postToHost(
-          'run',
-          this.runEndpoint,
-          { id: key, external_user_id: this.config.externalUserId, configured_props: configuredProps, dynamic_props_id: dynamicPropsId, stash_id: stashId },
-          HOST_EXECUTE_TIMEOUT_MS,
-        )) as (ActionRunResult & { stash_id?: string }) | undefined;
-        result = { ...body, ...(body?.stash_id !== undefined ? { stashId: body.stash_id } : {}) };
-      } else {
-        const session = this.session;
-        if (!session) throw new Error(this.configError ?? 'No session');
-        result = (await session.runAction({ componentKey: key, configuredProps, ...(dynamicPropsId ? { dynamicPropsId } : {}), ...(stashId ? { stashId } : {}) })) as ActionRunResult;
-      }
+      const { runCallback, runEndpoint, session } = this;
+      const options = { componentKey: key, configuredProps, ...(dynamicPropsId ? { dynamicPropsId } : {}), ...(stashId ? { stashId } : {}) };
+      const result = await writeThrough<ActionRunResult>({
+        callback: runCallback && (() => runCallback({ ...options, externalUserId: this.config.externalUserId })),
+        endpoint: runEndpoint
+          ? {
+              what: 'run',
+              url: runEndpoint,
+              body: { id: key, external_user_id: this.config.externalUserId, configured_props: configuredProps, dynamic_props_id: dynamicPropsId, stash_id: stashId },
+              timeoutMs: HOST_EXECUTE_TIMEOUT_MS,
+              read: (answer) => {
+                const body = answer as (ActionRunResult & { stash_id?: string }) | undefined;
+                return { ...body, ...(body?.stash_id !== undefined ? { stashId: body.stash_id } : {}) };
+              },
+            }
+          : undefined,
+        api: async () => {
+          if (!session) throw new Error(this.configError ?? 'No session');
+          return (await session.runAction(options)) as ActionRunResult;
+        },
+      });
       this.result = result ?? {};
       const failure = this.result.os?.find((item) => item.k === 'error');
       if (failure) {

@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PdDeployErrorEvent, PdDeploySuccessEvent, PdErrorEvent, PdTriggerDeleteEvent } from '../../events/index.js';
 import { describeError, isOutcomeUnknown, errorCode } from '../../session/errors.js';
-import { HOST_EXECUTE_TIMEOUT_MS, postToHost } from '../../session/host-endpoints.js';
+import { HOST_EXECUTE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoints.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import { ConnectSession, type DeployedTrigger, type DeployedTriggerPage } from '../../session/session.js';
 import { type FormTexts, PdComponentFormBase } from '../form/pd-component-form-base.js';
@@ -238,35 +238,31 @@ export class PdTriggerForm extends PdComponentFormBase {
     // Triggers already listed are not the one this click deploys.
     const knownIds = new Set(this.listedTriggers.map((trigger) => trigger.id));
     try {
-      let trigger: DeployedTrigger;
-      if (this.deployCallback) {
-        trigger = await this.deployCallback({
-          componentKey: key,
-          externalUserId: this.config.externalUserId,
-          configuredProps,
-          ...(dynamicPropsId ? { dynamicPropsId } : {}),
-          ...(webhookUrl ? { webhookUrl } : {}),
-          emitOnDeploy,
-        });
-      } else if (this.deployEndpoint) {
-        const body = await postToHost(
-          'deploy',
-          this.deployEndpoint,
-          {
-            id: key,
-            external_user_id: this.config.externalUserId,
-            configured_props: configuredProps,
-            dynamic_props_id: dynamicPropsId,
-            webhook_url: webhookUrl,
-            emit_on_deploy: emitOnDeploy,
-          },
-          HOST_EXECUTE_TIMEOUT_MS,
-        );
-        trigger = fromWire(body);
-      } else {
-        if (!session) throw new Error(this.configError ?? 'No session');
-        trigger = await session.deployTrigger({ componentKey: key, configuredProps, ...(dynamicPropsId ? { dynamicPropsId } : {}), ...(webhookUrl ? { webhookUrl } : {}), emitOnDeploy });
-      }
+      const { deployCallback, deployEndpoint } = this;
+      const options = { componentKey: key, configuredProps, ...(dynamicPropsId ? { dynamicPropsId } : {}), ...(webhookUrl ? { webhookUrl } : {}), emitOnDeploy };
+      const trigger = await writeThrough<DeployedTrigger>({
+        callback: deployCallback && (() => deployCallback({ ...options, externalUserId: this.config.externalUserId })),
+        endpoint: deployEndpoint
+          ? {
+              what: 'deploy',
+              url: deployEndpoint,
+              body: {
+                id: key,
+                external_user_id: this.config.externalUserId,
+                configured_props: configuredProps,
+                dynamic_props_id: dynamicPropsId,
+                webhook_url: webhookUrl,
+                emit_on_deploy: emitOnDeploy,
+              },
+              timeoutMs: HOST_EXECUTE_TIMEOUT_MS,
+              read: fromWire,
+            }
+          : undefined,
+        api: () => {
+          if (!session) throw new Error(this.configError ?? 'No session');
+          return session.deployTrigger(options);
+        },
+      });
       this.deployed = trigger;
       this.announcement = this.t('trigger.status.deployed', { name: fields(trigger).name ?? name });
       this.emit(new PdDeploySuccessEvent(trigger, configuredProps));
