@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { type ActionRunResult, PdRunErrorEvent, PdRunSuccessEvent } from '../../events/index.js';
 import { describeError, isOutcomeUnknown } from '../../session/errors.js';
 import { HOST_EXECUTE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoints.js';
-import { type FormTexts, PdComponentFormBase, chevron } from '../form/pd-component-form-base.js';
+import { type FormTexts, PdComponentFormBase, chevron, formTexts } from '../form/pd-component-form-base.js';
 import { styles } from './pd-action-form.styles.js';
 
 /** What a `runCallback` receives: run the action on your server and resolve with its answer. */
@@ -107,17 +107,7 @@ export type RunCallback = (request: RunRequest) => Promise<ActionRunResult>;
 export class PdActionForm extends PdComponentFormBase {
   static override styles = styles;
 
-  protected readonly texts: FormTexts = {
-    submit: 'form.submit',
-    busy: 'form.running',
-    loadError: 'form.loadError',
-    notFound: 'form.notFound',
-    note: 'form.note',
-    invalidSummary: 'form.invalidSummary',
-    configInvalid: 'form.configInvalid',
-    missingKey: 'form.missingKey',
-    loaded: 'form.status.loaded',
-  };
+  protected readonly texts: FormTexts = formTexts('form', 'form.running');
 
   /** Your server's run endpoint: receives POST `{id, external_user_id, configured_props, dynamic_props_id, stash_id}` and answers like `actions.run`. */
   @property({ attribute: 'run-endpoint' }) runEndpoint?: string;

@@ -37,6 +37,23 @@ export interface FormTexts {
   loaded: StringKey;
 }
 
+/** A form's texts under its key prefix (`form.submit`, `trigger.submit`, …); `busy` names what a submit does. */
+export function formTexts(prefix: 'form' | 'trigger', busy: StringKey): FormTexts {
+  // Typed, so every prefix must have every text.
+  const key = (name: 'submit' | 'loadError' | 'notFound' | 'note' | 'invalidSummary' | 'configInvalid' | 'missingKey'): StringKey => `${prefix}.${name}`;
+  return {
+    submit: key('submit'),
+    busy,
+    loadError: key('loadError'),
+    notFound: key('notFound'),
+    note: key('note'),
+    invalidSummary: key('invalidSummary'),
+    configInvalid: key('configInvalid'),
+    missingKey: key('missingKey'),
+    loaded: 'form.status.loaded',
+  };
+}
+
 const safeId = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, (char) => `_${char.charCodeAt(0).toString(16)}`);
 export const chevron = html`<svg class="chevron size-4 shrink-0 transition-transform" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M8.22 5.22a.75.75 0 0 1 1.06 0l4.25 4.25a.75.75 0 0 1 0 1.06l-4.25 4.25a.75.75 0 0 1-1.06-1.06L11.94 10 8.22 6.28a.75.75 0 0 1 0-1.06Z" clip-rule="evenodd" /></svg>`;
 

@@ -7,7 +7,7 @@ import { describeError, isOutcomeUnknown, errorCode } from '../../session/errors
 import { HOST_EXECUTE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoints.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import { ConnectSession, type DeployedTrigger, type DeployedTriggerPage } from '../../session/session.js';
-import { type FormTexts, PdComponentFormBase } from '../form/pd-component-form-base.js';
+import { type FormTexts, PdComponentFormBase, formTexts } from '../form/pd-component-form-base.js';
 import { styles } from './pd-trigger-form.styles.js';
 
 /** What a `deployCallback` receives: deploy the trigger on your server and resolve with the deployed trigger. */
@@ -152,17 +152,7 @@ function fromWire(body: unknown): DeployedTrigger {
 export class PdTriggerForm extends PdComponentFormBase {
   static override styles = styles;
 
-  protected readonly texts: FormTexts = {
-    submit: 'trigger.submit',
-    busy: 'trigger.deploying',
-    loadError: 'trigger.loadError',
-    notFound: 'trigger.notFound',
-    note: 'trigger.note',
-    invalidSummary: 'trigger.invalidSummary',
-    configInvalid: 'trigger.configInvalid',
-    missingKey: 'trigger.missingKey',
-    loaded: 'form.status.loaded',
-  };
+  protected readonly texts: FormTexts = formTexts('trigger', 'trigger.deploying');
 
   /** Where the deployed trigger POSTs its events (absolute URL). */
   @property({ attribute: 'webhook-url' }) webhookUrl?: string;
