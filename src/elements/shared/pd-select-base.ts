@@ -4,7 +4,6 @@ import { PdElement } from '../../base/pd-element.js';
 import { PdChangeEvent, PdErrorEvent } from '../../events/index.js';
 import { type StringKey, plural } from '../../i18n/index.js';
 import { describeError, errorCode } from '../../session/errors.js';
-import { LatestLoad } from '../../session/latest-load.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import type { ConnectSession } from '../../session/session.js';
 import { ComboboxController } from './combobox-controller.js';
@@ -71,9 +70,9 @@ export abstract class PdSelectBase<T> extends PdElement {
   protected readonly combo: ComboboxController<T>;
   private readonly query = new InfiniteQueryController<ItemPage<T>, string | undefined>(this);
   private everOpened = false;
-  /** The value being looked up, and the lookup (a newer value's replaces it). */
+  /** The value being looked up, and its lookup: a newer value's aborts it. */
   private lookup?: string;
-  private readonly lookups = new LatestLoad();
+  private lookupRequest?: AbortController;
   private lastAnnounced = '';
   private defaultValue?: string;
 
@@ -273,7 +272,7 @@ export abstract class PdSelectBase<T> extends PdElement {
     const value = this.value;
     // A lookup for a value no longer wanted must not land.
     if (this.lookup !== undefined && this.lookup !== value) {
-      this.lookups.cancel();
+      this.lookupRequest?.abort();
       this.lookup = undefined;
     }
     if (!value || (this.selectedItem && this.itemValue(this.selectedItem) === value)) return;
@@ -284,7 +283,8 @@ export abstract class PdSelectBase<T> extends PdElement {
     }
     if (!session || this.lookup === value) return;
     this.lookup = value;
-    const signal = this.lookups.start();
+    this.lookupRequest?.abort();
+    const { signal } = (this.lookupRequest = new AbortController());
     this.retrieve(session, value).then(
       (item) => {
         if (!signal.aborted) this.selectedItem = item;
