@@ -20,6 +20,12 @@ const nodeImportCall = {
 };
 const serverCode = { regex: '^\\.{1,2}/(.*/)?server(/|$)', message: 'The server helper (src/server/) runs on the host app\'s server, never in the browser or the emulator: shared Node code lives in src/http/.' };
 
+/** Rules for code that may run in a browser or service worker: no Node built-ins, no server helper, nor what `patterns` names. */
+const browserSafe = (patterns) => ({
+  'no-restricted-imports': ['error', { paths: nodeBuiltins.paths, patterns: [nodeBuiltins.node, serverCode, ...patterns] }],
+  'no-restricted-syntax': ['error', nodeImportCall],
+});
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'storybook-static/', 'coverage/', ...generatedFolders] },
   js.configs.recommended,
@@ -50,35 +56,19 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     ignores: ['src/emulator/**', ...NODE_ONLY],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: nodeBuiltins.paths,
-        patterns: [
-          nodeBuiltins.node,
-          serverCode,
-          { regex: '(^|/)emulator(/|$)', message: 'The emulator is a test double: browser code never loads it.' },
-          { regex: '^\\.{1,2}/(.*/)?http/', message: 'src/http/ bridges Node\'s HTTP server: browser code never loads it.' },
-          { regex: '^@pipedream/sdk/server', message: 'The SDK\'s server client needs the client secret: browser code uses the browser clients.' },
-        ],
-      }],
-      'no-restricted-syntax': ['error', nodeImportCall],
-    },
+    rules: browserSafe([
+      { regex: '(^|/)emulator(/|$)', message: 'The emulator is a test double: browser code never loads it.' },
+      { regex: '^\\.{1,2}/(.*/)?http/', message: 'src/http/ bridges Node\'s HTTP server: browser code never loads it.' },
+      { regex: '^@pipedream/sdk/server', message: 'The SDK\'s server client needs the client secret: browser code uses the browser clients.' },
+    ]),
   },
   // The emulator's core also runs in a service worker (the static Storybook): no Node, no server helper.
   {
     files: ['src/emulator/**/*.ts'],
     ignores: NODE_ONLY,
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: nodeBuiltins.paths,
-        patterns: [
-          nodeBuiltins.node,
-          serverCode,
-          { regex: '^\\.{1,2}/(.*/)?(node|cli|index\\.node)(\\.js)?$', message: 'The emulator\'s Node entry points import its core, not the other way round.' },
-        ],
-      }],
-      'no-restricted-syntax': ['error', nodeImportCall],
-    },
+    rules: browserSafe([
+      { regex: '^\\.{1,2}/(.*/)?(node|cli|index\\.node)(\\.js)?$', message: 'The emulator\'s Node entry points import its core, not the other way round.' },
+    ]),
   },
   // The emulator's Node entry points: Node is fine, the server helper still is not.
   {
