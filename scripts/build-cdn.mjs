@@ -4,12 +4,12 @@
  * plain `<script type="module">` with no build step; `dist/cdn/<cdn>.js` registers one element
  * (the entries of elements.json). Lit and every dependency are bundled; shared code, the SDK's
  * resource clients, the non-English locales and the markdown renderer are split into chunks
- * loaded when needed. The CSS inside the modules is minified too (css-minify.mjs).
+ * loaded when needed. The CSS and the markup inside the modules are minified too (minify-templates.mjs).
  * `dist/cdn.meta.json` (not published) records the module graph for `npm run size`.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { minifyCssPlugin } from './css-minify.mjs';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 import { elements } from './elements.mjs';
 
 export const elementEntries = Object.fromEntries(elements.map((element) => [element.cdn, element.module]));
@@ -53,7 +53,7 @@ const result = await build({
   metafile: true,
   tsconfig: 'tsconfig.json',
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [withBase, minifyCssPlugin()],
+  plugins: [withBase, minifyTemplatesPlugin()],
   logLevel: 'warning',
 });
 writeFileSync('dist/cdn.meta.json', JSON.stringify(result.metafile));

@@ -6,7 +6,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { minifyCssPlugin } from './css-minify.mjs';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 import { elements } from './elements.mjs';
 
 const load = (module) => `import './${module}';`;
@@ -35,7 +35,7 @@ for (const [name, contents] of Object.entries(entries)) {
     define: { 'process.env.NODE_ENV': '"production"' },
     tsconfig: 'tsconfig.json',
     // Minified as in the CDN build.
-    plugins: [minifyCssPlugin()],
+    plugins: [minifyTemplatesPlugin()],
     logLevel: 'silent',
   });
   const code = result.outputFiles[0].contents;

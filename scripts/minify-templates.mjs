@@ -187,10 +187,10 @@ export function minifyModuleCss(source, fileName, { generatedModule = false, min
   return out;
 }
 
-/** The esbuild plugin: minifies the CSS in the project's own modules as esbuild loads them. */
-export function minifyCssPlugin({ include = /[\\/]src[\\/].*\.ts$/, generated = /[\\/]src[\\/]styles[\\/]generated[\\/]/ } = {}) {
+/** The esbuild plugin: minifies the CSS and the markup in the project's own modules as esbuild loads them. */
+export function minifyTemplatesPlugin({ include = /[\\/]src[\\/].*\.ts$/, generated = /[\\/]src[\\/]styles[\\/]generated[\\/]/ } = {}) {
   return {
-    name: 'pd-minify-css',
+    name: 'pd-minify-templates',
     setup(build) {
       build.onLoad({ filter: include }, async ({ path }) => {
         if (/[\\/]node_modules[\\/]/.test(path)) return undefined;

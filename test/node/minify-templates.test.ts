@@ -5,9 +5,9 @@ interface CssMinify {
   minifyCssText(text: string, edges?: { open?: boolean; close?: boolean }): string;
   minifyModuleCss(source: string, fileName: string, options?: { generatedModule?: boolean; minifyMarkup?: boolean }): string | undefined;
 }
-const { minifyCssText, minifyModuleCss } = (await import(new URL('../../scripts/css-minify.mjs', import.meta.url).href)) as CssMinify;
+const { minifyCssText, minifyModuleCss } = (await import(new URL('../../scripts/minify-templates.mjs', import.meta.url).href)) as CssMinify;
 
-describe('CSS minification of the CDN build', () => {
+describe('CSS and markup minification of the CDN build', () => {
   it('drops comments and the whitespace CSS does not need', () => {
     assert.equal(
       minifyCssText(`
