@@ -2,9 +2,10 @@
 /**
  * The CDN build: `dist/cdn/pd-connect-elements.js` registers every element and works from a
  * plain `<script type="module">` with no build step; `dist/cdn/<cdn>.js` registers one element
- * (the entries of elements.json). Lit and every dependency are bundled; shared code, the SDK's
- * resource clients, the non-English locales and the markdown renderer are split into chunks
- * loaded when needed. The CSS and the markup inside the modules are minified too (minify-templates.mjs).
+ * (the entries of elements.json). Lit and every dependency are bundled; shared code is split into
+ * chunks that each entry imports directly (two rounds of requests: the entry, then all of its
+ * chunks, the SDK clients of its first render included), and the other SDK resource clients,
+ * the non-English locales and the markdown renderer into chunks loaded when needed. The CSS and the markup inside the modules are minified too (minify-templates.mjs).
  * `dist/cdn.meta.json` (not published) records the module graph for `npm run size`.
  */
 import { rmSync, writeFileSync } from 'node:fs';

@@ -242,6 +242,21 @@ interface SdkClients {
   deployedTriggers: DeployedTriggersClient;
 }
 
+type ClientClasses = { [K in keyof SdkClients]: Awaited<ReturnType<(typeof sdkClients)[K]>> };
+
+const bundledClients: Partial<ClientClasses> = {};
+let bundledReaders: typeof import('./read-components.js') | undefined;
+
+/**
+ * The SDK clients (and component readers) an element's first render calls, imported by the
+ * element module itself: they come with its script instead of in another round of script
+ * requests before its first API call. Everything else stays loaded on first use.
+ */
+export function bundleForFirstRender(clients: Partial<ClientClasses>, readers?: typeof import('./read-components.js')): void {
+  Object.assign(bundledClients, clients);
+  bundledReaders ??= readers;
+}
+
 /**
  * One per (user, token source, environment, base URL), shared by every element on the page:
  * the token source, the SDK clients and the caches.
@@ -278,7 +293,8 @@ export class ConnectSession {
   private client<K extends keyof SdkClients>(name: K): Promise<SdkClients[K]> {
     let client = this.clients.get(name) as Promise<SdkClients[K]> | undefined;
     if (!client) {
-      client = sdkClients[name]().then((Client) => new Client(this.clientOptions()) as SdkClients[K]);
+      const bundled = bundledClients[name];
+      client = (bundled ? Promise.resolve(bundled) : sdkClients[name]()).then((Client) => new Client(this.clientOptions()) as SdkClients[K]);
       this.clients.set(name, client);
       client.catch(() => this.clients.delete(name));
     }
@@ -311,17 +327,24 @@ export class ConnectSession {
   }
 
   /**
-   * Runs an API call; a 401 means the token lapsed: fetch a new one and try once more (a refused
+   * Runs an API call with the given SDK client; a 401 means the token lapsed: fetch a new one and try once more (a refused
    * token did nothing, so this holds for writes too). `kind` is the call's retry and time limit.
    */
-  async call<T>(request: (options: CallKind) => Promise<T>, kind: CallKind = READ): Promise<T> {
+  async call<C, T>(client: Promise<C>, request: (client: C, options: CallKind) => Promise<T>, kind: CallKind = READ): Promise<T> {
+    let ready: C;
     try {
-      return await request(kind);
+      // The token and the SDK client load side by side: a page's first call waits for the slower, not for both in turn.
+      [ready] = await Promise.all([client, this.tokens.get()]);
+    } catch (error) {
+      throw toApiError(error, kind);
+    }
+    try {
+      return await request(ready, kind);
     } catch (error) {
       if (statusOf(error) !== 401) throw toApiError(error, kind);
       this.tokens.invalidate(this.tokens.lastIssued);
       try {
-        return await request(kind);
+        return await request(ready, kind);
       } catch (retryError) {
         throw toApiError(retryError, kind);
       }
@@ -343,8 +366,8 @@ export class ConnectSession {
   }
 
   async listAccounts(filter: AccountFilter, cursor?: string, limit = 20): Promise<AccountPage> {
-    const page = await this.call(async (options) =>
-      (await this.client('accounts')).list(
+    const page = await this.call(this.client('accounts'), (client, options) =>
+      client.list(
         {
           externalUserId: this.externalUserId,
           ...(filter.app ? { app: filter.app } : {}),
@@ -360,18 +383,18 @@ export class ConnectSession {
   }
 
   async retrieveAccount(id: string): Promise<Account> {
-    const account = readAccount(await this.call(async (options) => (await this.client('accounts')).retrieve(id, {}, options)));
+    const account = readAccount(await this.call(this.client('accounts'), (client, options) => client.retrieve(id, {}, options)));
     if (!account) throw new ApiError('The Connect API answered something that is not an account', undefined, { reason: 'unreadable' });
     return this.checkOwner(account);
   }
 
   /** Deletes an account: sent once, never retried (see `WRITE`). */
   async deleteAccount(id: string): Promise<void> {
-    await this.call(async (options) => (await this.client('accounts')).delete(id, options), WRITE);
+    await this.call(this.client('accounts'), (client, options) => client.delete(id, options), WRITE);
   }
 
   async retrieveApp(slug: string): Promise<App> {
-    const answer = await this.call(async (options) => (await this.client('apps')).retrieve(slug, options));
+    const answer = await this.call(this.client('apps'), (client, options) => client.retrieve(slug, options));
     const app = readApp(answer?.data);
     if (!app) throw new ApiError('The Connect API answered something that is not an app', undefined, { reason: 'unreadable' });
     return app;
@@ -381,8 +404,8 @@ export class ConnectSession {
   async listApps(params: AppListParams, cursor?: string, limit = 50): Promise<AppPage> {
     const categoryId = params.category ? await this.categoryId(params.category) : undefined;
     const q = params.q?.trim();
-    const page = await this.call(async (options) =>
-      (await this.client('apps')).list({
+    const page = await this.call(this.client('apps'), (client, options) =>
+      client.list({
         ...(q ? { q } : {}),
         ...(params.sort === 'name' ? { sortKey: 'name', sortDirection: 'asc' } : q ? {} : { sortKey: 'featured_weight', sortDirection: 'desc' }),
         ...(params.hasActions ? { hasActions: true } : {}),
@@ -400,8 +423,8 @@ export class ConnectSession {
   async listComponents(params: ComponentListParams, cursor?: string, limit = 50): Promise<ComponentPage> {
     const q = params.q?.trim();
     const readers = loadComponentReaders();
-    const page = await this.call(async (options) =>
-      (await this.componentClient(params.type)).list({
+    const page = await this.call(this.componentClient(params.type), (client, options) =>
+      client.list({
         app: params.app,
         ...(q ? { q } : {}),
         ...(cursor ? { after: cursor } : {}),
@@ -415,7 +438,7 @@ export class ConnectSession {
   /** Every app category (one request per session, cached). */
   listCategories(): Promise<AppCategory[]> {
     return this.remember('app-categories', 60 * 60_000, async () => {
-      const answer: unknown = await this.call(async (options) => (await this.client('appCategories')).list(options));
+      const answer: unknown = await this.call(this.client('appCategories'), (client, options) => client.list(options));
       if (!Array.isArray(answer)) throw new ApiError('The Connect API answered something that is not a category list', undefined, { reason: 'unreadable' });
       return readItems(answer, readAppCategory);
     });
@@ -431,7 +454,7 @@ export class ConnectSession {
 
   async retrieveComponent(key: string): Promise<Component> {
     const readers = loadComponentReaders();
-    const answer = await this.call(async (options) => (await this.componentClient()).retrieve(key, {}, options));
+    const answer = await this.call(this.componentClient(), (client, options) => client.retrieve(key, {}, options));
     const component = (await readers).readComponent(answer?.data);
     if (!component) throw new ApiError('The Connect API answered something that is not a component', undefined, { reason: 'unreadable' });
     return component;
@@ -440,8 +463,8 @@ export class ConnectSession {
   /** One page of a prop's remote options (`POST /v1/connect/components/configure`). */
   async configureProp(params: ConfigurePropParams, signal?: AbortSignal): Promise<ConfigurePropResponse> {
     const readers = loadComponentReaders();
-    const answer = await this.call(async (options) =>
-      (await this.client('components')).configureProp(
+    const answer = await this.call(this.client('components'), (client, options) =>
+      client.configureProp(
         {
           id: params.componentKey,
           externalUserId: this.externalUserId,
@@ -463,8 +486,8 @@ export class ConnectSession {
   /** The component's props for this configuration (`POST /v1/connect/components/props`); `signal` aborts the request. */
   async reloadProps(params: ComponentConfigParams, signal?: AbortSignal): Promise<ReloadPropsResponse> {
     const readers = loadComponentReaders();
-    const answer = await this.call(async (options) =>
-      (await this.client('components')).reloadProps({
+    const answer = await this.call(this.client('components'), (client, options) =>
+      client.reloadProps({
         id: params.componentKey,
         externalUserId: this.externalUserId,
         configuredProps: params.configuredProps as never,
@@ -483,8 +506,8 @@ export class ConnectSession {
   async runAction(params: ComponentConfigParams & { stashId?: string | boolean }): Promise<RunActionResponse> {
     // Loaded before the run is sent: once it is sent, nothing may fail for a reason of ours.
     const { readRunActionAnswer } = await loadComponentReaders();
-    const answer = await this.call(async (options) =>
-      (await this.client('actions')).run({
+    const answer = await this.call(this.client('actions'), (client, options) =>
+      client.run({
         id: params.componentKey,
         externalUserId: this.externalUserId,
         configuredProps: params.configuredProps as never,
@@ -502,8 +525,8 @@ export class ConnectSession {
   /** Deploys a trigger for this user (`POST /v1/connect/triggers/deploy`); events go to `webhookUrl`. */
   async deployTrigger(params: DeployTriggerParams): Promise<DeployedTrigger> {
     const { readEmitter } = await loadComponentReaders();
-    const answer = await this.call(async (options) =>
-      (await this.client('triggers')).deploy({
+    const answer = await this.call(this.client('triggers'), (client, options) =>
+      client.deploy({
         id: params.componentKey,
         externalUserId: this.externalUserId,
         configuredProps: params.configuredProps as never,
@@ -523,14 +546,14 @@ export class ConnectSession {
   /** One page of this user's deployed triggers (`GET /v1/connect/deployed-triggers`). */
   async listDeployedTriggers(cursor?: string, limit = 20): Promise<DeployedTriggerPage> {
     const readers = loadComponentReaders();
-    const page = await this.call(async (options) => (await this.client('deployedTriggers')).list({ externalUserId: this.externalUserId, ...(cursor ? { after: cursor } : {}), limit }, options));
+    const page = await this.call(this.client('deployedTriggers'), (client, options) => client.list({ externalUserId: this.externalUserId, ...(cursor ? { after: cursor } : {}), limit }, options));
     const { items, ...rest } = checkedPage(page, 'a deployed trigger list');
     return { triggers: readItems(items, (await readers).readEmitter), ...rest };
   }
 
   /** Deletes one of this user's deployed triggers (`DELETE /v1/connect/deployed-triggers/{id}`). */
   async deleteDeployedTrigger(id: string): Promise<void> {
-    await this.call(async (options) => (await this.client('deployedTriggers')).delete(id, { externalUserId: this.externalUserId }, options), WRITE);
+    await this.call(this.client('deployedTriggers'), (client, options) => client.delete(id, { externalUserId: this.externalUserId }, options), WRITE);
   }
 
   component(key: string): Promise<Component> {
@@ -593,7 +616,7 @@ export class ConnectSession {
  */
 let componentReaders: Promise<typeof import('./read-components.js')> | undefined;
 function loadComponentReaders(): Promise<typeof import('./read-components.js')> {
-  componentReaders ??= import('./read-components.js').catch((error: unknown) => {
+  componentReaders ??= (bundledReaders ? Promise.resolve(bundledReaders) : import('./read-components.js')).catch((error: unknown) => {
     componentReaders = undefined;
     throw new ApiError('Part of the elements could not be loaded', undefined, { cause: error });
   });

@@ -1,3 +1,5 @@
+import { AccountsClient } from '@pipedream/sdk/accounts';
+import { bundleForFirstRender } from '../../session/session.js';
 import type { InfiniteData } from '@tanstack/query-core';
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -15,6 +17,9 @@ import { InfiniteQueryController } from '../../session/query-controller.js';
 import type { AccountFilter, AccountPage, ConnectSession } from '../../session/session.js';
 import type { Account } from '../../session/types.js';
 import { styles } from './pd-account-list.styles.js';
+
+// What the first render asks the API for comes with this module, not in a later round of script requests.
+bundleForFirstRender({ accounts: AccountsClient });
 
 /** Deletes an account through the host's own server instead of the Connect API. */
 export type DisconnectCallback = (account: Account) => Promise<void>;

@@ -1,9 +1,13 @@
+import { ComponentsClient } from '@pipedream/sdk/components';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { type ComponentListParams, ConnectSession } from '../../session/session.js';
+import { type ComponentListParams, ConnectSession, bundleForFirstRender } from '../../session/session.js';
 import type { Component } from '@pipedream/sdk/browser';
 import { type ListQuery, PdSelectBase, type SelectTexts } from '../shared/pd-select-base.js';
 import { styles } from './pd-component-select.styles.js';
+
+// What the first render asks the API for comes with this module, not in a later round of script requests.
+bundleForFirstRender({ components: ComponentsClient });
 
 const PAGE_SIZE = 50;
 type Kind = 'action' | 'trigger' | 'any';

@@ -1,3 +1,5 @@
+import { AppsClient } from '@pipedream/sdk/apps';
+import { bundleForFirstRender } from '../../session/session.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PdElement } from '../../base/pd-element.js';
@@ -10,6 +12,9 @@ import { onNetworkBack } from '../../session/network-back.js';
 import type { Account, App } from '../../session/types.js';
 import { checkPath, spinner } from '../shared/icons.js';
 import { styles } from './pd-connect-button.styles.js';
+
+// What the first render asks the API for comes with this module, not in a later round of script requests.
+bundleForFirstRender({ apps: AppsClient });
 
 type ButtonState = 'idle' | 'preparing' | 'connecting' | 'connected' | 'error';
 

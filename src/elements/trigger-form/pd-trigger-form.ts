@@ -1,3 +1,6 @@
+import { ComponentsClient } from '@pipedream/sdk/components';
+import { DeployedTriggersClient } from '@pipedream/sdk/deployedTriggers';
+import * as componentReaders from '../../session/read-components.js';
 import type { InfiniteData } from '@tanstack/query-core';
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -6,9 +9,12 @@ import { PdDeployErrorEvent, PdDeploySuccessEvent, PdErrorEvent, PdTriggerDelete
 import { describeError, isOutcomeUnknown, errorCode } from '../../session/errors.js';
 import { HOST_EXECUTE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoints.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
-import { ConnectSession, type DeployedTrigger, type DeployedTriggerPage } from '../../session/session.js';
+import { ConnectSession, type DeployedTrigger, type DeployedTriggerPage, bundleForFirstRender } from '../../session/session.js';
 import { type FormTexts, PdComponentFormBase, formTexts } from '../form/pd-component-form-base.js';
 import { styles } from './pd-trigger-form.styles.js';
+
+// What the first render asks the API for comes with this module, not in a later round of script requests.
+bundleForFirstRender({ components: ComponentsClient, deployedTriggers: DeployedTriggersClient }, componentReaders);
 
 /** What a `deployCallback` receives: deploy the trigger on your server and resolve with the deployed trigger. */
 export interface DeployRequest {
