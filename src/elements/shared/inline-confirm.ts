@@ -14,6 +14,8 @@ export interface InlineConfirmOptions {
   busy: boolean;
   /** Why the last attempt failed, under the message. */
   error?: string;
+  /** The error is announced when it appears (`role="alert"`): for an element without a live region of its own. */
+  announceError?: boolean;
   /** Extra classes for the group (its place in the host's layout). */
   class?: string;
   onConfirm: () => void;
@@ -43,7 +45,7 @@ export function inlineConfirm(options: InlineConfirmOptions): TemplateResult {
   >
     <div class="min-w-0 flex-[1_1_14rem]">
       <p id=${`confirm-text-${options.id}`} class="font-medium text-pd-fg">${options.message}</p>
-      ${options.error ? html`<p class="mt-1 text-[0.8125rem] text-pd-danger">${options.error}</p>` : nothing}
+      ${options.error ? html`<p role=${options.announceError ? 'alert' : nothing} class="mt-1 text-[0.8125rem] text-pd-danger">${options.error}</p>` : nothing}
     </div>
     <div class="ms-auto flex shrink-0 flex-wrap items-center gap-2">
       <button

@@ -11,6 +11,7 @@ import { HOST_EXECUTE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoi
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import { ConnectSession, type DeployedTrigger, type DeployedTriggerPage, bundleForFirstRender } from '../../session/session.js';
 import { type FormTexts, PdComponentFormBase, formTexts } from '../form/pd-component-form-base.js';
+import { inlineConfirm } from '../shared/inline-confirm.js';
 import { styles } from './pd-trigger-form.styles.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
@@ -366,13 +367,6 @@ export class PdTriggerForm extends PdComponentFormBase {
     this.listFocus = () => this.rowButton(id, 'delete-button');
   };
 
-  private onConfirmKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    this.cancelDelete();
-  };
-
   private setDeleteError(id: string, message: string | undefined): void {
     const errors = new Map(this.deleteErrors);
     if (message) errors.set(id, message);
@@ -460,37 +454,18 @@ export class PdTriggerForm extends PdComponentFormBase {
 
   private renderConfirm(trigger: DeployedTrigger) {
     const id = trigger.id;
-    const busy = this.deleting.has(id);
-    const error = this.deleteErrors.get(id);
-    return html`<div
-      part="confirm"
-      id=${`confirm-${id}`}
-      role="group"
-      aria-labelledby=${`confirm-text-${id}`}
-      class="flex basis-full flex-wrap items-center gap-x-4 gap-y-3 rounded-pd-sm border border-pd-danger/25 bg-pd-danger-bg px-3.5 py-3"
-      @keydown=${this.onConfirmKeydown}
-    >
-      <div class="min-w-0 flex-[1_1_14rem]">
-        <p id=${`confirm-text-${id}`} class="text-sm font-medium text-pd-fg">${this.t('trigger.list.confirmDelete', { name: this.nameOf(trigger) })}</p>
-        ${error ? html`<p role="alert" class="mt-1 text-[0.8125rem] text-pd-danger">${error}</p>` : nothing}
-      </div>
-      <div class="ms-auto flex shrink-0 flex-wrap items-center gap-2">
-        <button part="cancel-button" type="button" class="pd-secondary-button min-h-8 px-3 py-1.5 text-[0.8125rem]" aria-disabled=${busy ? 'true' : 'false'} @click=${this.cancelDelete}>
-          ${this.t('trigger.list.cancel')}
-        </button>
-        <button
-          part="confirm-button"
-          type="button"
-          class="inline-flex min-h-8 cursor-pointer items-center gap-1.5 rounded-pd-sm bg-pd-danger px-3 py-1.5 text-[0.8125rem] font-semibold text-pd-danger-bg shadow-pd transition-opacity hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-pd-focus aria-disabled:cursor-not-allowed aria-disabled:opacity-70"
-          aria-disabled=${busy ? 'true' : 'false'}
-          @click=${() => {
-            if (!busy) void this.confirmDelete(trigger);
-          }}
-        >
-          ${busy ? html`<span class="pd-spinner size-3.5" aria-hidden="true"></span>${this.t('trigger.list.deleting')}` : this.t('trigger.list.confirm')}
-        </button>
-      </div>
-    </div>`;
+    return inlineConfirm({
+      id,
+      message: this.t('trigger.list.confirmDelete', { name: this.nameOf(trigger) }),
+      confirmLabel: this.t('trigger.list.confirm'),
+      busyLabel: this.t('trigger.list.deleting'),
+      cancelLabel: this.t('trigger.list.cancel'),
+      busy: this.deleting.has(id),
+      error: this.deleteErrors.get(id),
+      announceError: true,
+      onConfirm: () => void this.confirmDelete(trigger),
+      onCancel: this.cancelDelete,
+    });
   }
 
   private renderItem(trigger: DeployedTrigger) {
