@@ -6,7 +6,9 @@
  *
  * Browsers ignore `@property` inside shadow-root stylesheets, and Tailwind v4 declares its
  * internal variables that way (shadows, rings, borders, transforms would compute to nothing).
- * Each `@property` becomes a plain declaration of its initial value on every node instead.
+ * Each `@property` becomes a plain declaration of its initial value on every node instead, which
+ * also makes Tailwind's fallback for browsers without `@property` (`@layer properties`, the same
+ * variables behind an `@supports` test) redundant: it is dropped.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -40,6 +42,9 @@ const propertyToDeclarations = {
       rule.remove();
     });
     if (!declarations.length) return;
+    css.walkAtRules('layer', (rule) => {
+      if (rule.params.trim() === 'properties' && rule.nodes?.every((node) => node.type === 'atrule' && node.name === 'supports')) rule.remove();
+    });
     const reset = postcss.rule({ selector: ':host,*,::before,::after,::backdrop' });
     reset.append(...declarations);
     css.prepend(postcss.atRule({ name: 'layer', params: 'theme', nodes: [reset] }));
