@@ -11,10 +11,9 @@ import { elements } from './elements.mjs';
 
 const load = (module) => `import './${module}';`;
 const entries = {
-  // Each element with lit, the SDK clients it uses, the query cache and (forms) marked.
+  // Each element with lit, the SDK clients it uses, the query cache and (forms) the markdown renderer.
   ...Object.fromEntries(elements.map((element) => [element.tag, load(element.module)])),
   'pd-app-select + pd-component-select': ['pd-app-select', 'pd-component-select'].map((tag) => load(elements.find((element) => element.tag === tag).module)).join(' '),
-  'marked alone': "import { marked } from 'marked'; console.log(marked.lexer);",
   'all elements (src/index.ts)': "import './src/index.ts';",
   'lit alone': "import { LitElement } from 'lit'; console.log(LitElement);",
   'SDK: AccountsClient + AppsClient subpaths (used)': "import { AccountsClient } from '@pipedream/sdk/accounts'; import { AppsClient } from '@pipedream/sdk/apps'; console.log(AccountsClient, AppsClient);",
