@@ -10,7 +10,7 @@ Options:
   --port <n>          Port to listen on (default 4010; 0 picks a free port)
   --host <host>       Host to bind (default 127.0.0.1)
   --state <file>      Persist tokens, accounts and triggers to this JSON file
-  --latency <ms>      Add this latency to every API answer
+  --latency <ms>      Add this latency to every API answer (and CORS preflight)
   --apps <n>          Add n generated apps to the catalog (e.g. 2500)
   --project-name <s>  Project name shown on the connect page
   -h, --help          Show this help

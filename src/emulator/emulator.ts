@@ -27,7 +27,7 @@ export interface EmulatorOptions {
   syntheticApps?: number;
   /** A catalog to serve instead of the built-in one. */
   catalog?: Catalog;
-  /** Latency added to every API answer, in milliseconds. */
+  /** Latency added to every API answer and CORS preflight, in milliseconds. */
   latencyMs?: number;
   /** Fault rules active from the start. */
   faults?: FaultRule[];
@@ -134,7 +134,11 @@ export class ConnectEmulator {
         return withCors(await adminRoute(this, request, path, url), request.headers.get('origin'));
       }
       if (path.startsWith('/_static/')) return await staticRoute(path, { fault: this.faults.connectPage, basePath: this.basePath });
-      if (request.method === 'OPTIONS') return preflight(request);
+      if (request.method === 'OPTIONS') {
+        // A preflight crosses the same network as the request it clears.
+        if (this.latencyMs > 0) await sleep(this.latencyMs);
+        return preflight(request);
+      }
       if (!path.startsWith('/v1/')) return errorResponse(notFound(`No route for ${request.method} ${path}`));
       return await this.apiRoute(request, url, path);
     } catch (error) {

@@ -301,6 +301,11 @@ export class ConnectSession {
     return client;
   }
 
+  /** Starts loading SDK clients that a coming call will need, alongside whatever it waits for first. */
+  preload(...names: (keyof SdkClients)[]): void {
+    for (const name of names) this.client(name).catch(() => undefined);
+  }
+
   /** The client for one component type: `/actions`, `/triggers`, or `/components` for both. */
   private componentClient(type?: 'action' | 'trigger'): Promise<ComponentsClient | ActionsClient | TriggersClient> {
     if (type === 'action') return this.client('actions');
