@@ -107,6 +107,23 @@ export const DisconnectAll: Story = {
   },
 };
 
+/** Many accounts: "Show more accounts" stays quick however many are shown; rows off screen are not laid out or painted. */
+export const ManyAccounts: Story = {
+  name: 'Many accounts (200)',
+  parameters: {
+    emulator: {
+      user: 'story-accounts-many',
+      accounts: Array.from({ length: 200 }, (_, index) => ({ ...SAMPLE_ACCOUNTS[index % SAMPLE_ACCOUNTS.length], name: `Workspace ${index + 1}` })),
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const element = await list(canvasElement);
+    await waitForState(element, 'ready');
+    inShadow<HTMLButtonElement>(element, '[part~="load-more"]')!.click();
+    await waitFor(() => expect(element.shadowRoot!.querySelectorAll('[part~="item"]').length).toBe(40));
+  },
+};
+
 /** Only one app's accounts (`app="slack"`). */
 export const FilteredByApp: Story = {
   args: { app: 'slack' },

@@ -581,4 +581,130 @@ describe('<pd-account-list>', () => {
     expect(focused(el)?.getAttribute('part')).to.equal('disconnect-button');
     expect(names(el)).to.deep.equal(['Acme Workspace']);
   });
+
+  describe('with 1,000 accounts', () => {
+    const user = uniqueUser('many');
+    const MANY = 1000;
+
+    before(async function () {
+      this.timeout(60000);
+      // A hundred at a time; every seventh needs a reconnect, so some rows have two buttons.
+      for (let start = 0; start < MANY; start += 100) {
+        await Promise.all(Array.from({ length: 100 }, (_, offset) => seed(user, `Workspace ${String(start + offset + 1).padStart(4, '0')}`, (start + offset) % 7 === 3 ? { healthy: false } : {})));
+      }
+    });
+
+    /** Clicks "Show more accounts" until every account shows. */
+    async function showAll(el: PdAccountList) {
+      await loaded(el);
+      while (has(el, 'load-more')) {
+        const count = rows(el).length;
+        part(el, 'load-more')?.click();
+        await waitFor(() => rows(el).length > count, 8000, `more than ${count} rows`);
+      }
+      await el.updateComplete;
+    }
+
+    /** Records which accounts' rows the list renders (its row template), by id. */
+    function watchRowRenders(el: PdAccountList): string[] {
+      const rendered: string[] = [];
+      const host = el as unknown as { renderItem(account: Account, index: number): unknown };
+      const renderItem = host.renderItem.bind(el);
+      host.renderItem = (account, index) => {
+        rendered.push(account.id);
+        return renderItem(account, index);
+      };
+      return rendered;
+    }
+
+    const rowId = (item: HTMLElement | undefined) => item?.dataset.id as string;
+
+    it('keeps every row in the DOM, in order, reachable from the keyboard; off-screen rows skip rendering', async function () {
+      this.timeout(60000);
+      const el = await mount(user);
+      await showAll(el);
+      const all = rows(el);
+      expect(all.length).to.be.at.least(MANY - 1);
+      expect(part(el, 'list')?.children.length).to.equal(all.length);
+      expect(text(part(el, 'count'))).to.contain(`${all.length.toLocaleString('en')} accounts`);
+      // In the DOM with their text (find-in-page, screen readers), but not laid out or painted far off screen.
+      // (The last "Show more" moved focus to the first new row, which scrolled it into view.)
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+      const rendered = (item: HTMLElement | undefined) => Boolean(part(el, 'name', item)?.checkVisibility({ contentVisibilityAuto: true }));
+      // The browser settles which rows are near the viewport a frame or two after a scroll.
+      await waitFor(() => rendered(all[0]), 2000, 'the first row rendered');
+      const last = all.at(-1) as HTMLElement;
+      expect(getComputedStyle(last).contentVisibility).to.equal('auto');
+      expect(all.every((item) => Boolean(part(el, 'name', item)?.textContent?.trim()))).to.equal(true);
+      expect(rendered(last)).to.equal(false);
+
+      // Every button of every row takes focus.
+      const buttons = all.flatMap((item) => [...item.querySelectorAll('button')]);
+      expect(buttons.every((button) => (button.focus(), focused(el) === button))).to.equal(true);
+      // Tab walks row after row, from the first down past the viewport, and through the last rows to the end.
+      buttons[0]?.focus();
+      for (let index = 1; index < 40; index++) {
+        await sendKeys({ press: 'Tab' });
+        expect(focused(el) === buttons[index]).to.equal(true);
+      }
+      buttons.at(-12)?.focus();
+      for (let index = buttons.length - 11; index < buttons.length; index++) {
+        await sendKeys({ press: 'Tab' });
+        expect(focused(el) === buttons[index]).to.equal(true);
+      }
+      expect(rendered(last)).to.equal(true);
+
+      // A row's open confirmation keeps focus while the page scrolls it far out of view, and Escape still closes it.
+      const third = all[2] as HTMLElement;
+      part(el, 'disconnect-button', third)?.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      const confirmButton = part(el, 'confirm-button', third);
+      expect(focused(el) === confirmButton).to.equal(true);
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      await waitFor(() => rendered(last), 2000, 'the last row rendered');
+      expect(third.getBoundingClientRect().bottom < 0).to.equal(true);
+      expect(confirmButton?.isConnected).to.equal(true);
+      expect(focused(el) === confirmButton).to.equal(true);
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(has(el, 'confirm', third)).to.equal(false);
+      expect(focused(el) === part(el, 'disconnect-button', third)).to.equal(true);
+      window.scrollTo(0, 0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('renders only new or changed rows: Show more and a refetch leave the other rows and their DOM nodes alone', async function () {
+      this.timeout(60000);
+      const el = await mount(user);
+      await loaded(el, 20);
+      // The logo cannot load offline: once it fails, the rows drop the image (and keep their initials), memoized or not.
+      await waitFor(() => rows(el).every((item) => !part(el, 'icon', item)?.querySelector('img:not([data-loaded])')), 8000, 'the logos settled');
+      const rendered = watchRowRenders(el);
+      const firstRow = rows(el)[0];
+
+      part(el, 'load-more')?.click();
+      await loaded(el, 40);
+      expect(rendered).to.deep.equal(rows(el).slice(20).map(rowId));
+      expect(rows(el)[0] === firstRow).to.equal(true);
+
+      await showAll(el);
+      const shown = rows(el);
+      const nodes = new Map(shown.map((item) => [rowId(item), item]));
+      const renamed = rowId(shown[600]);
+      const gone = shown[1] as HTMLElement;
+      // A refetch after a disconnect here brings an account renamed elsewhere: only those two rows render.
+      await admin(`/accounts/${renamed}`, 'PATCH', { name: 'Renamed Workspace' });
+      rendered.length = 0;
+      await disconnect(el, text(part(el, 'name', gone)));
+      await waitFor(() => names(el).includes('Renamed Workspace'), 8000, 'the renamed account');
+      await el.updateComplete;
+      expect([...new Set(rendered)].sort()).to.deep.equal([renamed, rowId(gone)].sort());
+      expect(rows(el).length).to.equal(shown.length - 1);
+      expect(rows(el).every((item) => nodes.get(rowId(item)) === item)).to.equal(true);
+      expect(row(el, 'Renamed Workspace') === nodes.get(renamed)).to.equal(true);
+      expect(rows(el).slice(0, 20).every((item) => !part(el, 'icon', item)?.querySelector('img:not([data-loaded])'))).to.equal(true);
+    });
+  });
 });

@@ -13,6 +13,17 @@ export const styles = [
       display: block;
       min-width: 0;
     }
+    /* Rows off screen skip style, layout and paint, but stay in the DOM for find-in-page, focus and screen readers. */
+    [part~='item'] {
+      content-visibility: auto;
+      /* The height of a row not rendered yet (the browser remembers it once it is): buttons under the text when narrow. */
+      contain-intrinsic-size: auto 8rem;
+    }
+    @container (min-width: 32rem) {
+      [part~='item'] {
+        contain-intrinsic-size: auto 4.5rem;
+      }
+    }
     @keyframes pd-shimmer {
       50% {
         opacity: 0.45;

@@ -1,7 +1,7 @@
 import { AccountsClient } from '@pipedream/sdk/accounts';
 import { bundleForFirstRender } from '../../session/session.js';
 import type { InfiniteData } from '@tanstack/query-core';
-import { html, nothing, svg, type PropertyValues, type SVGTemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type ReactiveControllerHost, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PdElement } from '../../base/pd-element.js';
@@ -37,8 +37,10 @@ const DELETE_CONCURRENCY = 4;
 /** The `confirming` value of the "disconnect all" confirmation. */
 const ALL = '\u0000all';
 const SKELETON_ROWS = 3;
+/** The strings of a row (`accounts.*`): a row renders again when one of them changes. */
+const ROW_STRINGS = ['healthy', 'unhealthy', 'dead', 'connectedOn', 'reconnect', 'reconnectLabel', 'disconnect', 'disconnectLabel', 'confirmDisconnect', 'confirm', 'disconnecting', 'cancel'] as const;
 
-/** Logo load results, page-wide, so a re-render or a second list does not flash or retry. */
+/** An account's health, from its flags. */
 function healthOf(account: Account): Health {
   if (account.dead === true) return 'dead';
   if (account.healthy === false) return 'unhealthy';
@@ -151,6 +153,10 @@ export class PdAccountList extends PdElement {
   @state() private disconnectingAll = false;
   @state() private allError = '';
   @state() private announcement = '';
+  /** Logos (by URL) that loaded or failed since their rows rendered: those rows render once more. */
+  @state() private settledLogos = new Set<string>();
+  /** The rows of the last render, by account id: what each showed and its template. */
+  private rows = new Map<string, { inputs: unknown[]; template: TemplateResult }>();
 
   private readonly query = new InfiniteQueryController<AccountPage, string | undefined>(this);
   private lastPhase?: Phase;
@@ -533,8 +539,15 @@ export class PdAccountList extends PdElement {
   // ---------------------------------------------------------------- render
 
   private renderIcon(account: Account) {
+    const src = account.app?.imgSrc;
+    // Rows are rendered again only when what they show changes: a logo that loads (or fails) marks its URL, so its rows do.
+    const host = {
+      requestUpdate: () => {
+        if (src && !this.settledLogos.has(src)) this.settledLogos = new Set(this.settledLogos).add(src);
+      },
+    };
     return renderAppIcon(
-      this,
+      host as ReactiveControllerHost,
       { name: this.appName(account) || this.accountName(account), nameSlug: account.app?.nameSlug, imgSrc: account.app?.imgSrc },
       'size-10 text-[0.8125rem] tracking-wide select-none',
       'icon',
@@ -566,6 +579,39 @@ export class PdAccountList extends PdElement {
       cancelLabel: this.t('accounts.cancel'),
       onCancel: this.cancelConfirm,
     });
+  }
+
+  /**
+   * Everything a row shows, compared value by value: an unchanged row is not rendered again, even
+   * when a refetch brought a new object for its account. `text` stands for the locale's strings.
+   */
+  private rowInputs(account: Account, index: number, text: string): unknown[] {
+    const { id, app } = account;
+    return [
+      text,
+      account.name,
+      account.healthy,
+      account.dead,
+      app?.name,
+      app?.nameSlug,
+      app?.imgSrc && this.settledLogos.has(app.imgSrc),
+      account.createdAt?.getTime(),
+      index > 0,
+      this.deleting.has(id),
+      this.reconnecting === id,
+      Boolean(this.reconnecting),
+      this.confirming === id,
+      this.itemErrors.get(id),
+    ];
+  }
+
+  /** A row's template: the last one when nothing it shows changed, so Lit finds nothing to update in it. */
+  private renderRow(account: Account, index: number, text: string, previous: PdAccountList['rows']): TemplateResult {
+    const inputs = this.rowInputs(account, index, text);
+    const last = previous.get(account.id);
+    const row = last?.inputs.every((value, i) => value === inputs[i]) ? last : { inputs, template: this.renderItem(account, index) };
+    this.rows.set(account.id, row);
+    return row.template;
   }
 
   private renderItem(account: Account, index: number) {
@@ -710,6 +756,9 @@ export class PdAccountList extends PdElement {
     const result = this.query.result;
     const accounts = this.accounts;
     const loadingMore = this.loadingMore;
+    const text = [this.localeCode, ...ROW_STRINGS.map((key) => this.t(`accounts.${key}`))].join('\n');
+    const previous = this.rows;
+    this.rows = new Map();
     // A refresh failed: the accounts shown may be out of date.
     const stale = result?.isRefetchError
       ? html`<div part="error" class="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-pd-border bg-pd-danger-bg px-4 py-2.5 text-[0.8125rem] text-pd-danger">
@@ -720,7 +769,7 @@ export class PdAccountList extends PdElement {
     // role="list" is not redundant: Safari/VoiceOver drop the list role of a <ul> styled with list-style: none.
     // eslint-disable-next-line lit-a11y/no-redundant-role
     return html`${stale}<ul role="list" part="list" aria-labelledby="title">
-        ${repeat(accounts, (account) => account.id, (account, index) => this.renderItem(account, index))}
+        ${repeat(accounts, (account) => account.id, (account, index) => this.renderRow(account, index, text, previous))}
       </ul>
       ${this.hasMore
         ? html`<div class="flex flex-col items-center gap-1.5 border-t border-pd-border px-4 py-2.5">
