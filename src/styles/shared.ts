@@ -41,3 +41,15 @@ export const appIconStyles = css`
     }
   }
 `;
+
+/** A block element listing apps (the account list, the selects): its host box, app icons and spinners. */
+export const appListStyles = [
+  appIconStyles,
+  spinnerStyles,
+  css`
+    :host {
+      display: block;
+      min-width: 0;
+    }
+  `,
+];

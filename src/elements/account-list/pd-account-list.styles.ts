@@ -1,18 +1,13 @@
 import { css, unsafeCSS } from 'lit';
 import utilities from '../../styles/generated/pd-account-list.css.js';
-import { appIconStyles, spinnerStyles } from '../../styles/shared.js';
+import { appListStyles } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 
 export const styles = [
   tokens,
   unsafeCSS(utilities),
-  appIconStyles,
-  spinnerStyles,
+  ...appListStyles,
   css`
-    :host {
-      display: block;
-      min-width: 0;
-    }
     /* Rows off screen skip style, layout and paint, but stay in the DOM for find-in-page, focus and screen readers. */
     [part~='item'] {
       content-visibility: auto;

@@ -1,14 +1,11 @@
 import { css } from 'lit';
-import { appIconStyles, spinnerStyles } from '../../styles/shared.js';
+import { appListStyles } from '../../styles/shared.js';
 
 /** Styles every `pd-*` select shares besides its Tailwind utilities. */
 export const selectStyles = [
-  appIconStyles,
-  spinnerStyles,
+  ...appListStyles,
   css`
     :host {
-      display: block;
-      min-width: 0;
       position: relative;
     }
     :host(:state(open)) {
