@@ -257,6 +257,34 @@ export function bundleForFirstRender(clients: Partial<ClientClasses>, readers?: 
   bundledReaders ??= readers;
 }
 
+/** A shared catalog request (see `remember`): who still waits for it, and how to abort it. */
+interface Remembered {
+  promise: Promise<unknown>;
+  until: number;
+  controller: AbortController;
+  /** Askers still waiting; `Infinity` once one asked without a way to give up. */
+  askers: number;
+  settled: boolean;
+}
+
+/** One asker's wait for a shared request: it rejects when `signal` aborts, and the last asker to give up aborts the request. */
+function follow(entry: Remembered, signal?: AbortSignal): Promise<unknown> {
+  if (!signal) {
+    entry.askers = Number.POSITIVE_INFINITY;
+    return entry.promise;
+  }
+  if (signal.aborted) return Promise.reject(signal.reason);
+  entry.askers++;
+  return new Promise((resolve, reject) => {
+    const giveUp = () => {
+      reject(signal.reason);
+      if (--entry.askers === 0 && !entry.settled) entry.controller.abort(signal.reason);
+    };
+    signal.addEventListener('abort', giveUp, { once: true });
+    entry.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', giveUp));
+  });
+}
+
 /**
  * One per (user, token source, environment, base URL), shared by every element on the page:
  * the token source, the SDK clients and the caches.
@@ -269,7 +297,7 @@ export class ConnectSession {
    */
   queryClient?: QueryClient;
   private readonly clients = new Map<keyof SdkClients, Promise<unknown>>();
-  private readonly remembered = new Map<string, { promise: Promise<unknown>; until: number }>();
+  private readonly remembered = new Map<string, Remembered>();
 
   constructor(readonly config: SessionConfig) {
     this.tokens = new TokenSource(config.fetchToken);
@@ -316,19 +344,32 @@ export class ConnectSession {
   /**
    * Catalog data that does not change while a page is open (an app, a component, the categories):
    * every element asking shares one request; a failure is forgotten so the next ask retries.
+   * An asker's `signal` gives up its wait: the request itself is aborted only when every asker
+   * has given up, so one element replacing a lookup never cancels another element's.
    */
-  private remember<T>(key: string, lifetime: number, load: () => Promise<T>): Promise<T> {
+  private remember<T>(key: string, lifetime: number, load: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
     const now = Date.now();
-    const hit = this.remembered.get(key);
-    if (hit && hit.until > now) return hit.promise as Promise<T>;
-    // Drop whatever has expired, so a long-lived page does not keep every app it ever showed.
-    for (const [remembered, entry] of this.remembered) if (entry.until <= now) this.remembered.delete(remembered);
-    const promise = load();
-    this.remembered.set(key, { promise, until: Date.now() + lifetime });
-    promise.catch(() => {
-      if (this.remembered.get(key)?.promise === promise) this.remembered.delete(key);
-    });
-    return promise;
+    let entry = this.remembered.get(key);
+    if (!entry || entry.until <= now) {
+      // Drop whatever has expired, so a long-lived page does not keep every app it ever showed.
+      for (const [remembered, old] of this.remembered) if (old.until <= now) this.remembered.delete(remembered);
+      const controller = new AbortController();
+      const created: Remembered = { promise: load(controller.signal), until: now + lifetime, controller, askers: 0, settled: false };
+      created.promise.then(
+        () => (created.settled = true),
+        () => {
+          created.settled = true;
+          if (this.remembered.get(key) === created) this.remembered.delete(key);
+        },
+      );
+      // An abandoned request is forgotten at once: whoever asks next starts a new one.
+      controller.signal.addEventListener('abort', () => {
+        if (this.remembered.get(key) === created) this.remembered.delete(key);
+      });
+      this.remembered.set(key, created);
+      entry = created;
+    }
+    return follow(entry, signal) as Promise<T>;
   }
 
   /**
@@ -398,8 +439,8 @@ export class ConnectSession {
     await this.call(this.client('accounts'), (client, options) => client.delete(id, options), WRITE);
   }
 
-  async retrieveApp(slug: string): Promise<App> {
-    const answer = await this.call(this.client('apps'), (client, options) => client.retrieve(slug, options));
+  async retrieveApp(slug: string, signal?: AbortSignal): Promise<App> {
+    const answer = await this.call(this.client('apps'), (client, options) => client.retrieve(slug, signal ? { ...options, abortSignal: signal } : options));
     const app = readApp(answer?.data);
     if (!app) throw new ApiError('The Connect API answered something that is not an app', undefined, { reason: 'unreadable' });
     return app;
@@ -457,9 +498,9 @@ export class ConnectSession {
     return match?.id ?? idOrName.trim();
   }
 
-  async retrieveComponent(key: string): Promise<Component> {
+  async retrieveComponent(key: string, signal?: AbortSignal): Promise<Component> {
     const readers = loadComponentReaders();
-    const answer = await this.call(this.componentClient(), (client, options) => client.retrieve(key, {}, options));
+    const answer = await this.call(this.componentClient(), (client, options) => client.retrieve(key, {}, signal ? { ...options, abortSignal: signal } : options));
     const component = (await readers).readComponent(answer?.data);
     if (!component) throw new ApiError('The Connect API answered something that is not a component', undefined, { reason: 'unreadable' });
     return component;
@@ -561,8 +602,9 @@ export class ConnectSession {
     await this.call(this.client('deployedTriggers'), (client, options) => client.delete(id, { externalUserId: this.externalUserId }, options), WRITE);
   }
 
-  component(key: string): Promise<Component> {
-    return this.remember(`component:${key}`, 10 * 60_000, () => this.retrieveComponent(key));
+  /** A component's definition, shared page-wide; `signal` gives up this caller's wait (see `remember`). */
+  component(key: string, signal?: AbortSignal): Promise<Component> {
+    return this.remember(`component:${key}`, 10 * 60_000, (shared) => this.retrieveComponent(key, shared), signal);
   }
 
   /** Query keys: every element asking for the same thing shares one request and one cache entry. */
@@ -610,8 +652,9 @@ export class ConnectSession {
     await this.queryClient?.invalidateQueries({ queryKey: ConnectSession.deployedTriggersKey(this.externalUserId) });
   }
 
-  app(slug: string): Promise<App> {
-    return this.remember(`app:${slug}`, 10 * 60_000, () => this.retrieveApp(slug));
+  /** An app, shared page-wide; `signal` gives up this caller's wait (see `remember`). */
+  app(slug: string, signal?: AbortSignal): Promise<App> {
+    return this.remember(`app:${slug}`, 10 * 60_000, (shared) => this.retrieveApp(slug, shared), signal);
   }
 }
 

@@ -42,6 +42,32 @@ describe('session layer', () => {
     expect(await tokenRequestsFor(user)).to.equal(1);
   });
 
+  it('a shared lookup is aborted only when every asker has given up', async () => {
+    const user = uniqueUser();
+    const s = session(user);
+    const lookups = async (app: string) => (await requestsFor(user, `/v1/connect/apps/${app}`)).length;
+    await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/apps/twilio', latencyMs: 2000, times: 1 }] });
+    // Two askers, one gives up: the other still gets the app, from the one request.
+    const first = new AbortController();
+    const abandoned = s.app('slack', first.signal);
+    const kept = s.app('slack');
+    first.abort();
+    expect((await rejection(abandoned)).name).to.equal('AbortError');
+    expect((await kept).nameSlug).to.equal('slack');
+    expect(await lookups('slack')).to.equal(1);
+    // The only asker gives up once the request is out: it is dropped, and the next ask starts a new one.
+    // (The log names the user once the answer is made: until then, count every request of the path.)
+    const arrived = async () => (await admin<{ data: unknown[] }>('/requests?path=/v1/connect/apps/twilio')).data.length;
+    const before = await arrived();
+    const only = new AbortController();
+    const gone = s.app('twilio', only.signal);
+    while ((await arrived()) === before) await new Promise((resolve) => setTimeout(resolve, 20));
+    only.abort();
+    expect((await rejection(gone)).name).to.equal('AbortError');
+    expect((await s.app('twilio')).nameSlug).to.equal('twilio');
+    expect((await arrived()) - before).to.equal(2);
+  });
+
   it('a 401 from the API fetches a new token and retries once', async () => {
     const user = uniqueUser();
     await seedAccount(user, 'slack', { environment: 'development' });
