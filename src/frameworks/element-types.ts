@@ -683,11 +683,13 @@ export interface PdElementTypes {
   /**
    * An accessible combobox over the Pipedream app catalog: search, paging, filters and icons.
    *
-   * Type to search the catalog on the server (debounced), scroll to load more: only the options in
-   * view are in the DOM, so 2,500 apps stay smooth. Keyboard: ArrowDown/ArrowUp open and move,
-   * Alt+ArrowDown opens, Home/End, PageUp/PageDown, Enter selects, Escape closes (a second Escape
-   * clears), Tab closes and keeps the value. Form-associated: with a `name` it submits the app slug
-   * with its `<form>`, supports `required`, `disabled`, form reset and restore.
+   * Type to search the catalog on the server: the apps already listed narrow at once while the
+   * answer is on its way (the first key press is sent at once, the rest of a burst of typing once
+   * it pauses). Scroll to load more: only the options in view are in the DOM, so 2,500 apps stay
+   * smooth. Keyboard: ArrowDown/ArrowUp open and move, Alt+ArrowDown opens, Home/End,
+   * PageUp/PageDown, Enter selects, Escape closes (a second Escape clears), Tab closes and keeps
+   * the value. Form-associated: with a `name` it submits the app slug with its `<form>`, supports
+   * `required`, `disabled`, form reset and restore.
    *
    * A visible label names the field: the `label` attribute or the `label` slot, else a translated
    * default ("App"). `hide-label` hides it from view and keeps it as the input's accessible name.
@@ -696,10 +698,10 @@ export interface PdElementTypes {
   /**
    * Pick one of an app's actions or triggers, with server-side search.
    *
-   * The same accessible combobox as `<pd-app-select>` (APG keyboard, debounced search, paging,
-   * windowed list, form association), listing the components of `app`: each option shows the
-   * component's name, key and a one-line description. Until `app` is set the input is disabled,
-   * with a hint saying why.
+   * The same accessible combobox as `<pd-app-select>` (APG keyboard, search that narrows the list
+   * at once, paging, windowed list, form association), listing the components of `app`: each
+   * option shows the component's name, key and a one-line description. Until `app` is set the
+   * input is disabled, with a hint saying why.
    *
    * A visible label names the field: the `label` attribute or the `label` slot, else a translated
    * default by `type` ("Action", "Trigger", "Action or trigger"). `hide-label` hides it from view

@@ -50,6 +50,15 @@ function setValue(input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElem
   input.dispatchEvent(new Event(event, { bubbles: true, composed: true }));
 }
 
+/** The POST requests on `path` logged since `since` (any user: a held request is not yet authenticated), once `ready` holds. */
+async function loggedSince(since: number, path: string, ready: (logged: { status: number }[]) => boolean) {
+  for (;;) {
+    const logged = await requestsSince(since, path, 'POST');
+    if (ready(logged)) return logged;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 async function submit(el: PdActionForm) {
   q<HTMLButtonElement>(el, '[part~="submit-button"]')?.click();
   await el.updateComplete;
@@ -229,7 +238,7 @@ describe('pd-action-form', () => {
     expect(text(field(el, 'slack')?.querySelector('[part~="connect-button"]'))).to.contain('Connect another account');
   });
 
-  it('remote options wait for the app, then page with load more and search with debounce', async () => {
+  it('remote options wait for the app, then page with load more and search: the first key press, then the rest of the burst', async () => {
     const user = uniqueUser();
     const account = await seed(user, 'github', 'octo-dev');
     const el = await mount(user, 'github-create-issue');
@@ -251,8 +260,10 @@ describe('pd-action-form', () => {
     expect(paged.length).to.equal(2);
     await sendKeys({ type: 'zzzz' });
     await waitFor(() => text(q(el, '[part="popup"]')).includes('Nothing matches'), 5000, 'no match');
+    // “z” at once, “zzzz” once the typing paused: two searches for four key presses.
+    await waitFor(() => q(el, '[part="popup"]')?.getAttribute('aria-busy') === 'false', 5000, 'the last answer');
     const searched = await requestsFor(user, '/components/configure');
-    expect(searched.length).to.equal(3);
+    expect(searched.length).to.equal(4);
     await sendKeys({ press: 'Escape' });
     await sendKeys({ press: 'Escape' });
   });
@@ -819,6 +830,91 @@ describe('pd-action-form', () => {
     expect(errors[0]?.message).to.contain('s_unknown0000');
     expect((await requestsFor(user, '/actions/run')).length).to.equal(3);
     await expect(el).to.be.accessible();
+  });
+
+  it('searches remote options: the loaded options narrow at once while the server holds the search, and its answer keeps the active option', async () => {
+    const { el } = await openRepositories();
+    const labels = () => qa(el, '[role="option"]').map((option) => text(option));
+    const status = () => text(q(el, '[part="base"] > [role="status"]'));
+    await waitFor(() => status().includes('options'), 5000, 'the count announced');
+    const said = status();
+    const typed = (labels()[2] ?? '').split('/')[1] as string;
+    await admin('/faults', 'POST', { rules: [{ method: 'POST', path: '/v1/connect/components/configure', latencyMs: 3000, times: 2 }] });
+    const since = Date.now();
+    await sendKeys({ type: typed });
+    const narrowed = () => labels().length > 0 && labels().every((label) => label.includes(typed));
+    await waitFor(narrowed, 2000, 'the narrowed options');
+    // The first key press and the end of the burst: two searches, neither answered yet.
+    const held = await loggedSince(since, '/v1/connect/components/configure', (logged) => logged.length === 2);
+    expect(held.every((entry) => entry.status === 0)).to.equal(true);
+    expect(narrowed()).to.equal(true);
+    expect(q(el, '[part="popup"]')?.getAttribute('aria-busy')).to.equal('true');
+    expect(status()).to.equal(said);
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    const input = control(el, 'repoFullname') as HTMLInputElement;
+    const active = () => text(root(el).getElementById(input.getAttribute('aria-activedescendant') ?? ''));
+    const picked = active();
+    expect(picked).to.include(typed);
+    await waitFor(() => q(el, '[part="popup"]')?.getAttribute('aria-busy') === 'false', 8000, 'the answer');
+    await el.updateComplete;
+    expect(narrowed()).to.equal(true);
+    expect(active()).to.equal(picked);
+    await waitFor(() => status() !== said, 2000, 'the count of the answer');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a late answer for the first key press never replaces the answer for the whole text', async () => {
+    const { el } = await openRepositories();
+    const labels = () => qa(el, '[role="option"]').map((option) => text(option));
+    const typed = (labels()[1] ?? '').split('/')[1] as string;
+    await admin('/faults', 'POST', { rules: [{ method: 'POST', path: '/v1/connect/components/configure', latencyMs: 2500, times: 1 }] });
+    const since = Date.now();
+    await sendKeys({ type: typed });
+    // Answered (and any next page the short list asked for), all but the first key press's search.
+    const path = '/v1/connect/components/configure';
+    await loggedSince(since, path, (logged) => logged.length >= 2 && logged[0]?.status === 0 && logged.slice(1).every((entry) => entry.status !== 0));
+    const settled = () => q(el, '[part="popup"]')?.getAttribute('aria-busy') === 'false' && q(el, '[part~="load-more"][aria-disabled="true"]') === null;
+    await waitFor(() => settled() && labels().length > 0, 5000, 'the answer for the whole text');
+    const shown = labels();
+    const count = loadedOptions(el);
+    expect(shown.every((label) => label.includes(typed))).to.equal(true);
+    // The held search for the first key press ends after it.
+    await loggedSince(since, path, (logged) => logged[0]?.status !== 0);
+    await el.updateComplete;
+    expect(labels()).to.deep.equal(shown);
+    expect(loadedOptions(el)).to.equal(count);
+  });
+
+  it('a checkbox that reloads the props reloads them at once, and the fields stay in place until the answer', async () => {
+    const user = uniqueUser();
+    const account = await seed(user, 'google_sheets');
+    const el = await mount(user, 'google_sheets-add-single-row');
+    await ready(el);
+    await waitFor(() => (control<HTMLSelectElement>(el, 'google_sheets')?.options.length ?? 0) > 1, 5000, 'accounts');
+    setValue(control<HTMLSelectElement>(el, 'google_sheets') as HTMLSelectElement, account.id, 'change');
+    await el.updateComplete;
+    await pickOption(el, 'sheetId');
+    await pickOption(el, 'worksheetId');
+    await waitFor(() => field(el, 'col_A') !== null && !text(q(el, 'form[part="form"]')).includes('Updating the fields'), 8000, 'the column fields');
+    await openOptional(el);
+    const top = (node: Element | null) => node?.getBoundingClientRect().top ?? -1;
+    const before = { column: top(field(el, 'col_A')), submit: top(q(el, '[part~="submit-button"]')) };
+    await admin('/faults', 'POST', { rules: [{ method: 'POST', path: '/v1/connect/components/props', latencyMs: 3000, times: 1 }] });
+    const since = Date.now();
+    (control(el, 'hasHeaders') as HTMLInputElement).click();
+    await el.updateComplete;
+    expect(text(q(el, 'form[part="form"]'))).to.include('Updating the fields');
+    const [reload] = await loggedSince(since, '/v1/connect/components/props', (logged) => logged.length === 1);
+    // Held: nothing after the checkbox went away or moved.
+    expect(reload?.status).to.equal(0);
+    expect(field(el, 'col_A') !== null).to.equal(true);
+    expect(top(field(el, 'col_A'))).to.equal(before.column);
+    expect(top(q(el, '[part~="submit-button"]'))).to.equal(before.submit);
+    await expect(el).to.be.accessible();
+    await waitFor(() => field(el, 'myColumnData') !== null, 8000, 'the new fields');
+    expect(field(el, 'col_A')).to.equal(null);
+    expect(text(q(el, 'form[part="form"]'))).to.not.include('Updating the fields');
   });
 
   it('is accessible while the dynamic props reload and when a reload fails', async () => {

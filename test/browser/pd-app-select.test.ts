@@ -5,7 +5,7 @@ import '../../src/elements/app-select/pd-app-select.js';
 import type { PdAppSelect } from '../../src/elements/app-select/pd-app-select.js';
 import type { PdChangeEvent } from '../../src/events/index.js';
 import type { App } from '../../src/session/types.js';
-import { admin, env, requestsFor, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
+import { admin, env, requestsFor, requestsSince, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
 
 interface SelectOptions {
   label?: string;
@@ -64,6 +64,16 @@ const comboboxNamed = (name: string) =>
   executeServerCommand('frame-wait', { urlIncludes: window.location.href, selector: `internal:role=combobox[name=${JSON.stringify(name)}s]` });
 
 const appGets = async (user: string) => (await requestsFor(user, '/v1/connect/apps')).filter((entry) => entry.method === 'GET' && entry.path.endsWith('/apps'));
+
+/** The app list requests logged since `since` (any user: a held request is not yet authenticated), once `ready` holds. */
+async function searchesSince(since: number, ready: (searches: { query: string; status: number }[]) => boolean) {
+  for (;;) {
+    const searches = (await requestsSince(since, '/v1/connect/apps', 'GET')).filter((entry) => entry.path.endsWith('/apps')) as unknown as { path: string; query: string; status: number }[];
+    if (ready(searches)) return searches;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+const q = (entry: { query: string } | undefined) => new URLSearchParams(entry?.query).get('q');
 
 async function mount(user: string, opts: SelectOptions = {}) {
   const el = await fixture<PdAppSelect>(select(user, opts));
@@ -218,7 +228,7 @@ describe('<pd-app-select>', () => {
     expect(input(closed).getAttribute('aria-activedescendant')).to.equal('');
   });
 
-  it('searches on the server, debounced: five fast key presses make one request', async () => {
+  it('searches on the server: the first key press at once, the rest of five fast key presses in one more request', async () => {
     const user = uniqueUser('apps');
     const el = await mount(user);
     await openWithKeyboard(el);
@@ -227,8 +237,7 @@ describe('<pd-app-select>', () => {
     await waitFor(() => labels(el)[0] === 'Google Sheets', 5000, 'search results');
     await new Promise((resolve) => setTimeout(resolve, 400));
     const searches = (await appGets(user)).slice(before);
-    expect(searches.length).to.equal(1);
-    expect(searches[0]?.query).to.contain('q=googl');
+    expect(searches.map((entry) => new URLSearchParams(entry.query).get('q'))).to.deep.equal(['g', 'googl']);
     expect(labels(el)).to.include('Google Sheets');
 
     await sendKeys({ type: 'zzzz' });
@@ -236,6 +245,57 @@ describe('<pd-app-select>', () => {
     expect(text(part(el, 'empty'))).to.equal('No apps match “googlzzzz”.');
     await waitFor(() => announced(el) === 'No apps match “googlzzzz”.', 2000, 'the empty announcement');
     await expect(el).to.be.accessible();
+  });
+
+  it('narrows the options at hand at once while the search is held, without announcing; the answer keeps the active app', async () => {
+    const user = uniqueUser('apps');
+    const el = await mount(user);
+    await openWithKeyboard(el);
+    await waitFor(() => announced(el).includes('apps available'), 5000, 'the count announced');
+    const said = announced(el);
+    // The server holds both searches of the burst (the first key press, and the whole text).
+    await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/apps', latencyMs: 3000, times: 2 }] });
+    const since = Date.now();
+    await sendKeys({ type: 'slack' });
+    const holds = (option: HTMLElement) => `${text(option)} ${option.dataset.value}`.toLowerCase().includes('slack');
+    await waitFor(() => options(el).length > 0 && options(el).every(holds), 2000, 'the narrowed options');
+    // The first key press was sent without waiting for more, and no answer is in yet: the narrowing was ours.
+    const searches = await searchesSince(since, (logged) => logged.length > 0);
+    expect(q(searches[0])).to.equal('s');
+    expect(searches.every((entry) => entry.status === 0)).to.equal(true);
+    expect(hasState(el, 'loading')).to.equal(true);
+    expect(part(el, 'popup')?.getAttribute('aria-busy')).to.equal('true');
+    expect(announced(el)).to.equal(said);
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    const picked = activeLabel(el);
+    expect(picked).to.equal('Slack');
+    await waitFor(() => !hasState(el, 'loading'), 8000, 'the answer');
+    await el.updateComplete;
+    expect((await searchesSince(since, () => true)).map(q)).to.deep.equal(['s', 'slack']);
+    expect(activeLabel(el)).to.equal(picked);
+    expect(input(el).getAttribute('aria-activedescendant')).to.equal(activeOption(el)?.id);
+    await waitFor(() => announced(el) !== said && announced(el).includes('available'), 2000, 'the count of the answer');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a late answer for older text never replaces the answer for the text typed', async () => {
+    const user = uniqueUser('apps');
+    const el = await mount(user);
+    await openWithKeyboard(el);
+    // The first key press is held; the rest of the burst is answered at once.
+    await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/apps', latencyMs: 2500, times: 1 }] });
+    const since = Date.now();
+    await sendKeys({ type: 'gith' });
+    await waitFor(() => labels(el).includes('GitHub') && !hasState(el, 'loading'), 5000, 'the answer for “gith”');
+    const shown = labels(el);
+    const searches = await searchesSince(since, (logged) => logged.length === 2 && logged[0]?.status === 0);
+    expect(searches.map(q)).to.deep.equal(['g', 'gith']);
+    // The held answer for “g” comes in after it.
+    await searchesSince(since, (logged) => logged[0]?.status === 200);
+    await el.updateComplete;
+    expect(labels(el)).to.deep.equal(shown);
+    expect(input(el).value).to.equal('gith');
   });
 
   it('selects with the keyboard only: ArrowDown, Home/End, Enter; fires change; Escape closes, a second Escape clears', async () => {
@@ -297,6 +357,8 @@ describe('<pd-app-select>', () => {
     const el = await mount(user, { value: 'slack' });
     await waitFor(() => input(el).value === 'Slack', 5000, 'the value name');
     input(el).focus();
+    // The name is replaced by what is typed (the first key press searches at once).
+    input(el).select();
     await sendKeys({ type: 'git' });
     await waitFor(() => options(el).length > 0, 8000, 'the matches');
     await el.updateComplete;

@@ -5,7 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/elements/component-select/pd-component-select.js';
 import type { PdComponentSelect } from '../../src/elements/component-select/pd-component-select.js';
 import type { PdChangeEvent } from '../../src/events/index.js';
-import { admin, env, requestsFor, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
+import { admin, env, requestsFor, requestsSince, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
 
 function select(user: string, options: { app?: string; type?: string; theme?: string; locale?: string; value?: string } = {}) {
   return html`<pd-component-select
@@ -37,6 +37,15 @@ async function open(el: PdComponentSelect) {
   await sendKeys({ press: 'Alt+ArrowDown' });
   await waitFor(() => options(el).length > 0, 8000, 'options');
   await el.updateComplete;
+}
+
+/** The component list requests logged since `since` (any user: a held request is not yet authenticated), once `ready` holds. */
+async function listsSince(since: number, ready: (logged: { query: string; status: number }[]) => boolean) {
+  for (;;) {
+    const logged = (await requestsSince(since, '/v1/connect/components', 'GET')) as unknown as { path: string; query: string; status: number }[];
+    if (ready(logged)) return logged;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 describe('<pd-component-select>', () => {
@@ -71,6 +80,33 @@ describe('<pd-component-select>', () => {
     const gets = (await requestsFor(user, '/v1/connect/components')).filter((entry) => entry.method === 'GET');
     expect(gets.at(-1)?.query).to.contain('app=slack');
     await expect(el).to.be.accessible();
+  });
+
+  it('narrows the components at hand by key at once while the search is held; another app starts afresh', async () => {
+    const user = uniqueUser('components');
+    const el = await fixture<PdComponentSelect>(select(user, { app: 'slack' }));
+    await open(el);
+    expect(keys(el)).to.deep.equal(['slack-new-message-in-channels', 'slack-send-message']);
+    await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/components', latencyMs: 3000, times: 2 }] });
+    const since = Date.now();
+    // Only the key holds “send-” (the name reads “Send Message”).
+    await sendKeys({ type: 'send-' });
+    await waitFor(() => keys(el).join() === 'slack-send-message', 2000, 'the narrowed list');
+    const held = await listsSince(since, (logged) => logged.length > 0);
+    expect(new URLSearchParams(held[0]?.query).get('q')).to.equal('s');
+    expect(held.every((entry) => entry.status === 0)).to.equal(true);
+    expect(hasState(el, 'loading')).to.equal(true);
+    await expect(el).to.be.accessible();
+    await waitFor(() => !hasState(el, 'loading'), 8000, 'the answer');
+
+    // Another app: what the last one listed says nothing about it, even for the same text.
+    await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/components', latencyMs: 1500, times: 1 }] });
+    el.app = 'github';
+    await el.updateComplete;
+    expect(hasState(el, 'loading')).to.equal(true);
+    expect(keys(el)).to.deep.equal([]);
+    await waitFor(() => !hasState(el, 'loading'), 8000, 'the other app’s answer');
+    expect(keys(el).some((key) => key.startsWith('slack-'))).to.equal(false);
   });
 
   it('filters by type and searches on the server; picks with the keyboard', async () => {

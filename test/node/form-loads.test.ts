@@ -115,6 +115,55 @@ describe('form loads: a newer load replaces the older one, which never reports',
     assert.deepEqual(state?.options, [{ label: '#general', value: 'C1' }]);
   });
 
+  it('keeps the options of the search before at hand while a new search loads, and drops them with its answer', async () => {
+    const { form, components, options } = setup();
+    form.sync();
+    components[0]?.resolve(component('a', [{ name: 'channel', type: 'string', remoteOptions: true, useQuery: true }]));
+    await settle();
+    const prop = form.fields.props[0] as (typeof form.fields.props)[number];
+    form.remote.ensure(prop);
+    options[0]?.resolve({ options: [{ label: '#general', value: 'C1' }, { label: '#random', value: 'C2' }] });
+    await settle();
+    form.remote.search(prop, 'g');
+    form.remote.search(prop, 'ge');
+    // Two searches in a row: the second still has the loaded list (not the empty one in between).
+    assert.equal(options[1]?.signal?.aborted, true);
+    assert.deepEqual(form.remote.state('channel')?.previous?.map((option) => option.value), ['C1', 'C2']);
+    assert.equal(form.remote.state('channel')?.loading, true);
+    options[2]?.resolve({ options: [{ label: '#general', value: 'C1' }] });
+    await settle();
+    assert.equal(form.remote.state('channel')?.previous, undefined);
+    assert.deepEqual(form.remote.state('channel')?.options.map((option) => option.value), ['C1']);
+  });
+
+  it('reloads the props at once for a choice; typing waits for a pause or for the field to be left', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const { form, components, reloads } = setup();
+    form.sync();
+    components[0]?.resolve(component('a', [{ name: 'on', type: 'boolean', reloadProps: true }, { name: 'query', type: 'string', reloadProps: true }, { name: 'after', type: 'string' }]));
+    await Promise.resolve();
+    await Promise.resolve();
+    const before = reloads.length;
+    form.set('on', true);
+    assert.equal(reloads.length, before + 1, 'the choice reloads without waiting');
+    assert.equal(form.reloading, true);
+    assert.deepEqual(form.visibleProps().map((prop) => prop.name), ['on', 'query', 'after'], 'no field leaves while the props reload');
+    form.set('query', 'a', undefined, true);
+    form.set('query', 'ab', undefined, true);
+    assert.equal(reloads.length, before + 1, 'typing waits');
+    form.touch('query');
+    assert.equal(reloads.length, before + 2, 'leaving the field reloads at once');
+    assert.equal(reloads[before]?.signal?.aborted, true, 'the reload it replaced is aborted');
+    assert.equal((reloads[before + 1]?.args as { configuredProps: Record<string, unknown> }).configuredProps.query, 'ab');
+    form.touch('query');
+    assert.equal(reloads.length, before + 2, 'nothing is left to reload');
+    form.set('query', 'abc', undefined, true);
+    form.set('query', 'abcd', undefined, true);
+    t.mock.timers.tick(200);
+    assert.equal(reloads.length, before + 3, 'a pause in the typing reloads, once');
+    assert.equal((reloads[before + 2]?.args as { configuredProps: Record<string, unknown> }).configuredProps.query, 'abcd');
+  });
+
   it('aborts the fetches in flight when the form shows another component', async () => {
     const { form, host, components, options } = setup();
     form.sync();

@@ -16,11 +16,13 @@ const PAGE_SIZE = 50;
  * @tag pd-app-select
  * @summary An accessible combobox over the Pipedream app catalog: search, paging, filters and icons.
  *
- * Type to search the catalog on the server (debounced), scroll to load more: only the options in
- * view are in the DOM, so 2,500 apps stay smooth. Keyboard: ArrowDown/ArrowUp open and move,
- * Alt+ArrowDown opens, Home/End, PageUp/PageDown, Enter selects, Escape closes (a second Escape
- * clears), Tab closes and keeps the value. Form-associated: with a `name` it submits the app slug
- * with its `<form>`, supports `required`, `disabled`, form reset and restore.
+ * Type to search the catalog on the server: the apps already listed narrow at once while the
+ * answer is on its way (the first key press is sent at once, the rest of a burst of typing once
+ * it pauses). Scroll to load more: only the options in view are in the DOM, so 2,500 apps stay
+ * smooth. Keyboard: ArrowDown/ArrowUp open and move, Alt+ArrowDown opens, Home/End,
+ * PageUp/PageDown, Enter selects, Escape closes (a second Escape clears), Tab closes and keeps
+ * the value. Form-associated: with a `name` it submits the app slug with its `<form>`, supports
+ * `required`, `disabled`, form reset and restore.
  *
  * A visible label names the field: the `label` attribute or the `label` slot, else a translated
  * default ("App"). `hide-label` hides it from view and keeps it as the input's accessible name.

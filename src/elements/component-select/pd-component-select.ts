@@ -16,10 +16,10 @@ type Kind = 'action' | 'trigger' | 'any';
  * @tag pd-component-select
  * @summary Pick one of an app's actions or triggers, with server-side search.
  *
- * The same accessible combobox as `<pd-app-select>` (APG keyboard, debounced search, paging,
- * windowed list, form association), listing the components of `app`: each option shows the
- * component's name, key and a one-line description. Until `app` is set the input is disabled,
- * with a hint saying why.
+ * The same accessible combobox as `<pd-app-select>` (APG keyboard, search that narrows the list
+ * at once, paging, windowed list, form association), listing the components of `app`: each
+ * option shows the component's name, key and a one-line description. Until `app` is set the
+ * input is disabled, with a hint saying why.
  *
  * A visible label names the field: the `label` attribute or the `label` slot, else a translated
  * default by `type` ("Action", "Trigger", "Action or trigger"). `hide-label` hides it from view

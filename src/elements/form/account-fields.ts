@@ -79,6 +79,8 @@ export class AccountFields {
 
   private readonly meta = new Map<string, AppMeta>();
   private readonly feeds = new Map<string, AccountFeed>();
+  /** The app each field's name was asked for. */
+  private readonly named = new Map<string, string>();
   /** The query module (and `@tanstack/query-core`), loaded once a form has an `app` field. */
   private queries?: typeof import('../../session/query-controller.js');
   private queriesLoading = false;
@@ -92,6 +94,7 @@ export class AccountFields {
   /** Forgets every field (another component). */
   clear(): void {
     this.meta.clear();
+    this.named.clear();
     this.drop(() => true);
   }
 
@@ -108,6 +111,12 @@ export class AccountFields {
     const appFields = this.form.phase === 'ready' && session ? fields.props.filter((prop) => fields.kindOf(prop).name === 'app' && !prop.hidden && prop.app) : [];
     this.drop((name, feed) => !appFields.some((prop) => prop.name === name && prop.app === feed.app));
     if (!session || !appFields.length) return;
+    // The app's name, asked for alongside the query module and the accounts: it usually lands with them.
+    for (const prop of appFields) {
+      if (this.named.get(prop.name) === prop.app) continue;
+      this.named.set(prop.name, prop.app as string);
+      void this.loadAppName(prop, session);
+    }
     const queries = this.queries;
     if (!queries) {
       // After a failed load only the field's Retry tries again: the error stays until then.
@@ -120,7 +129,6 @@ export class AccountFields {
       if (!feed) {
         feed = { app, query: new queries.InfiniteQueryController<AccountPage, string | undefined>(this.host), names: new Map() };
         this.feeds.set(prop.name, feed);
-        void this.loadAppName(prop, session);
       }
       feed.query.setQuery(session, session.accountsQuery({ app }));
       const result = feed.query.result;
@@ -149,7 +157,9 @@ export class AccountFields {
     AccountFields.loadQueryModule().then(
       (module) => {
         this.queries = module;
-        this.host.requestUpdate();
+        // The lists start now, and render as they come in; only one the cache already holds renders now.
+        this.sync();
+        if ([...this.feeds.values()].some((feed) => !feed.query.result?.isPending)) this.host.requestUpdate();
       },
       (error: unknown) => {
         this.queriesLoading = false;
@@ -172,9 +182,11 @@ export class AccountFields {
     // Without a name the field says the slug: nothing to report. The lookup is shared with other
     // elements (the connect button's): it goes on for them, and a field dropped meanwhile ignores it.
     const app = await session.app(prop.app as string).catch(() => undefined);
-    if (!app?.name || this.feeds.get(prop.name)?.app !== prop.app) return;
+    if (!app?.name || this.named.get(prop.name) !== prop.app) return;
     this.meta.set(prop.name, { ...this.meta.get(prop.name), appName: app.name });
-    this.host.requestUpdate();
+    // What is still to come (the query module, the accounts) renders the name with it: one update.
+    const result = this.feeds.get(prop.name)?.query.result;
+    if ((this.queries || this.queriesError) && !(result?.isFetching || result?.isPending)) this.host.requestUpdate();
   }
 
   /** Whether the feed's list comes from a fetch that began after `setAt`: only such a list can tell that a value's account is gone. */

@@ -44,8 +44,9 @@ export class FormController implements ReactiveController {
   loadFailure?: unknown;
   component?: FormComponent;
   dynamicPropsId?: string;
+  /** A props reload is in flight (the fields shown stay as they are until its answer). */
   reloading = false;
-  /** Index of the prop whose change triggered the reload in flight: fields after it wait. */
+  /** Index of the prop whose change triggered the reload in flight. */
   reloadIndex = -1;
   reloadError?: string;
   readonly id = `pdf${++uid}`;
@@ -59,10 +60,19 @@ export class FormController implements ReactiveController {
   /** The component load in flight, and the props reload: a newer one aborts it. */
   private loading?: AbortController;
   private reloadRequest?: AbortController;
+  /** A reload that waits for a pause in typing, and the prop it is for. */
   private reloadTimer?: ReturnType<typeof setTimeout>;
+  private typedReload = -1;
   private stopNetworkBack?: () => void;
 
-  constructor(private readonly host: FormHost) {
+  /**
+   * `alongside`: what the form's first render needs besides the component (the markdown
+   * renderer), awaited with it: the form shows once, complete, not again as that arrives.
+   */
+  constructor(
+    private readonly host: FormHost,
+    private readonly alongside?: () => Promise<unknown>,
+  ) {
     host.addController(this);
     this.fields = new FormValues(kindOf, (prop) => this.accounts.gone(prop));
     this.remote = new RemoteOptions(host, this);
@@ -72,7 +82,9 @@ export class FormController implements ReactiveController {
   hostConnected(): void {
     // A component that failed to load loads again when the network may be back.
     this.stopNetworkBack ??= onNetworkBack(() => this.retry());
-    // Attached again: catch up on what the account fields left undone while the form was removed.
+    // Attached again: catch up on what the account fields, or a reload waiting for typing, left
+    // undone while the form was removed.
+    this.flushReload();
     this.update();
   }
 
@@ -130,7 +142,7 @@ export class FormController implements ReactiveController {
     try {
       // Shared with every element asking for it (the session remembers it): the request goes on
       // for them, only this form stops waiting.
-      const component = (await source.session.component(source.key)) as unknown as FormComponent;
+      const [component] = (await Promise.all([source.session.component(source.key), this.alongside?.()])) as unknown as [FormComponent];
       if (signal.aborted) return;
       this.component = component;
       // The SDK hands out camelCase (`configurableProps`); the wire has `configurable_props`.
@@ -165,24 +177,43 @@ export class FormController implements ReactiveController {
     this.update();
   }
 
-  /** A user edit. Returns true when the value changed; a change of a `reloadProps` prop reloads the props. */
-  set(name: string, value: unknown, draft?: Parameters<FormValues['set']>[2]): boolean {
+  /**
+   * A user edit. Returns true when the value changed; a change of a `reloadProps` prop reloads the
+   * props: at once for a choice (a checkbox, an option, an account), while `typed` (typing in a
+   * text field) once the typing pauses or the field is left, so a word makes one reload, not one a key.
+   */
+  set(name: string, value: unknown, draft?: Parameters<FormValues['set']>[2], typed = false): boolean {
     const changed = this.fields.set(name, value, draft);
     if (changed) {
       const index = this.fields.props.findIndex((prop) => prop.name === name);
-      if (this.fields.props[index]?.reloadProps) this.scheduleReload(index);
+      if (this.fields.props[index]?.reloadProps) {
+        clearTimeout(this.reloadTimer);
+        this.typedReload = typed ? index : -1;
+        if (typed) this.reloadTimer = setTimeout(() => this.flushReload(), 200);
+        else void this.reload(index);
+      }
     }
     this.update();
     return changed;
   }
 
+  /** The user left a field: a reload waiting for the typing to pause goes now. */
   touch(name: string): void {
+    this.flushReload();
     if (this.fields.touch(name)) this.update();
   }
 
-  /** Props shown at all, in order: while a change reloads the props, none after the prop that changed. */
+  private flushReload(): void {
+    const index = this.typedReload;
+    if (index < 0) return;
+    clearTimeout(this.reloadTimer);
+    this.typedReload = -1;
+    void this.reload(index);
+  }
+
+  /** Props shown, in order. During a reload they stay as they were: no field moves until the answer. */
   visibleProps(): ConfigurableProp[] {
-    return this.fields.visibleProps(this.reloading ? this.reloadIndex : -1);
+    return this.fields.visibleProps();
   }
 
   /** Every invalid shown field, in order. */
@@ -192,17 +223,12 @@ export class FormController implements ReactiveController {
 
   // ---------------------------------------------------------------- dynamic props
 
-  private scheduleReload(index: number): void {
-    clearTimeout(this.reloadTimer);
-    this.reloading = true;
-    this.reloadIndex = index;
-    this.reloadTimer = setTimeout(() => void this.reload(index), 250);
-  }
-
   /** Asks the API for the props of the current configuration; values of props that remain are kept. */
   async reload(index: number): Promise<void> {
     const source = this.source();
     if (!source) return;
+    clearTimeout(this.reloadTimer);
+    this.typedReload = -1;
     this.reloadRequest?.abort();
     const { signal } = (this.reloadRequest = new AbortController());
     this.reloading = true;

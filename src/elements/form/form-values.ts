@@ -109,15 +109,9 @@ export class FormValues {
     return true;
   }
 
-  /** Props shown at all (not hidden), in order; with `cutAfter`, none after that prop (the props after it are reloading). */
-  visibleProps(cutAfter = -1): ConfigurableProp[] {
-    const props = this.props.filter((prop) => !prop.hidden);
-    if (cutAfter >= 0) {
-      const trigger = this.props[cutAfter];
-      const cut = trigger ? props.indexOf(trigger) : -1;
-      if (cut >= 0) return props.slice(0, cut + 1);
-    }
-    return props;
+  /** Props shown at all (not hidden), in order. */
+  visibleProps(): ConfigurableProp[] {
+    return this.props.filter((prop) => !prop.hidden);
   }
 
   /** Whether a prop holds input a user can set now. */

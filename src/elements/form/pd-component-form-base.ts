@@ -9,7 +9,7 @@ import { connectWithEvents, describeConnectOutcome } from '../../session/connect
 import { describeError, errorCode } from '../../session/errors.js';
 import type { ConnectSession } from '../../session/session.js';
 import { type ConfigurableProp, isListType, selectedOptions, storeOption, storeOptions, unwrap } from '../../wire/props.js';
-import { ComboboxController } from '../shared/combobox-controller.js';
+import { ComboboxController, matchesText } from '../shared/combobox-controller.js';
 // First: the bundle then places the kinds next to their controls, which compresses best.
 import { kindOf } from './kinds/registry.js';
 import { loadMarkdown, markdown } from './controls/markdown.js';
@@ -105,13 +105,14 @@ export abstract class PdComponentFormBase extends PdElement {
   @state() protected optionalOpen = false;
   @state() private activeRemote?: string;
 
-  protected readonly form = new FormController(this);
+  protected readonly form = new FormController(this, loadMarkdown);
   private readonly combo = new ComboboxController<Option>(
     this,
     {
       items: () => this.remoteItems(this.activeProp()),
-      // A page that failed stops paging on its own: the list shows the error and Retry.
-      hasMore: () => Boolean(this.activeRemoteState()?.hasMore && !this.activeRemoteState()?.error),
+      // A page that failed stops paging on its own: the list shows the error and Retry. A search
+      // whose text is still to be sent pages nothing of the list for the older text.
+      hasMore: (): boolean => Boolean(this.activeRemoteState()?.hasMore && !this.activeRemoteState()?.error && !(this.activeProp()?.useQuery && this.combo.lagging)),
       loadingMore: () => Boolean(this.activeRemoteState()?.loadingMore),
       loadMore: () => {
         const prop = this.activeProp();
@@ -121,8 +122,8 @@ export abstract class PdComponentFormBase extends PdElement {
       commitText: (text) => {
         const prop = this.activeProp();
         if (!prop || !this.form.fields.editable(prop)) return false;
-        // Typed exactly as an option reads: that option (its value may differ from its label).
-        const exact = this.form.remote.state(prop.name)?.options.find((option) => option.label === text || String(option.value) === text);
+        // Typed exactly as an option shown reads: that option (its value may differ from its label).
+        const exact = this.remoteItems(prop).find((option) => !option.custom && (option.label === text || String(option.value) === text));
         if (exact) this.pickRemote(exact);
         else if (acceptsFreeText(prop)) this.pickRemote({ label: text, value: text, custom: true });
         else return false;
@@ -134,10 +135,11 @@ export abstract class PdComponentFormBase extends PdElement {
         const value = JSON.stringify(unwrap(this.form.fields.values[prop.name]));
         return this.remoteItems(prop).findIndex((option) => JSON.stringify(option.value) === value);
       },
+      key: (option) => (option.custom ? '' : JSON.stringify(option.value)),
     },
     // Rows and the listbox are sized in CSS (h-9, max-h-64): the window is right on the first render.
     // An arrow key pressed while the options load lands on them once they arrive.
-    { debounce: 300, rowHeight: 36, viewport: 256, activateOnArrival: true },
+    { rowHeight: 36, viewport: 256, activateOnArrival: true },
   );
   private pendingError?: PdErrorEvent;
   private lastPhase?: string;
@@ -303,10 +305,12 @@ export abstract class PdComponentFormBase extends PdElement {
 
   private remoteItems(prop: ConfigurableProp | undefined): Option[] {
     if (!prop) return [];
-    const options = this.form.remote.state(prop.name)?.options ?? [];
+    const state = this.form.remote.state(prop.name);
+    const options = (state?.loading && state.previous) || state?.options || [];
     const typed = this.activeRemote === prop.name ? (this.combo.text?.trim() ?? '') : '';
-    const text = typed.toLowerCase();
-    const shown = prop.useQuery || !text ? options : options.filter((option) => option.label.toLowerCase().includes(text));
+    // A list searched on the server is narrowed here only until its answer for the typed text is in.
+    const answered = prop.useQuery && !state?.loading && state?.query === typed;
+    const shown = answered || !typed ? options : options.filter((option) => matchesText(typed, option.label));
     // What the user typed is a value of its own unless an option already is exactly that.
     const exact = options.some((option) => option.label === typed || String(option.value) === typed);
     if (!typed || exact || !acceptsFreeText(prop) || !this.form.fields.editable(prop)) return shown;
@@ -316,7 +320,8 @@ export abstract class PdComponentFormBase extends PdElement {
   /** Tells screen readers how many options the open list has, once per change. */
   private announceOptions(prop: ConfigurableProp): void {
     const remote = this.form.remote.state(prop.name);
-    if (!remote || remote.loading || remote.error) return;
+    // Once a burst of typing ends (the controller renders then), and for the text typed.
+    if (!remote || remote.loading || remote.error || this.combo.typing || (prop.useQuery && this.combo.lagging)) return;
     const count = this.remoteItems(prop).filter((option) => !option.custom).length;
     const message = count ? plural(this.t, this.localeCode, 'form.remote.count', count) : this.combo.text ? this.t('form.remote.noMatch', { query: this.combo.text }) : this.t('form.remote.empty');
     if (message === this.lastOptionsAnnounced) return;
@@ -368,8 +373,15 @@ export abstract class PdComponentFormBase extends PdElement {
 
   // ---------------------------------------------------------------- edits
 
+  /** The `input` event being dispatched in the form, seen before the control's own listener. */
+  private inputEvent?: Event;
+  private readonly seeInput = { handleEvent: (event: Event) => (this.inputEvent = event), capture: true };
+
   private setValue(prop: ConfigurableProp, value: unknown, draft?: Parameters<FieldContext['set']>[1]): void {
-    const changed = this.form.set(prop.name, value, draft);
+    // Typing in a text field, as opposed to a choice (a checkbox or a select fire `input` too).
+    const event = this.inputEvent;
+    const typed = Boolean(event?.eventPhase && (event.target as Element).matches('textarea,input:not([type=checkbox],[type=radio])'));
+    const changed = this.form.set(prop.name, value, draft, typed);
     if (changed) this.emit(new PdPropsChangeEvent(this.form.fields.configuredProps(), prop.name, this.form.dynamicPropsId));
   }
 
@@ -611,12 +623,9 @@ export abstract class PdComponentFormBase extends PdElement {
           ${component?.description ? html`<div class="pd-markdown text-[0.8125rem] text-pd-muted" dir="auto">${markdown(component.description)}</div>` : nothing}
         </slot>
       </div>
-      <form part="form" class="grid gap-5 px-5 py-5" novalidate @submit=${this.onSubmit}>
+      <form part="form" class="grid gap-5 px-5 py-5" novalidate @submit=${this.onSubmit} @input=${this.seeInput}>
         ${this.renderErrorSummary()}
         ${repeat(required, (prop) => prop.name, (prop) => this.renderField(prop))}
-        ${this.form.reloading
-          ? html`<p class="flex items-center gap-2 text-sm text-pd-muted"><span class="pd-spinner" aria-hidden="true"></span>${this.t('form.reloading')}</p>`
-          : nothing}
         ${this.form.reloadError
           ? html`<p part="field-error" role="alert" class="pd-inline-error">${this.t('form.reloadError', { detail: this.form.reloadError })}
               <button type="button" part="retry-button" class="pd-link-button" @click=${() => void this.form.reload(-1)}>${this.t('form.retry')}</button></p>`
@@ -643,6 +652,10 @@ export abstract class PdComponentFormBase extends PdElement {
           <button part="submit-button" type="submit" class="pd-primary-button" aria-disabled=${busy ? 'true' : 'false'}>
             ${busy ? html`<span class="pd-spinner" aria-hidden="true"></span>${this.t(this.texts.busy)}` : (this.submitLabel ?? this.t(this.texts.submit))}
           </button>
+          ${this.form.reloading
+            ? // Beside the button, in a row it is taller than: the fields above keep their places.
+              html`<p class="flex items-center gap-2 text-sm text-pd-muted"><span class="pd-spinner" aria-hidden="true"></span>${this.t('form.reloading')}</p>`
+            : nothing}
         </div>
         ${this.renderOutcome()}
       </form>`;

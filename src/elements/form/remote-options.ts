@@ -14,6 +14,8 @@ export interface RemoteState {
   signature: string;
   query: string;
   options: Option[];
+  /** While a new search loads: the options of the one before, to narrow by the typed text meanwhile. */
+  previous?: Option[];
   page: number;
   context?: Record<string, unknown>;
   hasMore: boolean;
@@ -115,9 +117,11 @@ export class RemoteOptions {
     const { before, signature } = this.inputs(prop, query);
     const previous = this.states.get(prop.name);
     const keep = more && previous?.signature === signature;
+    // Another search of the same list (only the query differs): its options stay at hand until the answer.
+    const searched = previous && !keep && this.inputs(prop, previous.query).signature === previous.signature ? (previous.loading ? previous.previous : previous.options) : undefined;
     const state: RemoteState = keep
       ? { ...previous, loadingMore: true, error: undefined }
-      : { signature, query, options: [], page: 0, hasMore: false, loading: true, loadingMore: false };
+      : { signature, query, options: [], ...(searched ? { previous: searched } : {}), page: 0, hasMore: false, loading: true, loadingMore: false };
     this.states.set(prop.name, state);
     this.fetches.get(prop.name)?.abort();
     const fetch = new AbortController();
@@ -146,6 +150,7 @@ export class RemoteOptions {
       const fresh = incoming.filter((option) => !seen.has(JSON.stringify(option.value)));
       this.states.set(prop.name, {
         ...state,
+        previous: undefined,
         options: [...state.options, ...fresh],
         page,
         ...(answer.context ? { context: answer.context } : {}),

@@ -19,10 +19,18 @@ export interface ComboboxSource<T> {
    * (for fields that accept values outside the list). Returns whether it was taken.
    */
   commitText?(text: string): boolean;
+  /**
+   * An item's identity: when the list changes under the active option (a search answer replacing
+   * the options filtered while it was pending), the same item stays active, or none.
+   */
+  key?(item: T): string;
 }
 
 export interface ComboboxOptions {
-  /** Search debounce in ms. */
+  /**
+   * Quiet time in ms that ends a burst of typing. The first key press after a pause searches at
+   * once; the ones that follow within this time make one more search, with the final text.
+   */
   debounce?: number;
   /** Estimated option height in px, until one is measured. */
   rowHeight?: number;
@@ -39,6 +47,12 @@ export interface ComboboxOptions {
   activateOnArrival?: boolean;
 }
 
+/**
+ * Whether any of `fields` holds `text` (case-insensitive): how loaded options are narrowed at once
+ * while the server's answer for the typed text is on its way.
+ */
+export const matchesText = (text: string, ...fields: string[]): boolean => fields.some((field) => field.toLowerCase().includes(text.trim().toLowerCase()));
+
 /** The first and one-past-last index of the options to render. */
 export interface WindowRange {
   start: number;
@@ -48,9 +62,10 @@ export interface WindowRange {
 /**
  * The WAI-ARIA APG "combobox with listbox popup" behaviour (editable, list autocomplete), shared
  * by every `pd-*` select: open state, the active option (`aria-activedescendant`), keyboard
- * handling, debounced search text, and windowed rendering of long lists (only the options in
- * view, plus a few, are in the DOM; the active option is always scrolled into the window), with
- * the next page fetched as the end of the list nears. Row and viewport sizes are measured by a
+ * handling, the search term (the first key press searches at once, the rest of a burst once more),
+ * and windowed rendering of long lists (only the options in view, plus a few, are in the DOM; the
+ * active option is always scrolled into the window), with the next page fetched as the end of the
+ * list nears. Row and viewport sizes are measured by a
  * ResizeObserver, so a render never has to schedule another one from inside its update.
  */
 export class ComboboxController<T> implements ReactiveController {
@@ -59,7 +74,7 @@ export class ComboboxController<T> implements ReactiveController {
   active = -1;
   /** The text the user typed, or undefined while the input shows the selected item's name. */
   text?: string;
-  /** The debounced search text the host queries with. */
+  /** The search text the host queries with: the typed text, trimmed, less the end of a burst still coming. */
   term = '';
   rowHeight: number;
   private viewport: number;
@@ -67,7 +82,10 @@ export class ComboboxController<T> implements ReactiveController {
   private resizeObserver?: ResizeObserver;
   private scrollTop = 0;
   private scrollPending = false;
+  /** Runs while a burst of typing goes on. */
   private timer?: ReturnType<typeof setTimeout>;
+  /** The active option's key, to find it again when the list changes under it. */
+  private activeKey?: string;
   private readonly debounce: number;
   private readonly overscan: number;
   private readonly prefetch: number;
@@ -80,7 +98,7 @@ export class ComboboxController<T> implements ReactiveController {
     private readonly source: ComboboxSource<T>,
     options: ComboboxOptions = {},
   ) {
-    this.debounce = options.debounce ?? 250;
+    this.debounce = options.debounce ?? 150;
     this.rowHeight = options.rowHeight ?? 52;
     this.viewport = options.viewport ?? 320;
     this.overscan = options.overscan ?? 6;
@@ -90,7 +108,7 @@ export class ComboboxController<T> implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.timer);
+    this.stopBurst();
     this.open = false;
     this.pending = undefined;
     this.resizeObserver?.disconnect();
@@ -106,7 +124,21 @@ export class ComboboxController<T> implements ReactiveController {
       const count = this.source.items().length;
       if (count) this.setActive(this.pending === 'first' ? 0 : count - 1);
     }
+    const { key } = this.source;
+    const items = this.source.items();
+    const item = items[this.active];
+    if (key && this.active >= 0 && (item === undefined || key(item) !== this.activeKey)) this.active = items.findIndex((other) => key(other) === this.activeKey);
     this.maybeLoadMore();
+  }
+
+  /** Whether the typed text is ahead of `term` (the end of a burst is still to be searched). */
+  get lagging(): boolean {
+    return (this.text ?? '').trim() !== this.term;
+  }
+
+  /** Whether the user is typing (within a burst): result counts wait, and are said once it ends. */
+  get typing(): boolean {
+    return this.timer !== undefined;
   }
 
   hostUpdated(): void {
@@ -207,7 +239,7 @@ export class ComboboxController<T> implements ReactiveController {
 
   /** Forgets the typed text: the input shows the selected item again, and the search resets. */
   revert(): void {
-    clearTimeout(this.timer);
+    this.stopBurst();
     if (this.text === undefined && this.term === '') return;
     this.text = undefined;
     this.term = '';
@@ -222,6 +254,8 @@ export class ComboboxController<T> implements ReactiveController {
   setActive(index: number): void {
     this.pending = undefined;
     this.active = index;
+    const item = this.source.items()[index];
+    this.activeKey = item === undefined ? undefined : this.source.key?.(item);
     if (index >= 0) this.scrollIntoView(index);
     this.host.requestUpdate();
   }
@@ -251,13 +285,22 @@ export class ComboboxController<T> implements ReactiveController {
     this.pending = undefined;
     this.scrollTop = 0;
     this.scrollPending = true;
+    // Leading edge: the first key press after a pause searches now. Within a burst only the
+    // final text is searched, once typing pauses, so fast typing makes two requests, not one a key.
+    if (this.timer === undefined) this.term = this.text.trim();
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
+      this.timer = undefined;
       this.term = (this.text ?? '').trim();
       this.host.requestUpdate();
     }, this.debounce);
     this.host.requestUpdate();
   };
+
+  private stopBurst(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
 
   onScroll = (event: Event): void => {
     const top = (event.target as HTMLElement).scrollTop;

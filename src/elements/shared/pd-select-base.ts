@@ -6,7 +6,7 @@ import { type StringKey, plural } from '../../i18n/index.js';
 import { describeError, errorCode } from '../../session/errors.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import type { ConnectSession } from '../../session/session.js';
-import { ComboboxController } from './combobox-controller.js';
+import { ComboboxController, matchesText } from './combobox-controller.js';
 import { cssProperties } from './css-properties.js';
 import { checkPath, spinner } from './icons.js';
 import { optionWindow } from './option-window.js';
@@ -75,6 +75,8 @@ export abstract class PdSelectBase<T> extends PdElement {
   private lookupRequest?: AbortController;
   private lastAnnounced = '';
   private defaultValue?: string;
+  /** The options last loaded, shown narrowed by the typed text while the answer for a new search is on its way. */
+  private lastItems?: T[];
 
   constructor() {
     super();
@@ -82,11 +84,13 @@ export abstract class PdSelectBase<T> extends PdElement {
       this,
       {
         items: () => this.items,
-        hasMore: () => Boolean(this.query.result?.hasNextPage) && !this.query.result?.isFetchNextPageError,
+        // Not while the list shown is narrowed from one for older text: its pages are not what was asked for.
+        hasMore: () => Boolean(this.query.result?.hasNextPage) && !this.query.result?.isFetchNextPageError && this.answered(),
         loadingMore: () => Boolean(this.query.result?.isFetchingNextPage),
         loadMore: () => void this.query.fetchNextPage(),
         select: (item) => this.userSelect(item),
         currentIndex: () => (this.value ? this.items.findIndex((item) => this.itemValue(item) === this.value) : -1),
+        key: (item) => this.itemValue(item),
       },
       { rowHeight: this.estimatedRowHeight(), activateOnArrival: true },
     );
@@ -194,7 +198,16 @@ export abstract class PdSelectBase<T> extends PdElement {
   }
 
   private get items(): T[] {
-    return (this.query.result?.data?.pages ?? []).flatMap((page) => page.items);
+    const result = this.query.result;
+    const pages = result?.data?.pages;
+    const items = pages ? pages.flatMap((page) => page.items) : (result && !result.isError && this.lastItems) || [];
+    // Until the answer for the typed text is in, the options at hand are narrowed by it at once.
+    return pages && !this.combo.lagging ? items : items.filter((item) => matchesText(this.combo.text ?? '', this.itemLabel(item), this.itemValue(item)));
+  }
+
+  /** Whether the options shown are the server's answer for the text typed. */
+  private answered(): boolean {
+    return Boolean(this.query.result?.data) && !this.combo.lagging;
   }
 
   private userSelect(item: T | undefined): void {
@@ -218,9 +231,9 @@ export abstract class PdSelectBase<T> extends PdElement {
     if (this.blockedHint()) return 'blocked';
     const result = this.query.result;
     if (!result) return 'idle';
-    if (!result.data) return result.isError && !result.isFetching ? 'error' : 'loading';
-    if (result.isFetching && !result.isFetchingNextPage && result.isError) return 'loading';
-    return this.items.length ? 'ready' : 'empty';
+    if (result.isError && (!result.data || (result.isFetching && !result.isFetchingNextPage))) return result.isFetching ? 'loading' : 'error';
+    if (this.items.length) return 'ready';
+    return this.answered() ? 'empty' : 'loading';
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -229,6 +242,9 @@ export abstract class PdSelectBase<T> extends PdElement {
     const blocked = Boolean(this.blockedHint());
     if (this.combo.open) this.everOpened = true;
     if (blocked || this.isDisabled) this.combo.hide();
+    // A property changed (another app, filter, session): the options at hand say nothing about the
+    // list to come. A new search changes none (the term is the combobox's).
+    if (changed.size) this.lastItems = undefined;
     const list = session && !blocked && this.everOpened ? this.listQuery(session, this.combo.term) : undefined;
     this.query.setQuery(
       session,
@@ -239,12 +255,13 @@ export abstract class PdSelectBase<T> extends PdElement {
         getNextPageParam: (last) => last.nextCursor,
       },
     );
+    if (this.answered()) this.lastItems = this.items;
     this.resolveSelected(session);
     const phase = this.phase();
     // An arrow key pressed while loading waits for options that are not coming.
     if (phase === 'error' || phase === 'empty') this.combo.cancelPending();
     this.setState('open', this.combo.open);
-    this.setState('loading', phase === 'loading' || Boolean(this.query.result?.isFetchingNextPage));
+    this.setState('loading', this.busy(phase) || Boolean(this.query.result?.isFetchingNextPage));
     this.setState('error', phase === 'error' || phase === 'config');
     this.setState('has-value', Boolean(this.value));
     this.setState('disabled', this.isDisabled || blocked);
@@ -297,8 +314,14 @@ export abstract class PdSelectBase<T> extends PdElement {
     });
   }
 
+  /** The options shown wait for an answer: the first list, or the one for the text typed. */
+  private busy(phase: Phase): boolean {
+    return phase === 'loading' || (phase === 'ready' && !this.answered());
+  }
+
   private announce(phase: Phase): void {
-    if (!this.combo.open) return;
+    // Counts wait for the answer to the text typed, and for a pause in the typing: one a burst.
+    if (!this.combo.open || this.combo.typing || (phase === 'ready' && !this.answered())) return;
     const texts = this.texts();
     const result = this.query.result;
     let message = '';
@@ -326,14 +349,10 @@ export abstract class PdSelectBase<T> extends PdElement {
 
   // ------------------------------------------------------------ render
 
-  private renderSpinner() {
-    return spinner();
-  }
-
   private renderOptionList() {
     const items = this.items;
     const combo = this.combo;
-    const total = this.query.result?.data?.pages[0]?.total ?? items.length;
+    const total = (this.answered() && this.query.result?.data?.pages[0]?.total) || items.length;
     return optionWindow(
       combo,
       items,
@@ -370,7 +389,7 @@ export abstract class PdSelectBase<T> extends PdElement {
     const texts = this.texts();
     const result = this.query.result;
     const row = 'flex items-center gap-2 px-3 py-3 text-pd-muted';
-    if (phase === 'loading' || phase === 'idle') return html`<div part="status" class=${row}>${this.renderSpinner()}<span>${texts.loading}</span></div>`;
+    if (phase === 'loading' || phase === 'idle') return html`<div part="status" class=${row}>${spinner()}<span>${texts.loading}</span></div>`;
     if (phase === 'empty') return html`<div part="empty" class="px-3 py-4 text-center text-pd-muted">${this.combo.term ? texts.noMatch(this.combo.term) : texts.none}</div>`;
     const failed = phase === 'error' || result?.isFetchNextPageError;
     if (failed) {
@@ -386,11 +405,11 @@ export abstract class PdSelectBase<T> extends PdElement {
             if (!busy) this.retry();
           }}
         >
-          ${busy ? this.renderSpinner() : nothing}${this.t('select.retry')}
+          ${busy ? spinner() : nothing}${this.t('select.retry')}
         </button>
       </div>`;
     }
-    if (result?.isFetchingNextPage) return html`<div part="status" class="${row} border-t border-pd-border py-2 text-[0.8125rem]">${this.renderSpinner()}<span>${this.t('select.loadingMore')}</span></div>`;
+    if (result?.isFetchingNextPage) return html`<div part="status" class="${row} border-t border-pd-border py-2 text-[0.8125rem]">${spinner()}<span>${this.t('select.loadingMore')}</span></div>`;
     return nothing;
   }
 
@@ -479,7 +498,7 @@ export abstract class PdSelectBase<T> extends PdElement {
       <div
         part="popup"
         class="@container absolute inset-x-0 top-full z-50 mt-1.5 overflow-hidden rounded-pd border border-pd-border bg-pd-surface text-pd-fg shadow-[0_10px_30px_-8px_rgb(0_0_0/0.25),0_2px_6px_rgb(0_0_0/0.08)] ${open ? '' : 'hidden'}"
-        aria-busy=${phase === 'loading' ? 'true' : 'false'}
+        aria-busy=${this.busy(phase) ? 'true' : 'false'}
       >
         <div
           role="listbox"

@@ -39,8 +39,9 @@ const check = html`<svg class="size-4 shrink-0 text-pd-accent" viewBox="0 0 20 2
 
 /**
  * Remote options (`remoteOptions`, `$.discord.*`, `$.airtable.*`): an APG combobox over pages of
- * options from `configureProp`, searchable (debounced) when the prop has `useQuery`, paged with
- * "Load more" and on scroll, errors inline with a retry. Array types pick several (shown as chips).
+ * options from `configureProp`, searched on the server when the prop has `useQuery` (the options
+ * at hand narrow at once while the answer is on its way), paged with "Load more" and on scroll,
+ * errors inline with a retry. Array types pick several (shown as chips).
  * The list is windowed: however many pages are loaded, only the options in view are in the DOM.
  * Text props also take a typed value that is not in the list: it is offered as the first option
  * ("Use “…”"), and Enter with no option highlighted takes it too.
@@ -65,8 +66,13 @@ export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
         <button type="button" part="retry-button" class="pd-link-button" @click=${hooks.retry}>${t('form.retry')}</button>
       </div>`;
     }
-    if (!state || state.loading) return html`<p class="flex items-center gap-2 px-3 py-2 text-sm text-pd-muted"><span class="pd-spinner" aria-hidden="true"></span>${t('form.remote.loading')}</p>`;
-    if (!items.some((option) => !option.custom)) {
+    const listed = items.some((option) => !option.custom);
+    // Options narrowed from the list at hand show while a search loads; "no match" waits for its answer.
+    if (!state || ((state.loading || (prop.useQuery && combo.lagging)) && !listed)) {
+      return html`<p class="flex items-center gap-2 px-3 py-2 text-sm text-pd-muted"><span class="pd-spinner" aria-hidden="true"></span>${t('form.remote.loading')}</p>`;
+    }
+    if (state.loading) return nothing;
+    if (!listed) {
       return html`<p class="px-3 py-2 text-sm text-pd-muted ${items.length ? 'border-t border-pd-border' : ''}">${combo.text ? t('form.remote.noMatch', { query: combo.text }) : t('form.remote.empty')}</p>`;
     }
     if (state.hasMore || state.loadingMore) {
