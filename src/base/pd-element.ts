@@ -75,6 +75,11 @@ export class PdElement extends PdSettingsElement {
     return this.sessions.session;
   }
 
+  /** What every connect flow this element starts is made of: the element, its session, config and strings. */
+  protected connectContext(session: ConnectSession): { host: HTMLElement; session: ConnectSession; config: ConnectConfig; t: Translate } {
+    return { host: this, session, config: this.config, t: this.t };
+  }
+
   /** Also waits for a shipped locale's strings, so the element is in its language when this resolves. */
   protected override getUpdateComplete(): Promise<boolean> {
     return this.language.settled(() => super.getUpdateComplete());

@@ -516,12 +516,9 @@ export class PdAccountList extends PdElement {
     this.reconnecting = account.id;
     this.setItemError(account.id, undefined);
     const outcome = await connectWithEvents({
-      host: this,
-      session,
-      config: this.config,
+      ...this.connectContext(session),
       app: slug,
       appName: app,
-      t: this.t,
       ...(this.oauthAppId ? { oauthAppId: this.oauthAppId } : {}),
       accountId: account.id,
       opener,

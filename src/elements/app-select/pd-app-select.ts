@@ -95,8 +95,8 @@ export class PdAppSelect extends PdSelectBase<App> {
     return app.name || app.nameSlug;
   }
 
-  protected retrieve(session: ConnectSession, slug: string): Promise<App> {
-    return session.app(slug);
+  protected retrieve(session: ConnectSession, slug: string, signal: AbortSignal): Promise<App> {
+    return session.app(slug, signal);
   }
 
   protected listQuery(session: ConnectSession, term: string): ListQuery<App> {

@@ -97,8 +97,8 @@ export class PdComponentSelect extends PdSelectBase<Component> {
     return component.name || component.key;
   }
 
-  protected retrieve(session: ConnectSession, key: string): Promise<Component> {
-    return session.component(key);
+  protected retrieve(session: ConnectSession, key: string, signal: AbortSignal): Promise<Component> {
+    return session.component(key, signal);
   }
 
   protected listQuery(session: ConnectSession, term: string): ListQuery<Component> | undefined {

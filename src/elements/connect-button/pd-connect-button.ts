@@ -154,12 +154,9 @@ export class PdConnectButton extends PdElement {
     const app = this.appName;
     this.errorMessage = '';
     await connectWithEvents({
-      host: this,
-      session,
-      config: this.config,
+      ...this.connectContext(session),
       app: this.app,
       appName: app,
-      t: this.t,
       ...(this.oauthAppId ? { oauthAppId: this.oauthAppId } : {}),
       ...(this.accountId ? { accountId: this.accountId } : {}),
       mode: this.mode as 'iframe' | 'link',

@@ -154,6 +154,8 @@ export class AccountFields {
     if (this.queriesLoading) return;
     this.queriesLoading = true;
     this.queriesError = undefined;
+    // The accounts client loads alongside, not after: the first list is one round of script away.
+    this.form.source()?.session.preload('accounts');
     AccountFields.loadQueryModule().then(
       (module) => {
         this.queries = module;

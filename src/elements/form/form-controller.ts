@@ -140,9 +140,9 @@ export class FormController implements ReactiveController {
     this.loadFailure = undefined;
     this.update();
     try {
-      // Shared with every element asking for it (the session remembers it): the request goes on
-      // for them, only this form stops waiting.
-      const [component] = (await Promise.all([source.session.component(source.key), this.alongside?.()])) as unknown as [FormComponent];
+      // Shared with every element asking for it (the session remembers it): a newer load gives up
+      // this form's wait, and the request stops only when nobody else waits for it.
+      const [component] = (await Promise.all([source.session.component(source.key, signal), this.alongside?.()])) as unknown as [FormComponent];
       if (signal.aborted) return;
       this.component = component;
       // The SDK hands out camelCase (`configurableProps`); the wire has `configurable_props`.

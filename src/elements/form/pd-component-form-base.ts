@@ -393,12 +393,9 @@ export abstract class PdComponentFormBase extends PdElement {
     this.form.accounts.setMeta(prop, { connecting: true, connectError: undefined });
     try {
       const outcome = await connectWithEvents({
-        host: this,
-        session,
-        config: this.config,
+        ...this.connectContext(session),
         app: slug,
         appName: app,
-        t: this.t,
         opener,
         announce: (message) => (this.announcement = message),
       });

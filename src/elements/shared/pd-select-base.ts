@@ -102,7 +102,8 @@ export abstract class PdSelectBase<T> extends PdElement {
   protected abstract itemValue(item: T): string;
   protected abstract itemLabel(item: T): string;
   protected abstract renderOption(item: T): TemplateResult;
-  protected abstract retrieve(session: ConnectSession, value: string): Promise<T>;
+  /** The item of a value the loaded options lack; `signal` aborts when another value replaces it. */
+  protected abstract retrieve(session: ConnectSession, value: string, signal: AbortSignal): Promise<T>;
   /** The list for a search term, or undefined while the select cannot list anything yet. */
   protected abstract listQuery(session: ConnectSession, term: string): ListQuery<T> | undefined;
   protected abstract texts(): SelectTexts;
@@ -302,7 +303,7 @@ export abstract class PdSelectBase<T> extends PdElement {
     this.lookup = value;
     this.lookupRequest?.abort();
     const { signal } = (this.lookupRequest = new AbortController());
-    this.retrieve(session, value).then(
+    this.retrieve(session, value, signal).then(
       (item) => {
         if (!signal.aborted) this.selectedItem = item;
       },
