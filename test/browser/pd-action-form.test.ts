@@ -917,6 +917,17 @@ describe('pd-action-form', () => {
     expect(text(q(el, 'form[part="form"]'))).to.not.include('Updating the fields');
   });
 
+  it('a default value alone reloads nothing on mount: the definition fits the defaults', async () => {
+    const user = uniqueUser();
+    const el = await mount(user, 'sendgrid-send-email-single-recipient');
+    await ready(el);
+    expect((control(el, 'useTemplate') as HTMLInputElement).checked).to.equal(false);
+    (control(el, 'useTemplate') as HTMLInputElement).click();
+    await waitFor(() => field(el, 'templateId') !== null, 8000, 'the template field');
+    // The one reload is the click's.
+    expect((await requestsFor(user, '/components/props')).length).to.equal(1);
+  });
+
   it('is accessible while the dynamic props reload and when a reload fails', async () => {
     const user = uniqueUser();
     const account = await seed(user, 'google_sheets');

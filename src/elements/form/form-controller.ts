@@ -148,9 +148,11 @@ export class FormController implements ReactiveController {
       // The SDK hands out camelCase (`configurableProps`); the wire has `configurable_props`.
       this.fields.props = [...(component?.configurableProps ?? component?.configurable_props ?? [])];
       this.phase = 'ready';
+      // A saved configuration of a dynamic component: its props depend on the saved values. The
+      // definition's props already fit the defaults, so those alone reload nothing.
+      const saved = this.hasReloadValue(this.fields.values);
       this.fields.applyDefaults();
-      // A saved configuration of a dynamic component: its props depend on the saved values.
-      if (this.dynamicPropsId || this.hasReloadValue(this.fields.values)) void this.reload(-1);
+      if (this.dynamicPropsId || saved) void this.reload(-1);
     } catch (error) {
       // A load that a newer one replaced says nothing: the newer one answers.
       if (signal.aborted) return;
