@@ -221,15 +221,20 @@ function toApiError(error: unknown, kind: CallKind = READ): Error {
   return new ApiError(message, status, { cause: error, reason, outcomeUnknown });
 }
 
-/** The SDK's resource clients, each loaded the first time it is needed: a page pays only for the calls it makes. */
+/**
+ * The SDK's resource clients, each loaded the first time it is needed: a page pays only for the
+ * calls it makes. They come through modules of their own (`lazy/`) that nothing imports
+ * statically, while elements import the SDK's modules themselves (`bundleForFirstRender`): a
+ * module imported both ways could not be split, and bundlers warn about it.
+ */
 const sdkClients = {
-  accounts: () => import('@pipedream/sdk/accounts').then((module) => module.AccountsClient),
-  apps: () => import('@pipedream/sdk/apps').then((module) => module.AppsClient),
-  appCategories: () => import('@pipedream/sdk/appCategories').then((module) => module.AppCategoriesClient),
-  components: () => import('@pipedream/sdk/components').then((module) => module.ComponentsClient),
-  actions: () => import('@pipedream/sdk/actions').then((module) => module.ActionsClient),
-  triggers: () => import('@pipedream/sdk/triggers').then((module) => module.TriggersClient),
-  deployedTriggers: () => import('@pipedream/sdk/deployedTriggers').then((module) => module.DeployedTriggersClient),
+  accounts: () => import('./lazy/accounts.js').then((module) => module.Client),
+  apps: () => import('./lazy/apps.js').then((module) => module.Client),
+  appCategories: () => import('./lazy/app-categories.js').then((module) => module.Client),
+  components: () => import('./lazy/components.js').then((module) => module.Client),
+  actions: () => import('./lazy/actions.js').then((module) => module.Client),
+  triggers: () => import('./lazy/triggers.js').then((module) => module.Client),
+  deployedTriggers: () => import('./lazy/deployed-triggers.js').then((module) => module.Client),
 };
 
 interface SdkClients {
@@ -664,7 +669,7 @@ export class ConnectSession {
  */
 let componentReaders: Promise<typeof import('./read-components.js')> | undefined;
 function loadComponentReaders(): Promise<typeof import('./read-components.js')> {
-  componentReaders ??= (bundledReaders ? Promise.resolve(bundledReaders) : import('./read-components.js')).catch((error: unknown) => {
+  componentReaders ??= (bundledReaders ? Promise.resolve(bundledReaders) : import('./lazy/read-components.js')).catch((error: unknown) => {
     componentReaders = undefined;
     throw new ApiError('Part of the elements could not be loaded', undefined, { cause: error });
   });

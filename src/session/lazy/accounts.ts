@@ -1,0 +1,1 @@
+export { AccountsClient as Client } from '@pipedream/sdk/accounts';

@@ -1,0 +1,1 @@
+export { ActionsClient as Client } from '@pipedream/sdk/actions';

@@ -1,0 +1,1 @@
+export { AppCategoriesClient as Client } from '@pipedream/sdk/appCategories';

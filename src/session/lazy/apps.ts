@@ -1,0 +1,1 @@
+export { AppsClient as Client } from '@pipedream/sdk/apps';

@@ -1,0 +1,1 @@
+export { ComponentsClient as Client } from '@pipedream/sdk/components';

@@ -1,0 +1,1 @@
+export { DeployedTriggersClient as Client } from '@pipedream/sdk/deployedTriggers';

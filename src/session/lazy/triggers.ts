@@ -1,0 +1,1 @@
+export { TriggersClient as Client } from '@pipedream/sdk/triggers';
