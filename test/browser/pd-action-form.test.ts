@@ -77,6 +77,20 @@ async function openRepositories() {
   return { user, el, input };
 }
 
+/** A Google Sheets "add row" form with an account, a sheet and a worksheet picked: its column props are on their way. */
+async function sheetsFormWithWorksheet() {
+  const user = uniqueUser();
+  const account = await seed(user, 'google_sheets');
+  const el = await mount(user, 'google_sheets-add-single-row');
+  await ready(el);
+  await waitFor(() => (control<HTMLSelectElement>(el, 'google_sheets')?.options.length ?? 0) > 1, 5000, 'accounts');
+  setValue(control<HTMLSelectElement>(el, 'google_sheets') as HTMLSelectElement, account.id, 'change');
+  await el.updateComplete;
+  await pickOption(el, 'sheetId');
+  await pickOption(el, 'worksheetId');
+  return { user, el };
+}
+
 async function openOptional(el: PdActionForm) {
   const details = q<HTMLDetailsElement>(el, 'details[part="optional"]');
   if (details && !details.open) {
@@ -506,15 +520,7 @@ describe('pd-action-form', () => {
   });
 
   it('reloads dynamic props on mount with saved values and keeps typed input on reload', async () => {
-    const user = uniqueUser();
-    const account = await seed(user, 'google_sheets');
-    const el = await mount(user, 'google_sheets-add-single-row');
-    await ready(el);
-    await waitFor(() => (control<HTMLSelectElement>(el, 'google_sheets')?.options.length ?? 0) > 1, 5000, 'accounts');
-    setValue(control<HTMLSelectElement>(el, 'google_sheets') as HTMLSelectElement, account.id, 'change');
-    await el.updateComplete;
-    await pickOption(el, 'sheetId');
-    await pickOption(el, 'worksheetId');
+    const { user, el } = await sheetsFormWithWorksheet();
     await waitFor(() => el.dynamicPropsId && !el.matches(':state(loading)') && qa(el, '[data-name^="col_"]').length > 0, 8000, 'dynamic props');
     expect(el.getAttribute('dynamic-props-id')).to.match(/^dyp_/);
     await openOptional(el);
@@ -887,15 +893,7 @@ describe('pd-action-form', () => {
   });
 
   it('a checkbox that reloads the props reloads them at once, and the fields stay in place until the answer', async () => {
-    const user = uniqueUser();
-    const account = await seed(user, 'google_sheets');
-    const el = await mount(user, 'google_sheets-add-single-row');
-    await ready(el);
-    await waitFor(() => (control<HTMLSelectElement>(el, 'google_sheets')?.options.length ?? 0) > 1, 5000, 'accounts');
-    setValue(control<HTMLSelectElement>(el, 'google_sheets') as HTMLSelectElement, account.id, 'change');
-    await el.updateComplete;
-    await pickOption(el, 'sheetId');
-    await pickOption(el, 'worksheetId');
+    const { el } = await sheetsFormWithWorksheet();
     await waitFor(() => field(el, 'col_A') !== null && !text(q(el, 'form[part="form"]')).includes('Updating the fields'), 8000, 'the column fields');
     await openOptional(el);
     const top = (node: Element | null) => node?.getBoundingClientRect().top ?? -1;

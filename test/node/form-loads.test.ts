@@ -49,6 +49,17 @@ function setup() {
 
 const component = (key: string, props: { name: string; type: string; remoteOptions?: boolean; useQuery?: boolean; reloadProps?: boolean }[]) => ({ key, name: key, configurableProps: props });
 
+/** A form whose one prop is a searchable remote-options channel, its options asked for once. */
+async function searchableChannel() {
+  const { form, components, options } = setup();
+  form.sync();
+  components[0]?.resolve(component('a', [{ name: 'channel', type: 'string', remoteOptions: true, useQuery: true }]));
+  await settle();
+  const prop = form.fields.props[0] as (typeof form.fields.props)[number];
+  form.remote.ensure(prop);
+  return { form, options, prop };
+}
+
 describe('form loads: a newer load replaces the older one, which never reports', () => {
   it('drops the component load of a key that was replaced, and says nothing about it', async () => {
     const { form, host, components } = setup();
@@ -98,12 +109,7 @@ describe('form loads: a newer load replaces the older one, which never reports',
   });
 
   it('aborts a fetch of remote options that a search replaced', async () => {
-    const { form, components, options } = setup();
-    form.sync();
-    components[0]?.resolve(component('a', [{ name: 'channel', type: 'string', remoteOptions: true, useQuery: true }]));
-    await settle();
-    const prop = form.fields.props[0] as (typeof form.fields.props)[number];
-    form.remote.ensure(prop);
+    const { form, options, prop } = await searchableChannel();
     form.remote.search(prop, 'gen');
     assert.equal(options.length, 2);
     assert.equal(options[0]?.signal?.aborted, true);
@@ -116,12 +122,7 @@ describe('form loads: a newer load replaces the older one, which never reports',
   });
 
   it('keeps the options of the search before at hand while a new search loads, and drops them with its answer', async () => {
-    const { form, components, options } = setup();
-    form.sync();
-    components[0]?.resolve(component('a', [{ name: 'channel', type: 'string', remoteOptions: true, useQuery: true }]));
-    await settle();
-    const prop = form.fields.props[0] as (typeof form.fields.props)[number];
-    form.remote.ensure(prop);
+    const { form, options, prop } = await searchableChannel();
     options[0]?.resolve({ options: [{ label: '#general', value: 'C1' }, { label: '#random', value: 'C2' }] });
     await settle();
     form.remote.search(prop, 'g');
