@@ -77,8 +77,8 @@ async function openRepositories() {
   return { user, el, input };
 }
 
-/** A Google Sheets "add row" form with an account, a sheet and a worksheet picked: its column props are on their way. */
-async function sheetsFormWithWorksheet() {
+/** A Google Sheets "add row" form with its account picked. */
+async function sheetsFormWithAccount() {
   const user = uniqueUser();
   const account = await seed(user, 'google_sheets');
   const el = await mount(user, 'google_sheets-add-single-row');
@@ -86,6 +86,12 @@ async function sheetsFormWithWorksheet() {
   await waitFor(() => (control<HTMLSelectElement>(el, 'google_sheets')?.options.length ?? 0) > 1, 5000, 'accounts');
   setValue(control<HTMLSelectElement>(el, 'google_sheets') as HTMLSelectElement, account.id, 'change');
   await el.updateComplete;
+  return { user, el };
+}
+
+/** The same with a sheet and a worksheet picked: its column props are on their way. */
+async function sheetsFormWithWorksheet() {
+  const { user, el } = await sheetsFormWithAccount();
   await pickOption(el, 'sheetId');
   await pickOption(el, 'worksheetId');
   return { user, el };
@@ -540,13 +546,7 @@ describe('pd-action-form', () => {
   });
 
   it('keeps what the user typed in props that still exist when the dynamic props reload', async () => {
-    const user = uniqueUser();
-    const account = await seed(user, 'google_sheets');
-    const el = await mount(user, 'google_sheets-add-single-row');
-    await ready(el);
-    await waitFor(() => (control<HTMLSelectElement>(el, 'google_sheets')?.options.length ?? 0) > 1, 5000, 'accounts');
-    setValue(control<HTMLSelectElement>(el, 'google_sheets') as HTMLSelectElement, account.id, 'change');
-    await el.updateComplete;
+    const { user, el } = await sheetsFormWithAccount();
     /** Opens a remote field's options and picks the option at `index`. */
     /** The worksheet options of the current spreadsheet (the listbox is closed again). */
     const worksheetCount = async () => {
