@@ -32,6 +32,8 @@ const WRITE = { maxRetries: 0, timeoutInSeconds: 30 } as const;
 /** Runs and deploys execute the user's code: they may take longer before the answer comes. */
 const EXECUTE = { maxRetries: 0, timeoutInSeconds: 300 } as const;
 type CallKind = typeof READ | typeof WRITE | typeof EXECUTE;
+/** What a request is sent with: its kind's limits, and a signal that aborts it. */
+type CallOptions = CallKind & { abortSignal?: AbortSignal };
 
 export interface AccountFilter {
   app?: string;
@@ -379,9 +381,11 @@ export class ConnectSession {
 
   /**
    * Runs an API call with the given SDK client; a 401 means the token lapsed: fetch a new one and try once more (a refused
-   * token did nothing, so this holds for writes too). `kind` is the call's retry and time limit.
+   * token did nothing, so this holds for writes too). `kind` is the call's retry and time limit;
+   * `signal` aborts the request.
    */
-  async call<C, T>(client: Promise<C>, request: (client: C, options: CallKind) => Promise<T>, kind: CallKind = READ): Promise<T> {
+  async call<C, T>(client: Promise<C>, request: (client: C, options: CallOptions) => Promise<T>, kind: CallKind = READ, signal?: AbortSignal): Promise<T> {
+    const options: CallOptions = signal ? { ...kind, abortSignal: signal } : kind;
     let ready: C;
     try {
       // The token and the SDK client load side by side: a page's first call waits for the slower, not for both in turn.
@@ -390,12 +394,12 @@ export class ConnectSession {
       throw toApiError(error, kind);
     }
     try {
-      return await request(ready, kind);
+      return await request(ready, options);
     } catch (error) {
       if (statusOf(error) !== 401) throw toApiError(error, kind);
       this.tokens.invalidate(this.tokens.lastIssued);
       try {
-        return await request(ready, kind);
+        return await request(ready, options);
       } catch (retryError) {
         throw toApiError(retryError, kind);
       }
@@ -445,7 +449,7 @@ export class ConnectSession {
   }
 
   async retrieveApp(slug: string, signal?: AbortSignal): Promise<App> {
-    const answer = await this.call(this.client('apps'), (client, options) => client.retrieve(slug, signal ? { ...options, abortSignal: signal } : options));
+    const answer = await this.call(this.client('apps'), (client, options) => client.retrieve(slug, options), READ, signal);
     const app = readApp(answer?.data);
     if (!app) throw new ApiError('The Connect API answered something that is not an app', undefined, { reason: 'unreadable' });
     return app;
@@ -505,7 +509,7 @@ export class ConnectSession {
 
   async retrieveComponent(key: string, signal?: AbortSignal): Promise<Component> {
     const readers = loadComponentReaders();
-    const answer = await this.call(this.componentClient(), (client, options) => client.retrieve(key, {}, signal ? { ...options, abortSignal: signal } : options));
+    const answer = await this.call(this.componentClient(), (client, options) => client.retrieve(key, {}, options), READ, signal);
     const component = (await readers).readComponent(answer?.data);
     if (!component) throw new ApiError('The Connect API answered something that is not a component', undefined, { reason: 'unreadable' });
     return component;
@@ -526,8 +530,10 @@ export class ConnectSession {
           ...(params.prevContext ? { prevContext: params.prevContext } : {}),
           ...(params.query !== undefined ? { query: params.query } : {}),
         },
-        signal ? { ...options, abortSignal: signal } : options,
+        options,
       ),
+      READ,
+      signal,
     );
     const page = (await readers).readConfigurePropAnswer(answer);
     if (!page) throw new ApiError('The Connect API answered something that is not a list of options', undefined, { reason: 'unreadable' });
@@ -543,7 +549,9 @@ export class ConnectSession {
         externalUserId: this.externalUserId,
         configuredProps: params.configuredProps as never,
         ...(params.dynamicPropsId ? { dynamicPropsId: params.dynamicPropsId } : {}),
-      }, signal ? { ...options, abortSignal: signal } : options),
+      }, options),
+      READ,
+      signal,
     );
     const props = (await readers).readReloadPropsAnswer(answer);
     if (!props) throw new ApiError('The Connect API answered something that is not a list of props', undefined, { reason: 'unreadable' });

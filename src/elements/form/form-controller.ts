@@ -46,8 +46,6 @@ export class FormController implements ReactiveController {
   dynamicPropsId?: string;
   /** A props reload is in flight (the fields shown stay as they are until its answer). */
   reloading = false;
-  /** Index of the prop whose change triggered the reload in flight. */
-  reloadIndex = -1;
   reloadError?: string;
   readonly id = `pdf${++uid}`;
 
@@ -234,7 +232,6 @@ export class FormController implements ReactiveController {
     this.reloadRequest?.abort();
     const { signal } = (this.reloadRequest = new AbortController());
     this.reloading = true;
-    this.reloadIndex = index;
     this.reloadError = undefined;
     this.update();
     try {
@@ -262,7 +259,6 @@ export class FormController implements ReactiveController {
       this.reloadError = this.host.describe(error);
     }
     this.reloading = false;
-    this.reloadIndex = -1;
     this.update();
   }
 
