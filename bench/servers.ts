@@ -9,15 +9,12 @@
  *   public CDNs serve them, so a round's files load side by side rather than six at a time.
  * Every `.js` answer of the site and the CDN is held `jsDelayMs`.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, Agent, createServer, request as httpRequest } from 'node:http';
-import { createSecureServer } from 'node:http2';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../src/emulator/index.node.js';
-import { contentType, emulatorTokenEndpoint, fileUnder } from '../test/support/host-server.js';
+import { contentType, emulatorTokenEndpoint, fileUnder, startCdn } from '../test/support/host-server.js';
 
 export const USER = 'bench-user';
 
@@ -76,7 +73,7 @@ export async function startServers(options: { packageRoot: string; buildDir: str
   const tokenEndpoint = emulatorTokenEndpoint({ ...emulator, url: api.url }, USER);
   const site = { jsDelayMs: 0, url: '', cdnUrl: '', scripts: [] as string[] };
   const cdnRoot = join(options.packageRoot, 'dist');
-  const serveFile = (res: Pick<ServerResponse, 'writeHead'>, file: string | undefined) => {
+  const serveFile = (res: ServerResponse, file: string | undefined) => {
     if (!file) return void res.writeHead(404).end();
     let body: Buffer;
     try {
@@ -86,7 +83,7 @@ export async function startServers(options: { packageRoot: string; buildDir: str
     }
     const type = contentType(file.endsWith('/') ? 'index.html' : file);
     later(type.startsWith('text/javascript') ? site.jsDelayMs : 0, () =>
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'access-control-allow-origin': '*' }).end(body));
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body));
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -102,7 +99,6 @@ export async function startServers(options: { packageRoot: string; buildDir: str
 </body></html>`);
       return;
     }
-    if (path.startsWith('/cdn/')) return serveFile(res, fileUnder(cdnRoot, path));
     for (const app of ['react', 'pd-vite']) {
       if (path === `/${app}`) return void res.writeHead(302, { location: `/${app}/${url.search}` }).end();
       if (path.startsWith(`/${app}/`)) return serveFile(res, fileUnder(join(options.buildDir, app), path.slice(app.length + 1)));
@@ -111,14 +107,8 @@ export async function startServers(options: { packageRoot: string; buildDir: str
   });
   site.url = await listen(server);
 
-  const certificates = mkdtempSync(join(tmpdir(), 'pd-bench-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', join(certificates, 'key.pem'), '-out', join(certificates, 'cert.pem')], { stdio: 'ignore' });
-  const cdn = createSecureServer({ key: readFileSync(join(certificates, 'key.pem')), cert: readFileSync(join(certificates, 'cert.pem')) }, (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'https://localhost').pathname);
-    serveFile(res as unknown as ServerResponse, path.startsWith('/cdn/') ? fileUnder(cdnRoot, path) : undefined);
-  });
-  await new Promise<void>((resolve) => cdn.listen(0, '127.0.0.1', resolve));
-  site.cdnUrl = `https://127.0.0.1:${(cdn.address() as AddressInfo).port}`;
+  const cdn = await startCdn(cdnRoot, () => site.jsDelayMs);
+  site.cdnUrl = cdn.url;
 
   return {
     emulator,
@@ -135,8 +125,7 @@ export async function startServers(options: { packageRoot: string; buildDir: str
       server.closeAllConnections();
       proxy.closeAllConnections();
       agent.destroy();
-      await Promise.all([new Promise((r) => server.close(r)), new Promise((r) => proxy.close(r)), new Promise((r) => cdn.close(r))]);
-      rmSync(certificates, { recursive: true, force: true });
+      await Promise.all([new Promise((r) => server.close(r)), new Promise((r) => proxy.close(r)), cdn.close()]);
       await emulator.close();
     },
   };

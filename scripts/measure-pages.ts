@@ -9,18 +9,15 @@
  * each page is loaded `RUNS` times (5), cold.
  * Run `npm run build:cdn` first; then `npm run size:pages`.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createSecureServer } from 'node:http2';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Page, chromium } from 'playwright-core';
 import { startEmulator } from '../src/emulator/index.node.js';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/browser-path.js';
-import { contentType, emulatorTokenEndpoint, fileUnder } from '../test/support/host-server.js';
+import { emulatorTokenEndpoint, startCdn } from '../test/support/host-server.js';
 
 const user = 'size-user';
 const fileLatency = Number(process.env.FILE_LATENCY_MS ?? 80);
@@ -56,25 +53,9 @@ const server = createServer((request, response) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-/**
- * The CDN: HTTP/2 over TLS (a throwaway self-signed certificate), as public CDNs serve, so the
- * browser fetches a round's files side by side instead of six at a time; each file `fileLatency` late.
- */
-const certificates = mkdtempSync(join(tmpdir(), 'pd-pages-'));
-execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', join(certificates, 'key.pem'), '-out', join(certificates, 'cert.pem')], { stdio: 'ignore' });
-const cdnServer = createSecureServer({ key: readFileSync(join(certificates, 'key.pem')), cert: readFileSync(join(certificates, 'cert.pem')) }, (request, response) => {
-  const path = decodeURIComponent(new URL(request.url, 'https://localhost').pathname);
-  const file = path.startsWith('/cdn/') ? fileUnder('dist', path) : undefined;
-  let body: Buffer;
-  try {
-    body = readFileSync(file ?? '');
-  } catch {
-    return void response.writeHead(404).end();
-  }
-  setTimeout(() => response.writeHead(200, { 'content-type': contentType(path), 'access-control-allow-origin': '*' }).end(body), fileLatency);
-});
-await new Promise<void>((resolve) => cdnServer.listen(0, '127.0.0.1', resolve));
-const cdn = `https://127.0.0.1:${(cdnServer.address() as AddressInfo).port}`;
+// The CDN: another origin, over HTTP/2, each script `fileLatency` late (see `startCdn`).
+const cdnServer = await startCdn('dist', () => fileLatency);
+const cdn = cdnServer.url;
 
 const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--ignore-certificate-errors'] });
 console.log(`| page | script files | gzip kB | script rounds before the first API call | first API call (median of ${runs} cold loads, ms after the page request, ${fileLatency} ms per script) |\n|---|---|---|---|---|`);
@@ -147,7 +128,6 @@ try {
 } finally {
   await browser.close();
   server.close();
-  cdnServer.close();
-  rmSync(certificates, { recursive: true, force: true });
+  await cdnServer.close();
   await emulator.close();
 }

@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import type { RunningEmulator } from '../../src/emulator/index.node.js';
 import { createTokenHandler, toNodeListener } from '../../src/server/index.js';
@@ -42,4 +47,40 @@ export function emulatorTokenEndpoint(running: RunningEmulator, externalUserId: 
       getExternalUserId: () => externalUserId,
     }),
   );
+}
+
+/**
+ * A CDN for the CDN build: `/cdn/*` from `root/cdn/`, over HTTP/2 with TLS (a throwaway
+ * self-signed certificate: run the browser with `--ignore-certificate-errors`), as public CDNs
+ * serve, so the browser loads a round's files side by side rather than six at a time. Each script
+ * is answered `scriptLatency()` ms late.
+ */
+export async function startCdn(root: string, scriptLatency: () => number): Promise<{ url: string; close(): Promise<void> }> {
+  const certificates = mkdtempSync(join(tmpdir(), 'pd-cdn-'));
+  const key = join(certificates, 'key.pem');
+  const cert = join(certificates, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  const server = createSecureServer({ key: readFileSync(key), cert: readFileSync(cert) }, (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'https://localhost').pathname);
+    const file = path.startsWith('/cdn/') ? fileUnder(root, path) : undefined;
+    let body: Buffer;
+    try {
+      body = readFileSync(file ?? '');
+    } catch {
+      return void response.writeHead(404).end();
+    }
+    const type = contentType(path);
+    const answer = () => response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'access-control-allow-origin': '*' }).end(body);
+    const delay = type.startsWith('text/javascript') ? scriptLatency() : 0;
+    if (delay > 0) setTimeout(answer, delay);
+    else answer();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      rmSync(certificates, { recursive: true, force: true });
+    },
+  };
 }
