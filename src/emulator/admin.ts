@@ -82,6 +82,34 @@ export async function adminRoute(emulator: ConnectEmulator, request: Request, pa
       });
       return json(account, 201);
     }
+    // Accounts console: many accounts across many users in one call.
+    case 'POST /seed-accounts': {
+      const body = await readJsonObject(request);
+      const users = field.optionalInteger(body, 'users', 1, 10_000) ?? 10;
+      const perUser = field.optionalInteger(body, 'perUser', 1, 100) ?? 3;
+      const apps = body.apps === undefined ? ['slack', 'github', 'google_sheets'] : body.apps;
+      if (!Array.isArray(apps) || !apps.length || apps.some((app) => typeof app !== 'string' || !emulator.catalog.apps.some((entry) => entry.name_slug === app))) {
+        throw badRequest('apps must be a non-empty array of app slugs of the catalog');
+      }
+      const prefix = field.optionalString(body, 'prefix') ?? 'user';
+      const environment = field.optionalString(body, 'environment');
+      const start = Date.now() - users * perUser * 60_000;
+      let index = 0;
+      for (let user = 0; user < users; user++) {
+        for (let n = 0; n < perUser; n++, index++) {
+          // Every 10th needs a reconnect, every 25th is dead: the console's health filter has something to find.
+          const dead = index % 25 === 24;
+          const healthy = !dead && index % 10 !== 9;
+          emulator.seedAccount({
+            externalUserId: `${prefix}-${String(user).padStart(4, '0')}`,
+            app: apps[(user + n) % apps.length] as string,
+            healthy, dead, error: healthy ? null : dead ? 'Account access revoked' : 'Refresh token expired',
+            environment, createdAt: start + index * 60_000,
+          });
+        }
+      }
+      return json({ created: index }, 201);
+    }
     case 'PATCH /accounts/:id': {
       const account = emulator.state.accounts.get(id);
       if (!account) throw notFound(`Account ${id} not found`);

@@ -11,6 +11,8 @@ import { AccessTokenError, type Upstream, statusOf, upstreamFor } from './upstre
 
 export { toNodeListener, type FetchHandler, type NodeRequestLike, type NodeResponseLike } from './node.js';
 export type { ConnectionOptions, ProjectEnvironment } from './config.js';
+// The accounts console's admin handler.
+export { createAdminHandler, type AdminAccount, type AdminAuditEntry, type AdminHandlerOptions, type AdminHealth, type AdminIdentity } from './admin.js';
 
 /**
  * Options every handler takes. Credentials left out are read from `process.env` on each request
