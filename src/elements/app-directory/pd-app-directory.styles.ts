@@ -166,6 +166,10 @@ export const styles = [
     }
 
     /* Categories beside the catalog when wide, a scrolling row of chips above it when narrow. */
+    .catalog-view {
+      display: grid;
+      gap: 0.75rem;
+    }
     .layout {
       display: grid;
       gap: 0.75rem;
@@ -235,6 +239,7 @@ export const styles = [
     .card {
       position: relative;
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       grid-template-rows: auto 1fr auto;
       gap: 0.375rem;
       height: 164px;
@@ -291,17 +296,21 @@ export const styles = [
       text-overflow: ellipsis;
       white-space: nowrap;
     }
+    /* Two lines at most (a -webkit-box clamp lays out bidi text wrongly in RTL pages). */
     .description {
-      display: -webkit-box;
+      display: block;
+      max-height: calc(2 * 1.45em);
       margin: 0;
       overflow: hidden;
+      overflow-wrap: anywhere;
       color: var(--_pd-color-text-muted);
       font-size: 0.8125rem;
-      -webkit-box-orient: vertical;
-      -webkit-line-clamp: 3;
+      line-height: 1.45;
+      align-self: start;
     }
     .foot {
       display: flex;
+      min-width: 0;
       align-items: center;
       gap: 0.5rem;
       min-height: 2rem;
@@ -314,6 +323,9 @@ export const styles = [
       flex: 1;
     }
     .badge {
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
       display: inline-flex;
       align-items: center;
       gap: 0.375rem;
@@ -331,7 +343,14 @@ export const styles = [
       background: var(--_pd-color-warning-surface);
       color: var(--_pd-color-warning);
     }
+    .badge-text {
+      min-width: 0;
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+    }
     .dot {
+      flex: none;
       width: 0.5rem;
       height: 0.5rem;
       border-radius: 50%;
@@ -368,8 +387,10 @@ export const styles = [
       }
       .card .description {
         grid-row: 2;
-        padding-inline-start: 3.125rem;
-        -webkit-line-clamp: 1;
+        max-height: 1.45em;
+        padding-inline-start: calc(2.25rem + 0.625rem);
+        white-space: nowrap;
+        text-overflow: ellipsis;
       }
       .card .foot {
         grid-row: 1 / span 2;
@@ -546,9 +567,6 @@ export const styles = [
     [part~='component']:hover,
     [part~='component'][aria-pressed='true'] {
       border-color: var(--_pd-color-accent);
-    }
-    [part~='component'] .description {
-      -webkit-line-clamp: 2;
     }
     .form {
       padding: 1rem;

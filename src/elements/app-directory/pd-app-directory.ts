@@ -100,6 +100,7 @@ const slugList = {
  * @csspart connect-button - Connect, on an app the user has not connected.
  * @csspart manage-button - Manage, on a connected app.
  * @csspart skeleton - A placeholder card while loading.
+ * @csspart spinner - The progress indicator of a connecting card and of the next page.
  * @csspart empty - The empty and no-results states.
  * @csspart clear-button - Clears the search and filters (no-results state).
  * @csspart error - A load (or configuration) error.
@@ -758,7 +759,7 @@ export class PdAppDirectory extends PdElement {
     if (!connection) return nothing;
     const unhealthy = connection.health === 'unhealthy';
     return html`<span part="status" class="badge ${unhealthy ? 'warn' : 'ok'}" data-health=${connection.health}>
-      <span class="dot" aria-hidden="true"></span>${unhealthy ? this.t('accounts.unhealthy') : connection.count > 1 ? this.t('appDirectory.connectedCount', { count: String(connection.count) }) : this.t('appDirectory.connected')}
+      <span class="dot" aria-hidden="true"></span><span class="badge-text">${unhealthy ? this.t('accounts.unhealthy') : connection.count > 1 ? this.t('appDirectory.connectedCount', { count: String(connection.count) }) : this.t('appDirectory.connected')}</span>
     </span>`;
   }
 
@@ -801,9 +802,9 @@ export class PdAppDirectory extends PdElement {
     >
       <button part="card-open" type="button" class="open" tabindex=${options.tabbable ? '0' : '-1'} aria-describedby=${descriptionId} @click=${() => this.openApp(app, index)} @focus=${() => index !== undefined && (this.activeIndex = index)}>
         ${renderAppIcon(this, app, 'icon', 'icon')}
-        <span part="name" class="name">${name}</span>
+        <span part="name" class="name" dir="auto">${name}</span>
       </button>
-      <p part="description" id=${descriptionId} class="description">${app.description ?? ''}</p>
+      <p part="description" id=${descriptionId} class="description" dir="auto">${app.description ?? ''}</p>
       <div class="foot">
         ${this.renderStatus(slug)}
         <span class="spacer"></span>
