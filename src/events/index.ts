@@ -189,3 +189,4 @@ declare global {
     'pd-trigger-delete': PdTriggerDeleteEvent;
   }
 }
+export * from './app-directory.js';

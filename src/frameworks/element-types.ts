@@ -6,6 +6,7 @@
  */
 import type { PdAccountList } from '../elements/account-list/pd-account-list.js';
 import type { PdActionForm } from '../elements/action-form/pd-action-form.js';
+import type { PdAppDirectory } from '../elements/app-directory/pd-app-directory.js';
 import type { PdAppSelect } from '../elements/app-select/pd-app-select.js';
 import type { PdComponentSelect } from '../elements/component-select/pd-component-select.js';
 import type { PdConnectButton } from '../elements/connect-button/pd-connect-button.js';
@@ -203,6 +204,118 @@ export interface PdActionFormEvents {
   /** Connecting from an account field failed or was cancelled. */
   'pd-connect-error': PdConnectErrorEvent;
   /** The Connect page closed. */
+  'pd-connect-close': PdConnectCloseEvent;
+}
+
+/** Attributes of `<pd-app-directory>` (set them as strings or booleans in markup). */
+export interface PdAppDirectoryAttributes {
+  /** The search text (reflected). */
+  query?: PdAppDirectory['query'];
+  /** The chosen category: its id or its name ('' for all; reflected). */
+  category?: PdAppDirectory['category'];
+  /** The slug of the app whose detail view is open ('' for the catalog; reflected). */
+  app?: PdAppDirectory['app'];
+  /** Only apps that have actions. */
+  'has-actions'?: PdAppDirectory['hasActions'];
+  /** Only apps that have triggers. */
+  'has-triggers'?: PdAppDirectory['hasTriggers'];
+  /** Order of the catalog: `featured` (default, most popular first) or `name` (A–Z). */
+  sort?: PdAppDirectory['sort'];
+  /** A curated list of app slugs to show instead of the whole catalog (attribute: slugs separated by spaces or commas). */
+  apps?: PdAppDirectory['apps'];
+  /** Slugs of apps shown first, in their own row, while nothing is searched or filtered. */
+  featured?: PdAppDirectory['featured'];
+  /** Limits the category navigation to these categories (ids or names). */
+  categories?: PdAppDirectory['categories'];
+  /** Hides apps that cannot be connected through Connect (apps without auth). */
+  'connectable-only'?: PdAppDirectory['connectableOnly'];
+  /** Opens a chosen action or trigger's form inside the detail view (`<pd-action-form>` / `<pd-trigger-form>`, loaded then). */
+  'open-forms'?: PdAppDirectory['openForms'];
+  /** Your app's id for the signed-in user. */
+  'external-user-id'?: PdAppDirectory['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  'token-endpoint'?: PdAppDirectory['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdAppDirectory['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  'base-url'?: PdAppDirectory['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  'frontend-host'?: PdAppDirectory['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  'token-timeout'?: PdAppDirectory['tokenTimeout'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdAppDirectory['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdAppDirectory['theme'];
+}
+
+/** Properties of `<pd-app-directory>`: every attribute under its property name, plus the properties that take objects and callbacks. */
+export interface PdAppDirectoryProperties {
+  /** The search text (reflected). */
+  query?: PdAppDirectory['query'];
+  /** The chosen category: its id or its name ('' for all; reflected). */
+  category?: PdAppDirectory['category'];
+  /** The slug of the app whose detail view is open ('' for the catalog; reflected). */
+  app?: PdAppDirectory['app'];
+  /** Only apps that have actions. */
+  hasActions?: PdAppDirectory['hasActions'];
+  /** Only apps that have triggers. */
+  hasTriggers?: PdAppDirectory['hasTriggers'];
+  /** Order of the catalog: `featured` (default, most popular first) or `name` (A–Z). */
+  sort?: PdAppDirectory['sort'];
+  /** A curated list of app slugs to show instead of the whole catalog (attribute: slugs separated by spaces or commas). */
+  apps?: PdAppDirectory['apps'];
+  /** Slugs of apps shown first, in their own row, while nothing is searched or filtered. */
+  featured?: PdAppDirectory['featured'];
+  /** Limits the category navigation to these categories (ids or names). */
+  categories?: PdAppDirectory['categories'];
+  /** Hides apps that cannot be connected through Connect (apps without auth). */
+  connectableOnly?: PdAppDirectory['connectableOnly'];
+  /** Opens a chosen action or trigger's form inside the detail view (`<pd-action-form>` / `<pd-trigger-form>`, loaded then). */
+  openForms?: PdAppDirectory['openForms'];
+  /** Your app's id for the signed-in user. */
+  externalUserId?: PdAppDirectory['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  tokenEndpoint?: PdAppDirectory['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdAppDirectory['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  baseUrl?: PdAppDirectory['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  frontendHost?: PdAppDirectory['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  tokenTimeout?: PdAppDirectory['tokenTimeout'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdAppDirectory['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdAppDirectory['theme'];
+  /** Where the directory is: search text, category and open app. Setting it restores that place (no event). */
+  state?: PdAppDirectory['state'];
+  /** Returns a Connect token, instead of `token-endpoint`. */
+  tokenCallback?: PdAppDirectory['tokenCallback'];
+  /** A static Connect token (a property only: secrets never go in attributes). */
+  token?: PdAppDirectory['token'];
+  /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
+  oauthAppConfig?: PdAppDirectory['oauthAppConfig'];
+  /** Per-string overrides of the built-in text. */
+  strings?: PdAppDirectory['strings'];
+}
+
+/** Events of `<pd-app-directory>`, by name. */
+export interface PdAppDirectoryEvents {
+  /** The user searched, chose a category, or opened or left an app: `event.state` (`query`, `category`, `app`). */
+  'pd-directory-navigate': Event;
+  /** The user chose an action or trigger in the detail view; cancelable (keeps `open-forms` from opening it): `event.componentKey`, `event.componentType`, `event.app`. */
+  'pd-directory-component': Event;
+  /** Loading apps failed (`event.code` `load_failed`), or the element is misconfigured (`config_invalid`): `event.message`, `event.cause`. */
+  'pd-error': PdErrorEvent;
+  /** Connect on a card is about to open the Connect flow; cancelable: `event.app`. */
+  'pd-connect-start': PdConnectStartEvent;
+  /** An account was connected and confirmed: `event.account`, `event.reconnected`. */
+  'pd-connect-success': PdConnectSuccessEvent;
+  /** Connecting failed or was cancelled: `event.code`, `event.message`. */
+  'pd-connect-error': PdConnectErrorEvent;
+  /** The Connect page closed: `event.successful`, `event.completed`. */
   'pd-connect-close': PdConnectCloseEvent;
 }
 
@@ -680,6 +793,29 @@ export interface PdElementTypes {
    * and errors.
    */
   'pd-action-form': { element: PdActionForm; attributes: PdActionFormAttributes; properties: PdActionFormProperties; events: PdActionFormEvents };
+  /**
+   * The product's Integrations page: a searchable, categorized catalog of app cards with connected state, connect and manage, and an app detail view.
+   *
+   * Search the app catalog on the server (the first key press searches at once, a burst of typing
+   * once more when it pauses, and the apps already shown narrow at once meanwhile), pick a
+   * category, keep only apps with actions or triggers, sort by popularity or name. Cards form a grid
+   * when the element is wide and a list when it is narrow; only the cards in view are in the DOM,
+   * so thousands of apps scroll smoothly, and pages load as the end nears. Each card says whether
+   * the user has connected the app (and whether an account needs reconnecting), with Connect (the
+   * same flow and events as `<pd-connect-button>`) or Manage. Selecting an app opens its detail
+   * view inside the element: its description, the user's accounts (a `<pd-account-list>`:
+   * reconnect, disconnect) and its actions and triggers; choosing one fires
+   * `pd-directory-component`, and with `open-forms` opens its form in place.
+   *
+   * Keyboard: the cards are one tab stop; arrow keys move by column and row (mirrored in RTL),
+   * Home/End go to the first and last card, Enter or Space opens the app, Tab reaches the card's
+   * Connect/Manage button. Back (or Escape) in the detail view returns focus to the app's card.
+   *
+   * The state (`query`, `category`, `app`) is reflected to attributes and fires
+   * `pd-directory-navigate` when the user changes it, so a host can mirror it in its URL and set it
+   * back (`state`, or the attributes).
+   */
+  'pd-app-directory': { element: PdAppDirectory; attributes: PdAppDirectoryAttributes; properties: PdAppDirectoryProperties; events: PdAppDirectoryEvents };
   /**
    * An accessible combobox over the Pipedream app catalog: search, paging, filters and icons.
    *

@@ -15,6 +15,7 @@ import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { PdAccountList as PdAccountListElement } from '../elements/account-list/pd-account-list.js';
 import { PdActionForm as PdActionFormElement } from '../elements/action-form/pd-action-form.js';
+import { PdAppDirectory as PdAppDirectoryElement } from '../elements/app-directory/pd-app-directory.js';
 import { PdAppSelect as PdAppSelectElement } from '../elements/app-select/pd-app-select.js';
 import { PdComponentSelect as PdComponentSelectElement } from '../elements/component-select/pd-component-select.js';
 import { PdConnectButton as PdConnectButtonElement } from '../elements/connect-button/pd-connect-button.js';
@@ -96,6 +97,53 @@ export const PdActionForm = createComponent({
     /** Connecting from an account field failed or was cancelled. */
     onPdConnectError: 'pd-connect-error' as EventName<PdConnectErrorEvent>,
     /** The Connect page closed. */
+    onPdConnectClose: 'pd-connect-close' as EventName<PdConnectCloseEvent>,
+  },
+});
+
+/**
+ * The product's Integrations page: a searchable, categorized catalog of app cards with connected state, connect and manage, and an app detail view.
+ *
+ * Search the app catalog on the server (the first key press searches at once, a burst of typing
+ * once more when it pauses, and the apps already shown narrow at once meanwhile), pick a
+ * category, keep only apps with actions or triggers, sort by popularity or name. Cards form a grid
+ * when the element is wide and a list when it is narrow; only the cards in view are in the DOM,
+ * so thousands of apps scroll smoothly, and pages load as the end nears. Each card says whether
+ * the user has connected the app (and whether an account needs reconnecting), with Connect (the
+ * same flow and events as `<pd-connect-button>`) or Manage. Selecting an app opens its detail
+ * view inside the element: its description, the user's accounts (a `<pd-account-list>`:
+ * reconnect, disconnect) and its actions and triggers; choosing one fires
+ * `pd-directory-component`, and with `open-forms` opens its form in place.
+ *
+ * Keyboard: the cards are one tab stop; arrow keys move by column and row (mirrored in RTL),
+ * Home/End go to the first and last card, Enter or Space opens the app, Tab reaches the card's
+ * Connect/Manage button. Back (or Escape) in the detail view returns focus to the app's card.
+ *
+ * The state (`query`, `category`, `app`) is reflected to attributes and fires
+ * `pd-directory-navigate` when the user changes it, so a host can mirror it in its URL and set it
+ * back (`state`, or the attributes).
+ *
+ * React wrapper of `<pd-app-directory>`.
+ */
+export const PdAppDirectory = createComponent({
+  react: React,
+  tagName: 'pd-app-directory',
+  elementClass: PdAppDirectoryElement,
+  displayName: 'PdAppDirectory',
+  events: {
+    /** The user searched, chose a category, or opened or left an app: `event.state` (`query`, `category`, `app`). */
+    onPdDirectoryNavigate: 'pd-directory-navigate' as EventName<Event>,
+    /** The user chose an action or trigger in the detail view; cancelable (keeps `open-forms` from opening it): `event.componentKey`, `event.componentType`, `event.app`. */
+    onPdDirectoryComponent: 'pd-directory-component' as EventName<Event>,
+    /** Loading apps failed (`event.code` `load_failed`), or the element is misconfigured (`config_invalid`): `event.message`, `event.cause`. */
+    onPdError: 'pd-error' as EventName<PdErrorEvent>,
+    /** Connect on a card is about to open the Connect flow; cancelable: `event.app`. */
+    onPdConnectStart: 'pd-connect-start' as EventName<PdConnectStartEvent>,
+    /** An account was connected and confirmed: `event.account`, `event.reconnected`. */
+    onPdConnectSuccess: 'pd-connect-success' as EventName<PdConnectSuccessEvent>,
+    /** Connecting failed or was cancelled: `event.code`, `event.message`. */
+    onPdConnectError: 'pd-connect-error' as EventName<PdConnectErrorEvent>,
+    /** The Connect page closed: `event.successful`, `event.completed`. */
     onPdConnectClose: 'pd-connect-close' as EventName<PdConnectCloseEvent>,
   },
 });
@@ -249,6 +297,8 @@ export const PdTriggerForm = createComponent({
 export type PdAccountListProps = React.ComponentProps<typeof PdAccountList>;
 /** Props of the `PdActionForm` wrapper. */
 export type PdActionFormProps = React.ComponentProps<typeof PdActionForm>;
+/** Props of the `PdAppDirectory` wrapper. */
+export type PdAppDirectoryProps = React.ComponentProps<typeof PdAppDirectory>;
 /** Props of the `PdAppSelect` wrapper. */
 export type PdAppSelectProps = React.ComponentProps<typeof PdAppSelect>;
 /** Props of the `PdComponentSelect` wrapper. */
