@@ -19,6 +19,6 @@ export { TokenError, ApiError } from './session/errors.js';
 export { registerLocale } from './i18n/index.js';
 export type { Strings, StringKey } from './i18n/index.js';
 export type { Account, App, ConnectTokenResponse, TokenCallback, Theme, Environment } from './session/types.js';
-// The headless API (also `pd-connect-elements/headless`, without the elements).
-export { connectSession, accounts, apps, app, components, component, remoteOptions, connect, disconnect, run, deploy } from './headless/index.js';
-export type { ConnectSession, Snapshot, ListSnapshot, Store, ListStore, StoreStatus } from './headless/index.js';
+// The headless API as one namespace (`headless.accounts(session)`); `pd-connect-elements/headless` has it without the elements.
+export * as headless from './headless/index.js';
+export { connectSession } from './headless/index.js';
