@@ -81,7 +81,8 @@ type AnyObserver<R> = {
  * result gives the same snapshot object (what `useSyncExternalStore` needs).
  */
 function observerStore<R, S>(observer: AnyObserver<R>, read: (result: R) => S) {
-  const listeners = new Set<(snapshot: S) => void>();
+  /** Each listener with the snapshot it heard last: it hears each snapshot once. */
+  const listeners = new Map<(snapshot: S) => void, S | undefined>();
   let stop: (() => void) | undefined;
   let lastResult: R | undefined;
   let lastSnapshot: S | undefined;
@@ -93,16 +94,22 @@ function observerStore<R, S>(observer: AnyObserver<R>, read: (result: R) => S) {
     }
     return lastSnapshot;
   };
-  const notify = () => {
+  const tell = (listener: (snapshot: S) => void) => {
     const snapshot = get();
-    for (const listener of [...listeners]) listener(snapshot);
+    if (!listeners.has(listener) || listeners.get(listener) === snapshot) return;
+    listeners.set(listener, snapshot);
+    listener(snapshot);
+  };
+  const notify = () => {
+    for (const listener of [...listeners.keys()]) tell(listener);
   };
   return {
     subscribe(listener: (snapshot: S) => void): () => void {
-      listeners.add(listener);
+      // The same function twice is one listener, as in a Set.
+      if (!listeners.has(listener)) listeners.set(listener, undefined);
       // The first listener starts the observer: it fetches now when the cache has nothing fresh.
       stop ??= observer.subscribe(notify);
-      listener(get());
+      tell(listener);
       return () => {
         if (!listeners.delete(listener) || listeners.size) return;
         stop?.();
