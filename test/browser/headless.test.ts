@@ -18,6 +18,7 @@ import {
   remoteOptions,
   run,
 } from '../../src/headless/index.js';
+import { derived, get } from 'svelte/store';
 import { configure } from '../../src/session/config.js';
 import type { Account } from '../../src/session/types.js';
 import { admin, env, requestsFor, requestsSince, seedAccount, setTokenMode, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
@@ -80,6 +81,10 @@ describe('headless API', () => {
     expect(recorded.last.hasMore).to.equal(false);
     // An unchanged store gives the same snapshot object (what useSyncExternalStore needs).
     expect(store.get() === store.get()).to.equal(true);
+    // Svelte's own store functions take it as it is.
+    expect(names(get(store))).to.deep.equal(['Acme Workspace']);
+    const count = derived(store, (snapshot) => snapshot.data?.length ?? 0);
+    expect(get(count)).to.equal(1);
     recorded.stop();
   });
 
