@@ -135,6 +135,8 @@ import { createComponent, type EventName } from '@lit/react';
 `;
   for (const element of elements) out += `import { ${element.name} as ${element.name}Element } from '${importPath(file, element.module)}';\n`;
   if (usedEvents.size) out += `import type { ${[...usedEvents].sort().join(', ')} } from '../events/index.js';\n`;
+  // The hooks over the headless API (hand-written) come from the same entry as the wrappers.
+  out += `\nexport * from './hooks.js';\n`;
   for (const element of elements) {
     out += `\n${doc(`${summary(element)}\n\nReact wrapper of \`<${element.tagName}>\`.`)}export const ${element.name} = createComponent({\n  react: React,\n  tagName: '${element.tagName}',\n  elementClass: ${element.name}Element,\n  displayName: '${element.name}',\n  events: {\n`;
     for (const event of eventsOf(element)) out += `${doc(event.description, '    ')}    on${pascal(event.name)}: '${event.name}' as EventName<${eventType(event)}>,\n`;

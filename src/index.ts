@@ -20,3 +20,6 @@ export { TokenError, ApiError } from './session/errors.js';
 export { registerLocale } from './i18n/index.js';
 export type { Strings, StringKey } from './i18n/index.js';
 export type { Account, App, ConnectTokenResponse, TokenCallback, Theme, Environment } from './session/types.js';
+// The headless API as one namespace (`headless.accounts(session)`); `pd-connect-elements/headless` has it without the elements.
+export * as headless from './headless/index.js';
+export { connectSession } from './headless/index.js';

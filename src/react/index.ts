@@ -23,6 +23,8 @@ import { PdConnectProvider as PdConnectProviderElement } from '../elements/conne
 import { PdTriggerForm as PdTriggerFormElement } from '../elements/trigger-form/pd-trigger-form.js';
 import type { PdAppChangeEvent, PdComponentChangeEvent, PdConnectCloseEvent, PdConnectErrorEvent, PdConnectStartEvent, PdConnectSuccessEvent, PdDeployErrorEvent, PdDeploySuccessEvent, PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent, PdPropsChangeEvent, PdRunErrorEvent, PdRunSuccessEvent, PdSubmitEvent, PdTriggerDeleteEvent } from '../events/index.js';
 
+export * from './hooks.js';
+
 /**
  * The user's connected accounts: app, name, health and date, with reconnect and disconnect.
  *
