@@ -38,6 +38,8 @@ import {
 import type { Account, App } from '../session/types.js';
 import type { Component, ConfigurePropResponse } from '@pipedream/sdk/browser';
 
+export type { AccountFilter, ConnectConfig, ConnectOptions, ConnectOutcome, ConnectSession, ListSnapshot, Snapshot } from '../headless/index.js';
+
 /**
  * The session for a config, the one the elements with the same settings use; `undefined` while
  * the config lacks a user or a token source (`error` says why). Keep `tokenCallback` stable

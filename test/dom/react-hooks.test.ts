@@ -105,7 +105,7 @@ test('useAccounts and useApp render the shared data; a headless store of the sam
   // Plain headless code on the same page: the same session object, no second request.
   const session = shownSession as ConnectSession;
   const seen: string[][] = [];
-  const stop = accounts(session).subscribe((snapshot) => seen.push((snapshot.data ?? []).map((account) => account.name)));
+  const stop = accounts(session).subscribe((snapshot) => seen.push((snapshot.data ?? []).map((account) => account.name ?? '')));
   expect(seen.at(-1)?.sort()).toEqual(['Acme Sales', 'Acme Workspace']);
   expect(await accountGets(user)).toBe(1);
 
