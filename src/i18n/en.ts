@@ -1,8 +1,10 @@
+import type { enAppDirectory } from './en-app-directory.js';
 import type { enForms } from './en-forms.js';
 
 /**
  * English strings: the reference set every locale translates. `{name}` marks a parameter. The
- * strings only the forms use are in en-forms.ts, loaded with the forms.
+ * strings only the forms use are in en-forms.ts, loaded with the forms; the directory's are in
+ * en-app-directory.ts.
  */
 export const en = {
   'connect.label': 'Connect {app}',
@@ -109,44 +111,9 @@ export const en = {
   'components.required': "Please choose an action or trigger.",
   'components.action': "Action",
   'components.trigger': "Trigger",
-  // <pd-app-directory>
-  'appDirectory.title': "Integrations",
-  'appDirectory.configInvalid': "This element is not set up: {detail}",
-  'appDirectory.badSort': "sort must be \"featured\" or \"name\", not \"{value}\".",
-  'appDirectory.search': "Search apps",
-  'appDirectory.filters': "Filters",
-  'appDirectory.hasActions': "Has actions",
-  'appDirectory.hasTriggers': "Has triggers",
-  'appDirectory.sort': "Sort",
-  'appDirectory.sortFeatured': "Popular",
-  'appDirectory.sortName': "Name (A–Z)",
-  'appDirectory.categories': "Categories",
-  'appDirectory.allCategories': "All apps",
-  'appDirectory.categoriesFailed': "Categories could not be loaded.",
-  'appDirectory.featured': "Featured",
-  'appDirectory.listLabel': "Apps",
-  'appDirectory.connect': "Connect",
-  'appDirectory.connected': "Connected",
-  'appDirectory.connectedCount': "{count} connected",
-  'appDirectory.manage': "Manage",
-  'appDirectory.manageLabel': "Manage {app}",
-  'appDirectory.noAuth': "No account needed",
-  'appDirectory.noResults': "No apps match these filters.",
-  'appDirectory.clear': "Clear search and filters",
-  'appDirectory.back': "All apps",
-  'appDirectory.connectAnother': "Connect another account",
-  'appDirectory.appFailed': "Could not load this app: {detail}",
-  'appDirectory.actions': "Actions",
-  'appDirectory.triggers': "Triggers",
-  'appDirectory.noActions': "This app has no actions.",
-  'appDirectory.noTriggers': "This app has no triggers.",
-  'appDirectory.more': "Show more",
-  'appDirectory.actionForm': "Run an action",
-  'appDirectory.triggerForm': "Deploy a trigger",
-  'appDirectory.closeForm': "Close",
 } as const;
 
-export type StringKey = keyof typeof en | keyof typeof enForms;
+export type StringKey = keyof typeof en | keyof typeof enForms | keyof typeof enAppDirectory;
 export type Strings = Record<StringKey, string>;
 /** Plural forms beyond English's one/other, for languages that have them (Intl.PluralRules categories). */
 /** Strings counted with plural rules: `{base}.one` and `{base}.other` in English, more forms where a language has them. */

@@ -367,7 +367,7 @@ export const styles = [
     .detail .card-error {
       position: static;
     }
-    /* List rows: logo, name and description on one line, the badge and button at the end. */
+    /* List rows: logo and name, the description (or the badge) under the name, the button at the end. */
     @container (max-width: 559px) {
       .row {
         gap: 8px;
@@ -392,9 +392,23 @@ export const styles = [
         white-space: nowrap;
         text-overflow: ellipsis;
       }
+      /* The badge takes the description's line, so the name keeps the row's width. */
       .card .foot {
+        display: contents;
+      }
+      .card .foot > :not(.badge) {
         grid-row: 1 / span 2;
         grid-column: 2;
+      }
+      .card .badge {
+        grid-row: 2;
+        grid-column: 1;
+        justify-self: start;
+        max-width: calc(100% - 2.875rem);
+        margin-inline-start: calc(2.25rem + 0.625rem);
+      }
+      .card:has(.badge) .description {
+        display: none;
       }
       .card .spacer {
         display: none;

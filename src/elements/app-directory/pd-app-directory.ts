@@ -7,7 +7,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { PdElement } from '../../base/pd-element.js';
 import { type DirectoryState, PdDirectoryComponentEvent, PdDirectoryNavigateEvent } from '../../events/app-directory.js';
 import { PdErrorEvent } from '../../events/index.js';
-import { plural } from '../../i18n/index.js';
+import { enAppDirectory } from '../../i18n/en-app-directory.js';
+import { addEnglishStrings, plural } from '../../i18n/index.js';
 import { connectWithEvents, describeConnectOutcome } from '../../session/connect-events.js';
 import { describeError, errorCode } from '../../session/errors.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
@@ -17,12 +18,14 @@ import '../account-list/pd-account-list.js';
 import { markdown } from '../form/controls/markdown.js';
 import { renderAppIcon } from '../shared/app-icon.js';
 import { matchesText } from '../shared/combobox-controller.js';
+import { markdownFirstLine } from '../shared/markdown-text.js';
 import { cssProperties } from '../shared/css-properties.js';
 import { spinner } from '../shared/icons.js';
 import { styles } from './pd-app-directory.styles.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
 bundleForFirstRender({ apps: AppsClient, accounts: AccountsClient });
+addEnglishStrings(enAppDirectory);
 
 export type { DirectoryState };
 
@@ -945,7 +948,7 @@ export class PdAppDirectory extends PdElement {
             (component) => html`<li>
               <button part="component" type="button" data-key=${component.key} aria-pressed=${this.openComponent?.key === component.key ? 'true' : nothing} @click=${() => void this.chooseComponent(component, type)}>
                 <span class="name">${component.name || component.key}</span>
-                ${component.description ? html`<span class="description">${component.description}</span>` : nothing}
+                ${component.description ? html`<span class="description" dir="auto">${markdownFirstLine(component.description)}</span>` : nothing}
               </button>
             </li>`,
           )}

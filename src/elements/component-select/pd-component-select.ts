@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { type ComponentListParams, ConnectSession, bundleForFirstRender } from '../../session/session.js';
 import type { Component } from '@pipedream/sdk/browser';
+import { markdownFirstLine } from '../shared/markdown-text.js';
 import { type ListQuery, PdSelectBase, type SelectTexts } from '../shared/pd-select-base.js';
 import { styles } from './pd-component-select.styles.js';
 
@@ -136,19 +137,10 @@ export class PdComponentSelect extends PdSelectBase<Component> {
         <span part="option-key" dir="ltr" class="ms-auto min-w-16 max-w-[45%] shrink-[100] truncate font-mono @max-[22rem]:hidden text-[0.75rem] text-pd-muted">${component.key}</span>
       </span>
       ${component.description
-        ? html`<span part="option-description" dir="auto" class="truncate text-[0.8125rem] text-pd-muted">${oneLine(component.description)}</span>`
+        ? html`<span part="option-description" dir="auto" class="truncate text-[0.8125rem] text-pd-muted">${markdownFirstLine(component.description)}</span>`
         : nothing}
     </span>`;
   }
-}
-
-/** The first line of a Markdown description, as plain text (links keep their text). */
-function oneLine(markdown: string): string {
-  const first = markdown.split(/\n\s*\n|\n/)[0] ?? '';
-  return first
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`#>]+/g, '')
-    .trim();
 }
 
 PdComponentSelect.define('pd-component-select');
