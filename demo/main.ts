@@ -13,13 +13,13 @@ theme.addEventListener('change', () => {
 
 // Every pd-* event bubbles and is composed: one listener sees them all.
 const log = document.getElementById('events')!;
-for (const type of ['pd-connect-start', 'pd-connect-success', 'pd-connect-error', 'pd-connect-close', 'pd-disconnect-request', 'pd-disconnect', 'pd-submit', 'pd-run-success', 'pd-run-error', 'pd-deploy-success', 'pd-deploy-error', 'pd-trigger-delete']) {
+for (const type of ['pd-connect-start', 'pd-connect-success', 'pd-connect-error', 'pd-connect-close', 'pd-disconnect-request', 'pd-disconnect', 'pd-submit', 'pd-run-success', 'pd-run-error', 'pd-deploy-success', 'pd-deploy-error', 'pd-trigger-delete', 'pd-directory-component']) {
   document.addEventListener(type, (event) => {
-    const detail = event as Event & { account?: { name?: string }; code?: string; app?: string; successful?: boolean };
+    const detail = event as Event & { account?: { name?: string }; code?: string; app?: string; componentKey?: string; successful?: boolean };
     const item = document.createElement('li');
     const name = document.createElement('code');
     name.textContent = type;
-    const info = detail.account?.name ?? detail.code ?? detail.app ?? (detail.successful === undefined ? '' : `successful: ${detail.successful}`);
+    const info = detail.account?.name ?? detail.code ?? detail.componentKey ?? detail.app ?? (detail.successful === undefined ? '' : `successful: ${detail.successful}`);
     item.append(name, ` ${info}`);
     log.prepend(item);
     while (log.children.length > 6) log.lastElementChild?.remove();
