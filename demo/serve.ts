@@ -2,7 +2,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createServer as createViteServer } from 'vite';
 import { startEmulator, type RunningEmulator } from '../src/emulator/index.node.js';
-import { createDisconnectHandler, createTokenHandler, toNodeListener } from '../src/server/index.js';
+import { createAdminHandler, createDisconnectHandler, createTokenHandler, toNodeListener } from '../src/server/index.js';
 
 /**
  * `npm run demo`: the showcase page plus a token endpoint built with the server helper, as a host
@@ -21,6 +21,13 @@ if (!real) {
   emulator.emulator.seedAccount({ externalUserId: demoUser, app: 'slack', name: 'Acme HQ', environment: 'development' });
   emulator.emulator.seedAccount({ externalUserId: demoUser, app: 'github', name: 'acme-bot', healthy: false, error: 'The OAuth grant was revoked', environment: 'development' });
   emulator.emulator.seedAccount({ externalUserId: demoUser, app: 'google_sheets', name: 'finance@acme.example', dead: true, environment: 'development' });
+  // Other users of the project, for the accounts console.
+  for (let user = 0; user < 40; user++) {
+    for (const [index, app] of (['slack', 'github', 'notion'] as const).entries()) {
+      const n = user * 3 + index;
+      emulator.emulator.seedAccount({ externalUserId: `customer-${String(user).padStart(3, '0')}`, app, healthy: n % 10 !== 9, dead: n % 25 === 24, environment: 'development' });
+    }
+  }
 }
 
 const apiUrl = emulator?.url ?? 'https://api.pipedream.com';
@@ -33,6 +40,8 @@ const helperOptions = {
 };
 const tokenEndpoint = toNodeListener(createTokenHandler(helperOptions));
 const disconnectEndpoint = toNodeListener(createDisconnectHandler(helperOptions));
+// A real app lets only its admins in (its session decides); the showcase does so only on the emulator.
+const adminEndpoint = toNodeListener(createAdminHandler({ ...helperOptions, authorize: () => (emulator ? 'showcase-admin' : null), onAudit: (entry) => console.log(`audit: ${entry.actor} ${entry.action} ${entry.accountId} → ${entry.result}`) }));
 
 /** Where deployed triggers deliver their events; the page shows the last few. */
 const webhookEvents: { receivedAt: string; emitter: string; body: unknown }[] = [];
@@ -41,6 +50,7 @@ const server = createHttpServer((req, res) => {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (path === '/api/connect-token') return tokenEndpoint(req, res);
   if (path === '/api/disconnect') return disconnectEndpoint(req, res);
+  if (path === '/api/admin') return adminEndpoint(req, res);
   if (path === '/api/webhook') {
     if (req.method === 'POST') {
       const chunks: Buffer[] = [];

@@ -11,6 +11,7 @@ export { PdActionForm } from './elements/action-form/pd-action-form.js';
 export type { RunCallback, RunRequest } from './elements/action-form/pd-action-form.js';
 export { PdTriggerForm } from './elements/trigger-form/pd-trigger-form.js';
 export { PdAppDirectory } from './elements/app-directory/pd-app-directory.js';
+export { PdAccountsConsole } from './elements/accounts-console/pd-accounts-console.js';
 export type { DeployCallback, DeployRequest, TriggerListScope } from './elements/trigger-form/pd-trigger-form.js';
 export * from './events/index.js';
 export { configure } from './session/config.js';

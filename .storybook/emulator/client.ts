@@ -19,6 +19,8 @@ export const emulatorUrls = {
   tokenEndpoint: new URL('emulator-token', base).href,
   /** A webhook receiver for deployed triggers (`webhook-url`); GET lists what arrived. */
   webhook: new URL('emulator-webhook', base).href,
+  /** The host's admin route for `<pd-accounts-console endpoint>`. */
+  admin: new URL('emulator-admin', base).href,
 };
 
 const CONTROL_TIMEOUT_MS = 10_000;

@@ -24,7 +24,8 @@ async function bundleServiceWorker(minify: boolean): Promise<string> {
     platform: 'browser',
     target: 'es2022',
     minify,
-    define: { __EMULATOR_BUILD_ID__: JSON.stringify(BUILD_ID_PLACEHOLDER) },
+    // The server SDK (in the admin route) reads `process.env` defaults; a worker has no `process`.
+    define: { __EMULATOR_BUILD_ID__: JSON.stringify(BUILD_ID_PLACEHOLDER), 'process.env': '{}' },
     write: false,
     logLevel: 'silent',
   });

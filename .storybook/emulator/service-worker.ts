@@ -8,13 +8,16 @@
  * - `{scope}emulator-token`: a host app's token endpoint, minting Connect tokens through the
  *   emulator's OAuth and tokens API the way a server would (`?fail=500`, `?delay=ms` for stories;
  *   `DELETE` fails the delayed ones now, so a story can end its pending flow);
- * - `{scope}emulator-webhook`: a webhook receiver for deployed triggers (GET lists what arrived).
+ * - `{scope}emulator-webhook`: a webhook receiver for deployed triggers (GET lists what arrived);
+ * - `{scope}emulator-admin`: a host's admin route for `<pd-accounts-console>`, the package's own
+ *   `createAdminHandler` calling this emulator (`?role=member` makes the caller a non-admin).
  *
  * Everything else goes to the network untouched. The browser stops idle service workers, which
  * would forget the emulator's state: it is saved to Cache Storage after each change and loaded
  * again on start, under a cache name that includes the build (see `STATE_CACHE`).
  */
 import { createEmulator, type ConnectEmulator, type EmulatorSnapshot } from '../../src/emulator/index.js';
+import { createAdminHandler } from '../../src/server/admin.js';
 
 /** A hash of this worker's bundled code, set by `plugin.ts`: the saved state belongs to one build. */
 declare const __EMULATOR_BUILD_ID__: string;
@@ -40,6 +43,7 @@ const scope = new URL(worker.registration.scope);
 const basePath = `${scope.pathname}emulator`;
 const tokenPath = `${scope.pathname}emulator-token`;
 const webhookPath = `${scope.pathname}emulator-webhook`;
+const adminPath = `${scope.pathname}emulator-admin`;
 /**
  * Cache Storage is shared by the whole origin: the name holds this worker's scope (another
  * Storybook on the same site keeps its own) and its build, so a snapshot from an older build is
@@ -197,6 +201,35 @@ async function mintToken(request: Request): Promise<Response> {
   return jsonResponse(await response.json(), response.status);
 }
 
+let adminRoute: ((request: Request) => Promise<Response>) | undefined;
+
+// A worker's own fetch skips it: the admin route's calls to the emulator are answered here.
+const networkFetch = globalThis.fetch.bind(globalThis);
+globalThis.fetch = (input, init) => {
+  const request = new Request(input, init);
+  const path = new URL(request.url).pathname;
+  const own = request.url.startsWith(scope.origin) && (path === basePath || path.startsWith(`${basePath}/`));
+  return own ? handleEmulator(request) : networkFetch(request);
+};
+
+/** The host's admin route: the server helper itself, its Pipedream calls answered by this worker's emulator. */
+async function handleAdmin(request: Request): Promise<Response> {
+  // `?delay=ms` holds the answer, for a loading story.
+  const delay = Number(new URL(request.url).searchParams.get('delay') ?? 0);
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 600_000)));
+  const emulator = await emulatorReady;
+  adminRoute ??= createAdminHandler({
+    clientId: emulator.clientId,
+    clientSecret: emulator.clientSecret,
+    projectId: emulator.projectId,
+    environment: 'production',
+    baseUrl: `${scope.origin}${basePath}`,
+    cacheMs: 0,
+    authorize: (incoming) => (new URL(incoming.url).searchParams.get('role') === 'member' ? null : 'storybook-admin'),
+  });
+  return adminRoute(request);
+}
+
 async function receiveWebhook(request: Request): Promise<Response> {
   if (request.method === 'GET') return jsonResponse({ data: webhookLog });
   const raw = await request.text();
@@ -235,5 +268,6 @@ worker.addEventListener('fetch', (event) => {
   const path = url.pathname;
   if (path === tokenPath) event.respondWith(mintToken(event.request).catch(failed));
   else if (path === webhookPath) event.respondWith(receiveWebhook(event.request).catch(failed));
+  else if (path === adminPath) event.respondWith(handleAdmin(event.request).catch(failed));
   else if (path === basePath || path.startsWith(`${basePath}/`)) event.respondWith(handleEmulator(event.request).catch(failed));
 });

@@ -56,10 +56,10 @@ export class PdDisconnectRequestEvent extends Event {
   }
 }
 
-/** Fired once an account has been deleted. */
+/** Fired once an account has been deleted; `externalUserId` names its user (always set by `<pd-accounts-console>`, which sees many users). */
 export class PdDisconnectEvent extends Event {
   static readonly eventName = 'pd-disconnect';
-  constructor(readonly account: Account) {
+  constructor(readonly account: Account, readonly externalUserId?: string) {
     super(PdDisconnectEvent.eventName, init);
   }
 }
@@ -190,3 +190,4 @@ declare global {
   }
 }
 export * from './app-directory.js';
+export * from './accounts-console.js';

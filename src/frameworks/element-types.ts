@@ -5,6 +5,7 @@
  * (`pd-connect-elements/jsx`, `/vue`, `/svelte`) see them.
  */
 import type { PdAccountList } from '../elements/account-list/pd-account-list.js';
+import type { PdAccountsConsole } from '../elements/accounts-console/pd-accounts-console.js';
 import type { PdActionForm } from '../elements/action-form/pd-action-form.js';
 import type { PdAppDirectory } from '../elements/app-directory/pd-app-directory.js';
 import type { PdAppSelect } from '../elements/app-select/pd-app-select.js';
@@ -96,6 +97,94 @@ export interface PdAccountListEvents {
   'pd-connect-error': PdConnectErrorEvent;
   /** The Connect page closed: `event.successful`, `event.completed`. */
   'pd-connect-close': PdConnectCloseEvent;
+}
+
+/** Attributes of `<pd-accounts-console>` (set them as strings or booleans in markup). */
+export interface PdAccountsConsoleAttributes {
+  /** The host's admin route (made with `createAdminHandler`), same origin or CORS-enabled. */
+  endpoint?: PdAccountsConsole['endpoint'];
+  /** Accounts per page (1–1000, default 50). */
+  'page-size'?: PdAccountsConsole['pageSize'];
+  /** The search text: part of an external user id (reflected). */
+  query?: PdAccountsConsole['query'];
+  /** The external user whose accounts are open ('' for all users; reflected). */
+  user?: PdAccountsConsole['user'];
+  /** Only this app's accounts: its slug ('' for all; reflected). */
+  app?: PdAccountsConsole['app'];
+  /** Only accounts in this health: `healthy`, `needs_reconnect`, `disconnected` ('' for all; reflected). */
+  health?: PdAccountsConsole['health'];
+  /** Order: `newest` (default), `oldest`, `refreshed` (recently refreshed first) or `stale`. */
+  sort?: PdAccountsConsole['sort'];
+  /** Your app's id for the signed-in user. */
+  'external-user-id'?: PdAccountsConsole['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  'token-endpoint'?: PdAccountsConsole['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdAccountsConsole['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  'base-url'?: PdAccountsConsole['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  'frontend-host'?: PdAccountsConsole['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  'token-timeout'?: PdAccountsConsole['tokenTimeout'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdAccountsConsole['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdAccountsConsole['theme'];
+}
+
+/** Properties of `<pd-accounts-console>`: every attribute under its property name, plus the properties that take objects and callbacks. */
+export interface PdAccountsConsoleProperties {
+  /** The host's admin route (made with `createAdminHandler`), same origin or CORS-enabled. */
+  endpoint?: PdAccountsConsole['endpoint'];
+  /** Accounts per page (1–1000, default 50). */
+  pageSize?: PdAccountsConsole['pageSize'];
+  /** The search text: part of an external user id (reflected). */
+  query?: PdAccountsConsole['query'];
+  /** The external user whose accounts are open ('' for all users; reflected). */
+  user?: PdAccountsConsole['user'];
+  /** Only this app's accounts: its slug ('' for all; reflected). */
+  app?: PdAccountsConsole['app'];
+  /** Only accounts in this health: `healthy`, `needs_reconnect`, `disconnected` ('' for all; reflected). */
+  health?: PdAccountsConsole['health'];
+  /** Order: `newest` (default), `oldest`, `refreshed` (recently refreshed first) or `stale`. */
+  sort?: PdAccountsConsole['sort'];
+  /** Your app's id for the signed-in user. */
+  externalUserId?: PdAccountsConsole['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  tokenEndpoint?: PdAccountsConsole['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdAccountsConsole['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  baseUrl?: PdAccountsConsole['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  frontendHost?: PdAccountsConsole['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  tokenTimeout?: PdAccountsConsole['tokenTimeout'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdAccountsConsole['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdAccountsConsole['theme'];
+  /** Extra headers for every request to `endpoint` (a CSRF token, an Authorization header). */
+  headers?: PdAccountsConsole['headers'];
+  /** Returns a Connect token, instead of `token-endpoint`. */
+  tokenCallback?: PdAccountsConsole['tokenCallback'];
+  /** A static Connect token (a property only: secrets never go in attributes). */
+  token?: PdAccountsConsole['token'];
+  /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
+  oauthAppConfig?: PdAccountsConsole['oauthAppConfig'];
+  /** Per-string overrides of the built-in text. */
+  strings?: PdAccountsConsole['strings'];
+}
+
+/** Events of `<pd-accounts-console>`, by name. */
+export interface PdAccountsConsoleEvents {
+  /** An account was revoked: `event.account`, `event.externalUserId`. */
+  'pd-disconnect': PdDisconnectEvent;
+  /** The CSV of the current view is ready; cancelable (no download): `event.csv`, `event.filename`, `event.count`. */
+  'pd-accounts-export': Event;
+  /** Loading failed (`event.code` `load_failed`), or the element is misconfigured (`config_invalid`): `event.message`. */
+  'pd-error': PdErrorEvent;
 }
 
 /** Attributes of `<pd-action-form>` (set them as strings or booleans in markup). */
@@ -779,6 +868,23 @@ export interface PdElementTypes {
    * disconnects an account.
    */
   'pd-account-list': { element: PdAccountList; attributes: PdAccountListAttributes; properties: PdAccountListProperties; events: PdAccountListEvents };
+  /**
+   * The team's accounts console: every connected account of the project, across all users, with search, filters, counts, revoke and export.
+   *
+   * For a product's support and admin staff. A browser Connect token sees one user, so the console
+   * talks to the host's own server: `endpoint` is a route made with `createAdminHandler` of
+   * `pd-connect-elements/server`, which answers only when the host says the request comes from an
+   * admin (403 otherwise, shown as such). It needs no user id or token endpoint.
+   *
+   * Search by external user id, filter by app and health (with counts per state), sort by created
+   * or last refresh, and page through thousands. Revoke one account (confirmed inline, sent once),
+   * or open a user's accounts and revoke all of them (the deletion flow of a data-protection
+   * request): the confirmation names every account, progress is shown, each account gets its
+   * result, and the ones that did not succeed can be retried. Each revoke fires `pd-disconnect`
+   * with the account and its `externalUserId`. Export CSV downloads every account of the current
+   * view (`pd-accounts-export`, cancelable). Credentials never reach the browser.
+   */
+  'pd-accounts-console': { element: PdAccountsConsole; attributes: PdAccountsConsoleAttributes; properties: PdAccountsConsoleProperties; events: PdAccountsConsoleEvents };
   /**
    * A form for one Pipedream Connect action: every prop type, remote options, dynamic props, validation, and the run with its result.
    *

@@ -14,6 +14,7 @@
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { PdAccountList as PdAccountListElement } from '../elements/account-list/pd-account-list.js';
+import { PdAccountsConsole as PdAccountsConsoleElement } from '../elements/accounts-console/pd-accounts-console.js';
 import { PdActionForm as PdActionFormElement } from '../elements/action-form/pd-action-form.js';
 import { PdAppDirectory as PdAppDirectoryElement } from '../elements/app-directory/pd-app-directory.js';
 import { PdAppSelect as PdAppSelectElement } from '../elements/app-select/pd-app-select.js';
@@ -58,6 +59,39 @@ export const PdAccountList = createComponent({
     onPdConnectError: 'pd-connect-error' as EventName<PdConnectErrorEvent>,
     /** The Connect page closed: `event.successful`, `event.completed`. */
     onPdConnectClose: 'pd-connect-close' as EventName<PdConnectCloseEvent>,
+  },
+});
+
+/**
+ * The team's accounts console: every connected account of the project, across all users, with search, filters, counts, revoke and export.
+ *
+ * For a product's support and admin staff. A browser Connect token sees one user, so the console
+ * talks to the host's own server: `endpoint` is a route made with `createAdminHandler` of
+ * `pd-connect-elements/server`, which answers only when the host says the request comes from an
+ * admin (403 otherwise, shown as such). It needs no user id or token endpoint.
+ *
+ * Search by external user id, filter by app and health (with counts per state), sort by created
+ * or last refresh, and page through thousands. Revoke one account (confirmed inline, sent once),
+ * or open a user's accounts and revoke all of them (the deletion flow of a data-protection
+ * request): the confirmation names every account, progress is shown, each account gets its
+ * result, and the ones that did not succeed can be retried. Each revoke fires `pd-disconnect`
+ * with the account and its `externalUserId`. Export CSV downloads every account of the current
+ * view (`pd-accounts-export`, cancelable). Credentials never reach the browser.
+ *
+ * React wrapper of `<pd-accounts-console>`.
+ */
+export const PdAccountsConsole = createComponent({
+  react: React,
+  tagName: 'pd-accounts-console',
+  elementClass: PdAccountsConsoleElement,
+  displayName: 'PdAccountsConsole',
+  events: {
+    /** An account was revoked: `event.account`, `event.externalUserId`. */
+    onPdDisconnect: 'pd-disconnect' as EventName<PdDisconnectEvent>,
+    /** The CSV of the current view is ready; cancelable (no download): `event.csv`, `event.filename`, `event.count`. */
+    onPdAccountsExport: 'pd-accounts-export' as EventName<Event>,
+    /** Loading failed (`event.code` `load_failed`), or the element is misconfigured (`config_invalid`): `event.message`. */
+    onPdError: 'pd-error' as EventName<PdErrorEvent>,
   },
 });
 
@@ -297,6 +331,8 @@ export const PdTriggerForm = createComponent({
 
 /** Props of the `PdAccountList` wrapper. */
 export type PdAccountListProps = React.ComponentProps<typeof PdAccountList>;
+/** Props of the `PdAccountsConsole` wrapper. */
+export type PdAccountsConsoleProps = React.ComponentProps<typeof PdAccountsConsole>;
 /** Props of the `PdActionForm` wrapper. */
 export type PdActionFormProps = React.ComponentProps<typeof PdActionForm>;
 /** Props of the `PdAppDirectory` wrapper. */

@@ -5,7 +5,7 @@ import '../../src/elements/account-list/pd-account-list.js';
 import type { PdAppDirectory } from '../../src/elements/app-directory/pd-app-directory.js';
 import type { PdAccountList } from '../../src/elements/account-list/pd-account-list.js';
 import type { PdConnectSuccessEvent, PdDirectoryComponentEvent, PdDirectoryNavigateEvent, PdErrorEvent } from '../../src/events/index.js';
-import { admin, env, requestsFor, seedAccount as seedAnywhere, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
+import { admin, env, requestsFor, requestsSince, seedAccount as seedAnywhere, setTokenMode, takeUnhandledRejections, tokenRequestsFor, uniqueUser, waitFor } from '../support/browser-env.js';
 
 /** The test token endpoint mints `development` tokens: seed accounts there. */
 const seedAccount = (user: string, app: string, extra: Record<string, unknown> = {}) => seedAnywhere(user, app, { environment: 'development', ...extra });
@@ -141,6 +141,35 @@ describe('<pd-app-directory>', () => {
     await expect(el).to.be.accessible();
     part(el, 'retry-button')!.click();
     await waitFor(() => el.matches(':state(ready)'), 8000, 'ready after retry');
+  });
+
+  it('a failing token endpoint is asked a bounded number of times, not once per render', async () => {
+    const user = uniqueUser();
+    await setTokenMode(user, 'status-500');
+    const el = await directory(user);
+    await waitFor(() => el.matches(':state(error)'), 10000, 'error state');
+    const asked = await tokenRequestsFor(user);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await tokenRequestsFor(user)).to.equal(asked);
+    expect(asked).to.be.below(8);
+  });
+
+  it('failing categories and a failing app lookup are not asked again by themselves; Retry asks again', async () => {
+    await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/app_categories', status: 500 }, { method: 'GET', path: '/v1/connect/apps/notion', status: 500 }] });
+    const since = Date.now();
+    const el = await directory(uniqueUser(), { app: 'notion' });
+    await waitFor(() => part(el, 'detail')?.querySelector('[part~="retry-button"]'), 10000, 'the app error with Retry');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const categories = (await requestsSince(since, '/app_categories', 'GET')).length;
+    const lookups = (await requestsSince(since, '/apps/notion', 'GET')).length;
+    expect(categories).to.be.within(1, 4);
+    expect(lookups).to.be.within(1, 4);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await requestsSince(since, '/app_categories', 'GET')).length).to.equal(categories);
+    expect((await requestsSince(since, '/apps/notion', 'GET')).length).to.equal(lookups);
+    await admin('/faults', 'DELETE');
+    part(el, 'detail')!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+    await waitFor(() => part(el, 'detail-title')?.textContent?.includes('Notion') && !part(el, 'detail')!.querySelector('[part~="retry-button"]'), 10000, 'the app after Retry');
   });
 
   it('windows 2,500 apps: fewer than 100 cards in the DOM while scrolling to the end', async () => {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PipedreamClient } from '@pipedream/sdk/server';
 import type { RunningEmulator } from '../../src/emulator/index.node.js';
+import { type AdminAuditEntry, createAdminHandler, toNodeListener } from '../../src/server/index.js';
 
 /**
  * Routes the browser tests talk to, standing in for a host app's server: a token endpoint built
@@ -20,6 +21,18 @@ export function testServerMiddleware(running: RunningEmulator) {
   /** Failure modes a test can ask of the token endpoint, per user: `?fail=` style, set via POST /api/token-mode. */
   const tokenModes = new Map<string, string>();
   const failingHits = new Map<string, number>();
+  /** The host's admin route: an admin is a request with `x-test-role: admin` (the session check a host would make). */
+  const auditLog: AdminAuditEntry[] = [];
+  const adminRoute = toNodeListener(createAdminHandler({
+    clientId: emulator.clientId,
+    clientSecret: emulator.clientSecret,
+    projectId: emulator.projectId,
+    environment: 'development',
+    baseUrl: running.url,
+    cacheMs: 0,
+    authorize: (request) => (request.headers.get('x-test-role') === 'admin' ? 'support@example.com' : null),
+    onAudit: (entry) => { auditLog.push(entry); },
+  }));
 
   const readBody = async (req: IncomingMessage) => {
     const chunks: Buffer[] = [];
@@ -97,6 +110,12 @@ export function testServerMiddleware(running: RunningEmulator) {
       const status = Number(new URL(req.url ?? '', 'http://x').searchParams.get('status') ?? 502);
       return send(res, status, { error: `upstream answered ${status}` });
     }
+    if (ctx.path === '/api/admin') {
+      adminRoute(req, res);
+      await new Promise((resolve) => res.once('close', resolve));
+      return;
+    }
+    if (ctx.path === '/api/admin-audit') return send(res, 200, { data: auditLog });
     if (ctx.path.startsWith('/api/webhook-sink')) {
       if (ctx.method === 'POST') {
         webhookEvents.push({ path: ctx.path, headers: req.headers, body: await readBody(req) });

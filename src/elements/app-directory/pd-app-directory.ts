@@ -328,9 +328,8 @@ export class PdAppDirectory extends PdElement {
         if (this.categoriesFor === session) this.categoryList = list;
       },
       () => {
-        if (this.categoriesFor !== session) return;
-        this.categoryError = true;
-        this.categoriesFor = undefined;
+        // Not asked again by itself (each render would ask): Retry asks again.
+        if (this.categoriesFor === session) this.categoryError = true;
       },
     );
   }
@@ -379,9 +378,7 @@ export class PdAppDirectory extends PdElement {
         if (this.app === slug) this.detailApp = app;
       },
       (error: unknown) => {
-        if (this.app !== slug) return;
-        this.detailError = describeError(error, this.t);
-        this.detailFor = undefined;
+        if (this.app === slug) this.detailError = describeError(error, this.t);
       },
     );
   }
@@ -670,9 +667,17 @@ export class PdAppDirectory extends PdElement {
     this.pendingFocus = () => this.renderRoot.querySelector<HTMLElement>('[part~="search"]');
   };
 
+  /** Asks again for what failed: the catalog, the categories, the open app. */
   private retry = () => {
-    if (this.catalogQuery.result?.isFetching) return;
-    void this.catalogQuery.refetch();
+    if (this.categoryError) {
+      this.categoriesFor = undefined;
+      this.categoryError = false;
+    }
+    if (this.detailError) {
+      this.detailFor = undefined;
+      this.detailError = undefined;
+    }
+    if (!this.catalogQuery.result?.isFetching) void this.catalogQuery.refetch();
   };
 
   private openApp(app: App, index?: number): void {
@@ -1014,7 +1019,12 @@ export class PdAppDirectory extends PdElement {
           : nothing}
       </header>
       ${this.cardMessage?.slug === slug ? html`<p class="card-error" role="alert">${this.cardMessage.text}</p>` : nothing}
-      ${this.detailError ? html`<p part="error" class="card-error" role="alert">${this.t('appDirectory.appFailed', { detail: this.detailError })}</p>` : nothing}
+      ${this.detailError
+        ? html`<div part="error" class="card-error" role="alert">
+            <p>${this.t('appDirectory.appFailed', { detail: this.detailError })}</p>
+            <button part="retry-button" type="button" class="btn secondary" @click=${this.retry}>${this.t('select.retry')}</button>
+          </div>`
+        : nothing}
       ${app?.description ? html`<div part="description" class="prose">${markdown(app.description)}</div>` : nothing}
       ${app && !this.isConnectable(app)
         ? html`<p class="muted">${this.t('appDirectory.noAuth')}</p>`
