@@ -1,19 +1,14 @@
 import { css, unsafeCSS } from 'lit';
 import utilities from '../../styles/generated/pd-accounts-console.css.js';
-import { appIconStyles, spinnerStyles } from '../../styles/shared.js';
+import { appListStyles } from '../../styles/shared.js';
 import { tokens } from '../../styles/tokens.js';
 
-/** The console: Tailwind utilities over the shared tokens, with the shared app icon and spinner. */
+/** The console: Tailwind utilities over the shared tokens, with the shared host box, app icon and spinner. */
 export const styles = [
   tokens,
   unsafeCSS(utilities),
-  appIconStyles,
-  spinnerStyles,
+  ...appListStyles,
   css`
-    :host {
-      display: block;
-      min-width: 0;
-    }
     @keyframes pd-shimmer {
       50% {
         opacity: 0.45;

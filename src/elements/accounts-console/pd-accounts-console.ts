@@ -531,7 +531,7 @@ export class PdAccountsConsole extends PdElement {
     return html`<div part="user-view" class="grid gap-3 rounded-pd-sm border border-pd-border bg-pd-muted-bg p-3">
       <div class="flex flex-wrap items-center gap-3">
         <h3 tabindex="-1" class="min-w-0 flex-1 truncate font-semibold" dir="auto">${this.t('accountsConsole.userView', { user: this.user })}</h3>
-        <button part="all-users-button" type="button" class=${SECONDARY} @click=${this.allUsers}>${this.t('accountsConsole.allUsers')}</button>
+        <button part="all-users-button" type="button" class=${SECONDARY} aria-disabled=${bulk?.running ? 'true' : 'false'} @click=${() => (bulk?.running ? undefined : this.allUsers())}>${this.t('accountsConsole.allUsers')}</button>
         ${!bulk && count > 0
           ? html`<button part="revoke-all-button" type="button" class="${BUTTON} border border-pd-danger/40 bg-pd-surface text-pd-danger hover:bg-pd-danger-bg" @click=${() => void this.startBulk()}>${this.t('accountsConsole.revokeAll')}</button>`
           : nothing}
