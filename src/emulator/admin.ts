@@ -2,7 +2,7 @@ import type { ConnectEmulator } from './emulator.js';
 import { type ConnectPageFault, validateFaultRule } from './faults.js';
 import { HttpError, badRequest, field, json, notFound, readJsonObject } from './http.js';
 
-const CONNECT_PAGE_FAULTS: ConnectPageFault[] = ['none', 'error', 'unavailable', 'hang'];
+const CONNECT_PAGE_FAULTS: ConnectPageFault[] = ['none', 'error', 'unavailable', 'hang', 'error-after-connect', 'close-after-connect'];
 
 /**
  * The admin API under `/_emulator/` (outside `/v1`, so no SDK ever calls it): fault injection,

@@ -26,8 +26,12 @@ export interface FaultRule {
   forward?: boolean;
 }
 
-/** How `/_static/connect.html` misbehaves: answer normally, show an error, fail with 500, or never answer. */
-export type ConnectPageFault = 'none' | 'error' | 'unavailable' | 'hang';
+/**
+ * How `/_static/connect.html` misbehaves: answer normally, show an error, fail with 500, never
+ * answer, or connect the account and then lose the success (`error-after-connect` posts an empty
+ * `error`, `close-after-connect` posts `close` without `success`), as real pages sometimes do.
+ */
+export type ConnectPageFault = 'none' | 'error' | 'unavailable' | 'hang' | 'error-after-connect' | 'close-after-connect';
 
 export interface ActiveFault extends FaultRule {
   id: string;

@@ -95,6 +95,8 @@ const VISUALLY_HIDDEN = 'width:1px;height:1px;padding:0;border:0;overflow:hidden
 const NARROW_SCREEN = '(max-width: 40rem)';
 
 function iframeFlow(options: ConnectFlowOptions, token: string): Promise<ConnectOutcome> {
+  const started = Date.now();
+  let closing = false;
   const url = pageUrlFor(options, token, false);
   return new Promise<ConnectOutcome>((resolve) => {
     // A modal dialog: in the top layer above everything, the page behind it inert, Escape closes it.
@@ -129,23 +131,36 @@ function iframeFlow(options: ConnectFlowOptions, token: string): Promise<Connect
     let confirmError: unknown;
     let settled = false;
 
-    const finish = (outcome: ConnectOutcome) => {
-      if (settled) return;
-      settled = true;
+    let tornDown = false;
+    const teardown = () => {
+      if (tornDown) return;
+      tornDown = true;
       clearTimeout(loadTimer);
       window.removeEventListener('message', onMessage);
       document.removeEventListener('keydown', onKeydown, true);
       narrow.removeEventListener('change', placeClose);
       if (overlay.open) overlay.close();
       overlay.remove();
+    };
+    const finish = (outcome: ConnectOutcome) => {
+      if (settled) return;
+      settled = true;
+      teardown();
       resolve(outcome);
     };
 
     const closeFlow = async () => {
+      if (closing) return;
+      closing = true;
       if (confirming) await confirming;
-      if (confirmed) finish({ status: 'connected', account: confirmed, successful: true, completed: true });
-      else if (confirmError) finish(fail('connect_failed', describeError(confirmError), confirmError, true));
-      else if (reportedError !== undefined) finish(fail('connect_failed', reportedError || 'The connect page reported an error', undefined, true));
+      if (confirmed) return finish({ status: 'connected', account: confirmed, successful: true, completed: true });
+      if (confirmError) return finish(fail('connect_failed', describeError(confirmError), confirmError, true));
+      // Pages sometimes lose a real success (an empty error, a close that comes first): an account
+      // of this app made or refreshed since the page opened is that success. The page goes at once.
+      teardown();
+      const found = await changedAccount(options, started).catch(() => undefined);
+      if (found) return finish({ status: 'connected', account: found, successful: true, completed: true });
+      if (reportedError !== undefined) finish(fail('connect_failed', reportedError || 'The connect page reported an error', undefined, true));
       else finish({ status: 'cancelled', successful: false, completed: false });
     };
 
@@ -232,16 +247,20 @@ async function linkFlow(options: ConnectFlowOptions, popup: Window, token: { tok
   popup.location.href = url.href;
   while (!popup.closed) await new Promise((resolve) => setTimeout(resolve, 500));
   try {
-    const { accounts } = await options.session.listAccounts({ app: options.app }, undefined, 50);
-    const changed = accounts.find((account) =>
-      options.accountId
-        ? account.id === options.accountId && (account.updatedAt?.getTime() ?? 0) >= started - 1000
-        : (account.createdAt?.getTime() ?? 0) >= started - 1000,
-    );
-    if (!changed) return { status: 'cancelled', successful: false, completed: false };
-    const account = await confirm(options, changed.id);
-    return { status: 'connected', account, successful: true, completed: true };
+    const account = await changedAccount(options, started);
+    return account ? { status: 'connected', account, successful: true, completed: true } : { status: 'cancelled', successful: false, completed: false };
   } catch (error) {
     return fail('connect_failed', describeError(error), error, true);
   }
+}
+
+/** The account this flow made (or, for a reconnect, refreshed) since `started`, confirmed with the API; undefined when there is none. */
+async function changedAccount(options: ConnectFlowOptions, started: number): Promise<Account | undefined> {
+  const { accounts } = await options.session.listAccounts({ app: options.app }, undefined, 50);
+  const changed = accounts.find((account) =>
+    options.accountId
+      ? account.id === options.accountId && (account.updatedAt?.getTime() ?? 0) >= started - 1000
+      : (account.createdAt?.getTime() ?? 0) >= started - 1000,
+  );
+  return changed ? confirm(options, changed.id) : undefined;
 }

@@ -166,6 +166,42 @@ describe('<pd-connect-button>', () => {
     await expect(el).to.be.accessible();
   });
 
+  for (const fault of ['error-after-connect', 'close-after-connect'] as const) {
+    it(`a success the connect page loses (${fault === 'error-after-connect' ? 'an empty error' : 'a close first'}) is found and announced as success`, async () => {
+      await admin('/faults', 'POST', { connect_page: fault });
+      const user = uniqueUser();
+      const el = await button(user);
+      const events: string[] = [];
+      for (const type of ['pd-connect-success', 'pd-connect-error']) el.addEventListener(type, () => events.push(type));
+      const success = oneEvent(el, 'pd-connect-success') as Promise<PdConnectSuccessEvent>;
+      const close = oneEvent(el, 'pd-connect-close') as Promise<PdConnectCloseEvent>;
+      inner(el).click();
+      await waitFor(() => states(el).includes('connecting'), 5000, 'connecting');
+      await inFrame('frame-click', 'role=button[name="Allow"]');
+      const { account } = await success;
+      expect(account.app?.nameSlug).to.equal('slack');
+      expect((await close).successful).to.equal(true);
+      expect(events).to.deep.equal(['pd-connect-success']);
+      expect(states(el)).to.deep.equal(['connected']);
+      expect(overlay()).to.equal(null);
+    });
+  }
+
+  it('a cancel with no new account stays a cancel after the check', async () => {
+    await admin('/faults', 'POST', { connect_page: 'close-after-connect' });
+    const user = uniqueUser();
+    // An account from before the flow opened is not this flow's success.
+    await seedAccount(user, 'slack', { name: 'Older', environment: 'development' });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const el = await button(user);
+    inner(el).click();
+    await waitFor(() => states(el).includes('connecting'), 5000, 'connecting');
+    const error = oneEvent(el, 'pd-connect-error') as Promise<PdConnectErrorEvent>;
+    await inFrame('frame-click', '#close');
+    expect((await error).code).to.equal('user_cancelled');
+    expect(states(el)).to.deep.equal(['idle']);
+  });
+
   it('fails with load_failed when the connect page never loads', async () => {
     await admin('/faults', 'POST', { connect_page: 'hang' });
     const el = await button(uniqueUser());

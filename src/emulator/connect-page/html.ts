@@ -1,7 +1,7 @@
 /** The connect page's document: markup and styles, no inline script (it must load under `script-src 'self'`). */
 import CONNECT_PAGE_CSS from '../../styles/generated/connect-page.css.js';
 
-export type ConnectPageMode = 'normal' | 'error';
+export type ConnectPageMode = 'normal' | 'error' | 'error-after-connect' | 'close-after-connect';
 
 /** Path the HTML loads its script from; the server must serve `connectPageScript()` there. */
 export const SCRIPT_PATH = '/_static/connect.js';

@@ -699,6 +699,13 @@ export function runConnectPage(): void {
   }
 
   function succeed(account: CreatedAccount): void {
+    // Fault injection: the account exists, but the parent hears an empty error, or only a close.
+    const lostSuccess = document.body.dataset.mode;
+    if (lostSuccess === 'error-after-connect' || lostSuccess === 'close-after-connect') {
+      if (lostSuccess === 'error-after-connect') post({ type: 'error', error: '' });
+      closeNow();
+      return;
+    }
     const name = typeof account.name === 'string' && account.name ? account.name : 'your ' + appName() + ' account';
     const done = pageMode ? null : button('Done', 'primary', { onclick: closeNow });
     const willRedirect = pageMode && !!redirects.success;

@@ -14,7 +14,7 @@ export async function staticRoute(path: string, options: { fault: ConnectPageFau
     // A static page without secrets: any page may read its status (a connect flow checks it loaded).
     const readable = { 'access-control-allow-origin': '*' };
     if (fault === 'unavailable') return new Response('Service unavailable', { status: 503, headers: readable });
-    return new Response(connectPageHtml({ mode: fault === 'error' ? 'error' : 'normal', basePath }), {
+    return new Response(connectPageHtml({ mode: fault === 'error' || fault === 'error-after-connect' || fault === 'close-after-connect' ? fault : 'normal', basePath }), {
       headers: {
         ...readable,
         'content-type': 'text/html; charset=utf-8',
