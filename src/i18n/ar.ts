@@ -198,6 +198,7 @@ export const ar: LocaleStrings = {
   "form.app.label": "حساب {app}",
   "form.app.choose": "اختر حسابًا…",
   "form.app.connect": "ربط {app}",
+  'form.app.noAuth': "يعمل {app} دون حساب: لا حاجة إلى ربط أي شيء.",
   "form.app.connectNew": "ربط حساب آخر",
   "form.app.connecting": "جارٍ الربط…",
   "form.app.loading": "جارٍ تحميل الحسابات…",

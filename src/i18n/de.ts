@@ -193,6 +193,7 @@ export const de: Strings = {
   "form.app.label": "{app}-Konto",
   "form.app.choose": "Konto auswählen…",
   "form.app.connect": "{app} verbinden",
+  'form.app.noAuth': "{app} funktioniert ohne Konto: Es muss nichts verbunden werden.",
   "form.app.connectNew": "Weiteres Konto verbinden",
   "form.app.connecting": "Verbindung wird hergestellt…",
   "form.app.loading": "Konten werden geladen…",

@@ -99,6 +99,7 @@ export const enForms = {
   "form.app.label": "{app} account",
   "form.app.choose": "Choose an account…",
   "form.app.connect": "Connect {app}",
+  "form.app.noAuth": "{app} works without an account: nothing to connect.",
   "form.app.connectNew": "Connect another account",
   "form.app.connecting": "Connecting…",
   "form.app.loading": "Loading accounts…",

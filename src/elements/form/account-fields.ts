@@ -9,6 +9,8 @@ import type { FormValues } from './form-values.js';
 export interface AppState {
   accounts: Account[];
   appName?: string;
+  /** The app works without an account (`auth_type: none`, e.g. HTTP, RSS): the field asks for nothing. */
+  noAuth?: boolean;
   loading: boolean;
   error?: string;
   connecting?: boolean;
@@ -23,6 +25,7 @@ export interface AppState {
 /** What the form keeps of an `app` field beyond the shared account list. */
 export interface AppMeta {
   appName?: string;
+  noAuth?: boolean;
   connecting?: boolean;
   connectError?: string;
 }
@@ -115,7 +118,10 @@ export class AccountFields {
     for (const prop of appFields) {
       if (this.named.get(prop.name) === prop.app) continue;
       this.named.set(prop.name, prop.app as string);
-      void this.loadAppName(prop, session);
+      const lookup = this.loadAppName(prop, session).finally(() => {
+        if (this.lookups.get(prop.name) === lookup) this.lookups.delete(prop.name);
+      });
+      this.lookups.set(prop.name, lookup);
     }
     const queries = this.queries;
     if (!queries) {
@@ -184,8 +190,11 @@ export class AccountFields {
     // Without a name the field says the slug: nothing to report. The lookup is shared with other
     // elements (the connect button's): it goes on for them, and a field dropped meanwhile ignores it.
     const app = await session.app(prop.app as string).catch(() => undefined);
-    if (!app?.name || this.named.get(prop.name) !== prop.app) return;
-    this.meta.set(prop.name, { ...this.meta.get(prop.name), appName: app.name });
+    if (!app || this.named.get(prop.name) !== prop.app) return;
+    const noAuth = app.authType === 'none';
+    if (!app.name && !noAuth) return;
+    this.meta.set(prop.name, { ...this.meta.get(prop.name), ...(app.name ? { appName: app.name } : {}), ...(noAuth ? { noAuth } : {}) });
+    if (noAuth) this.host.requestUpdate();
     // What is still to come (the query module, the accounts) renders the name with it: one update.
     const result = this.feeds.get(prop.name)?.query.result;
     if ((this.queries || this.queriesError) && !(result?.isFetching || result?.isPending)) this.host.requestUpdate();
@@ -220,6 +229,23 @@ export class AccountFields {
     if (!this.listedSince(feed, fields.valueSetAt.get(prop.name) ?? 0)) return undefined;
     if (this.accountsOf(feed).some((account) => account.id === id)) return undefined;
     return feed.names.get(id) ?? id;
+  }
+
+  /** App lookups under way: a submit waits for them, so an app without auth is known not to need an account. */
+  private readonly lookups = new Map<string, Promise<void>>();
+
+  get lookingUpApps(): boolean {
+    return this.lookups.size > 0;
+  }
+
+  /** Settles once every app field knows its app (or its lookup failed). */
+  async appsKnown(): Promise<void> {
+    await Promise.all(this.lookups.values());
+  }
+
+  /** Whether an `app` field's app needs no account: nothing to choose, check or send. */
+  noAuth(prop: ConfigurableProp): boolean {
+    return this.form.fields.kindOf(prop).name === 'app' && this.meta.get(prop.name)?.noAuth === true;
   }
 
   state(prop: ConfigurableProp): AppState | undefined {

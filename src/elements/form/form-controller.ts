@@ -72,7 +72,7 @@ export class FormController implements ReactiveController {
     private readonly alongside?: () => Promise<unknown>,
   ) {
     host.addController(this);
-    this.fields = new FormValues(kindOf, (prop) => this.accounts.gone(prop));
+    this.fields = new FormValues(kindOf, (prop) => this.accounts.gone(prop), (prop) => this.accounts.noAuth(prop));
     this.remote = new RemoteOptions(host, this);
     this.accounts = new AccountFields(host, this);
   }

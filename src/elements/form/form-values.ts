@@ -38,6 +38,8 @@ export class FormValues {
   constructor(
     readonly kindOf: (prop: ConfigurableProp) => KindDef,
     private readonly gone: (prop: ConfigurableProp) => string | undefined = () => undefined,
+    /** An `app` prop whose app needs no account: never required, never blocking. */
+    private readonly noAccountNeeded: (prop: ConfigurableProp) => boolean = () => false,
   ) {}
 
   /** Required props without a value get their default (or their kind's initial value: a checkbox starts unchecked). */
@@ -125,7 +127,7 @@ export class FormValues {
    */
   blocker(): ConfigurableProp | undefined {
     // A disconnected account is no account: the options after it would not load.
-    return this.props.find((prop) => !prop.hidden && !prop.optional && this.kindOf(prop).blocks && (isEmpty(this.values[prop.name]) || this.gone(prop)));
+    return this.props.find((prop) => !prop.hidden && !prop.optional && this.kindOf(prop).blocks && !this.noAccountNeeded(prop) && (isEmpty(this.values[prop.name]) || this.gone(prop)));
   }
 
   /** The prop a field waits for, if any. */
@@ -138,7 +140,7 @@ export class FormValues {
   /** The error of one field, or undefined. Optional empty fields, fields without input and read-only fields never fail. */
   errorOf(prop: ConfigurableProp): FieldError | undefined {
     const kind = this.kindOf(prop);
-    if (kind.noInput || prop.hidden || prop.disabled || prop.readOnly) return undefined;
+    if (kind.noInput || prop.hidden || prop.disabled || prop.readOnly || this.noAccountNeeded(prop)) return undefined;
     const parse = this.parseErrors.get(prop.name);
     if (parse) return parse;
     const value = this.values[prop.name];

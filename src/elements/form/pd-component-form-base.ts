@@ -437,11 +437,25 @@ export abstract class PdComponentFormBase extends PdElement {
     return nothing;
   }
 
+  private checkingApps = false;
+
   private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.busy || this.form.phase !== 'ready') return;
+    if (this.busy || this.checkingApps || this.form.phase !== 'ready') return;
+    let invalid = this.form.invalidProps();
+    // An empty account field is only wrong if its app needs an account: when that is still being
+    // looked up (and nothing else is wrong), the submit waits for it.
+    if (invalid.length && this.form.accounts.lookingUpApps && invalid.every((prop) => kindOf(prop).name === 'app')) {
+      this.checkingApps = true;
+      try {
+        await this.form.accounts.appsKnown();
+      } finally {
+        this.checkingApps = false;
+      }
+      if (this.busy || this.form.phase !== 'ready') return;
+      invalid = this.form.invalidProps();
+    }
     this.form.fields.attempted = true;
-    const invalid = this.form.invalidProps();
     if (invalid.length) {
       this.announcement = plural(this.t, this.localeCode, 'form.status.invalid', invalid.length);
       const first = invalid[0] as ConfigurableProp;

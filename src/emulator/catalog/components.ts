@@ -2138,6 +2138,8 @@ const httpSendRequest: EmulatorComponent = {
   component_type: 'action',
   annotations: hints(false),
   configurable_props: [
+    // An app without auth: no account to choose, nothing to send.
+    { name: 'http', type: 'app', app: 'http' },
     {
       name: 'httpRequest',
       type: 'http_request',

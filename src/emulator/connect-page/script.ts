@@ -702,7 +702,7 @@ export function runConnectPage(): void {
     // Fault injection: the account exists, but the parent hears an empty error, or only a close.
     const lostSuccess = document.body.dataset.mode;
     if (lostSuccess === 'error-after-connect' || lostSuccess === 'close-after-connect') {
-      if (lostSuccess === 'error-after-connect') post({ type: 'error', error: '' });
+      if (lostSuccess === 'error-after-connect') reportErrorInline('');
       closeNow();
       return;
     }

@@ -112,9 +112,11 @@ async function componentRequest(context: RouteContext, type: ComponentType) {
 }
 
 /** The required props a run or deploy still lacks. */
-function missingProps(props: ConfigurableProp[], configured: Record<string, unknown>): string[] {
+/** Required props without a value. An `app` prop of an app without auth (HTTP, RSS) needs none. */
+function missingProps(context: RouteContext, props: ConfigurableProp[], configured: Record<string, unknown>): string[] {
+  const noAuth = (prop: ConfigurableProp) => prop.type === 'app' && typeof prop.app === 'string' && context.appsBySlug.get(prop.app)?.auth_type === 'none';
   return props
-    .filter((prop) => !prop.optional && !prop.hidden && !prop.disabled && !NON_INPUT_TYPES.has(prop.type) && prop.default === undefined)
+    .filter((prop) => !prop.optional && !prop.hidden && !prop.disabled && !NON_INPUT_TYPES.has(prop.type) && prop.default === undefined && !noAuth(prop))
     .filter((prop) => {
       const value = unwrapValue(configured[prop.name]);
       return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
@@ -180,7 +182,7 @@ async function runAction(context: RouteContext): Promise<Response> {
   if (stash !== undefined && stash !== null && typeof stash !== 'string' && typeof stash !== 'boolean') {
     throw badRequest('stash_id must be a string, "NEW" or a boolean');
   }
-  const missing = missingProps(ctx.props, ctx.configuredProps);
+  const missing = missingProps(context, ctx.props, ctx.configuredProps);
   if (missing.length) {
     throw new HttpError(400, `Missing required props: ${missing.join(', ')}`, 'configuration_error', { missing });
   }
@@ -226,7 +228,7 @@ async function deployTrigger(context: RouteContext): Promise<Response> {
   }
   field.optionalString(ctx.body, 'workflow_id');
   const emitOnDeploy = field.optionalBoolean(ctx.body, 'emit_on_deploy') ?? true;
-  const missing = missingProps(ctx.props, ctx.configuredProps);
+  const missing = missingProps(context, ctx.props, ctx.configuredProps);
   if (missing.length) throw new HttpError(400, `Missing required props: ${missing.join(', ')}`, 'configuration_error', { missing });
   const now = clock();
   const trigger: StoredDeployedTrigger = {
