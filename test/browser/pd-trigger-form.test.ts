@@ -228,6 +228,9 @@ describe('pd-trigger-form', () => {
     expect(successes[0]?.configuredProps.timer).to.deep.equal({ intervalSeconds: 1800 });
     const configured = (successes[0]?.trigger as { configuredProps?: Record<string, unknown> }).configuredProps;
     expect(configured?.timer).to.deep.equal({ intervalSeconds: 1800 });
+    // RSS needs no account: its app field asked for none, and nothing was sent for it.
+    expect(field(el, 'rss')?.querySelector('select')).to.equal(null);
+    expect(successes[0]?.configuredProps).not.to.have.property('rss');
   });
 
   it('blocks the deploy while a required prop is missing', async () => {

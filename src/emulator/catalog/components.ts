@@ -2239,6 +2239,8 @@ const rssNewItem: EmulatorComponent = {
   description: 'Emit new event for each new item in an RSS or Atom feed.',
   component_type: 'trigger',
   configurable_props: [
+    // An app without auth: no account to choose, nothing to send.
+    { name: 'rss', type: 'app', app: 'rss' },
     { name: 'url', type: 'string', label: 'Feed URL', description: 'For example `https://hnrss.org/frontpage`.' },
     {
       name: 'timer',
