@@ -24,7 +24,7 @@ const accountLabel = (ctx: FieldContext, account: Account) => {
 export function appControl(ctx: FieldContext, hooks: AppControlHooks) {
   const { t } = ctx;
   const state = hooks.state;
-  if (state?.noAuth) return html`<output part="control app" class="pd-readonly" id=${ctx.id} aria-describedby=${ctx.describedBy}>${t('form.app.noAuth', { app: hooks.appName })}</output>`;
+  if (state?.noAuth) return html`<output part="control app" class="pd-alert" data-alert="neutral" id=${ctx.id} aria-describedby=${ctx.describedBy}>${t('form.app.noAuth', { app: hooks.appName })}</output>`;
   const accounts = state?.accounts ?? [];
   const current = (ctx.value as { authProvisionId?: string } | undefined)?.authProvisionId;
   const known = accounts.some((account) => account.id === current);
