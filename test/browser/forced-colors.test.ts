@@ -177,7 +177,8 @@ describe('a keyboard user sees where focus is, in forced colours, in every eleme
     },
     {
       name: 'pd-trigger-form',
-      ready: (host) => host.shadowRoot?.querySelector('[part~="submit-button"]'),
+      // RSS needs no account: once its app is known the account field becomes a note.
+      ready: (host) => host.shadowRoot?.querySelector('[part~="submit-button"]') && host.shadowRoot.querySelector('output[part~="app"]'),
       mount: (user, base) => html`<pd-trigger-form component-key="rss-new-item-in-feed" external-user-id=${user} token-endpoint="/api/connect-token" base-url=${base}></pd-trigger-form>`,
     },
   ];
