@@ -80,6 +80,15 @@ export const NoResults: Story = {
   },
 };
 
+/** A project where nobody has connected an account yet. */
+export const Empty: Story = {
+  render: () => render(`${emulatorUrls.admin}?project=empty`, { query: '' }),
+  play: async ({ canvasElement }) => {
+    const element = await consoleElement(canvasElement);
+    await waitForState(element, 'empty', 15_000);
+  },
+};
+
 /** Loading: this story's admin route holds its answer, so the skeleton stays. */
 export const Loading: Story = {
   render: () => render(`${emulatorUrls.admin}?delay=120000`),

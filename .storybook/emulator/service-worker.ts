@@ -10,7 +10,8 @@
  *   `DELETE` fails the delayed ones now, so a story can end its pending flow);
  * - `{scope}emulator-webhook`: a webhook receiver for deployed triggers (GET lists what arrived);
  * - `{scope}emulator-admin`: a host's admin route for `<pd-accounts-console>`, the package's own
- *   `createAdminHandler` calling this emulator (`?role=member` makes the caller a non-admin).
+ *   `createAdminHandler` calling this emulator (`?role=member` makes the caller a non-admin,
+ *   `?delay=ms` holds the answer, `?project=empty` answers for a project without accounts).
  *
  * Everything else goes to the network untouched. The browser stops idle service workers, which
  * would forget the emulator's state: it is saved to Cache Storage after each change and loaded
@@ -215,8 +216,11 @@ globalThis.fetch = (input, init) => {
 /** The host's admin route: the server helper itself, its Pipedream calls answered by this worker's emulator. */
 async function handleAdmin(request: Request): Promise<Response> {
   // `?delay=ms` holds the answer, for a loading story.
-  const delay = Number(new URL(request.url).searchParams.get('delay') ?? 0);
+  const params = new URL(request.url).searchParams;
+  const delay = Number(params.get('delay') ?? 0);
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 600_000)));
+  // `?project=empty`: the route of a project with no accounts yet (this emulator always has some).
+  if (params.get('project') === 'empty') return jsonResponse({ data: [], total: 0, counts: { all: 0, healthy: 0, needs_reconnect: 0, disconnected: 0 }, apps: [] });
   const emulator = await emulatorReady;
   adminRoute ??= createAdminHandler({
     clientId: emulator.clientId,

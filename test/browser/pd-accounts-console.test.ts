@@ -238,6 +238,15 @@ describe('<pd-accounts-console>', () => {
     expect(await el.exportCsv()).to.equal(csv);
   });
 
+  it('a project without accounts shows the empty state, and nothing to export', async () => {
+    const el = await fixture<PdAccountsConsole>(html`<pd-accounts-console endpoint="/api/admin-empty-project"></pd-accounts-console>`);
+    await waitFor(() => el.matches(':state(empty)'), 10_000, 'the empty state');
+    expect(part(el, 'empty')!.textContent).to.include('No connected accounts');
+    expect(part(el, 'clear-button')).to.equal(null);
+    expect(part(el, 'export-button')!.getAttribute('aria-disabled')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
   it('an empty search shows no results with a way back; keyboard reaches every control', async () => {
     const prefix = uniqueUser('none');
     const el = await consoleFor(prefix);

@@ -116,6 +116,8 @@ export function testServerMiddleware(running: RunningEmulator) {
       return;
     }
     if (ctx.path === '/api/admin-audit') return send(res, 200, { data: auditLog });
+    // A host's admin route for a project with no accounts yet (the shared emulator always has some).
+    if (ctx.path === '/api/admin-empty-project') return send(res, 200, { data: [], total: 0, counts: { all: 0, healthy: 0, needs_reconnect: 0, disconnected: 0 }, apps: [] });
     if (ctx.path.startsWith('/api/webhook-sink')) {
       if (ctx.method === 'POST') {
         webhookEvents.push({ path: ctx.path, headers: req.headers, body: await readBody(req) });
