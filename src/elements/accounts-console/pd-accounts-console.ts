@@ -637,7 +637,7 @@ export class PdAccountsConsole extends PdElement {
           <caption class="sr-only">${this.t('accountsConsole.caption')}</caption>
           <thead class="bg-pd-muted-bg text-start text-xs text-pd-muted">
             <tr>
-              ${(['user', 'app', 'account', 'health', 'created', 'refreshed'] as const).map((column) => html`<th scope="col" class="px-3 py-2 text-start font-medium whitespace-nowrap">${this.t(`accountsConsole.${column === 'health' ? 'health' : column}` as const)}</th>`)}
+              ${(['user', 'app', 'account', 'health', 'created', 'refreshed'] as const).map((column) => html`<th scope="col" class="px-3 py-2 text-start font-medium whitespace-nowrap">${this.t(`accountsConsole.${column}` as const)}</th>`)}
               <th scope="col" class="px-3 py-2 text-end font-medium"><span class="sr-only">${this.t('accountsConsole.actions')}</span></th>
             </tr>
           </thead>
