@@ -40,14 +40,13 @@ const form = (canvasElement: HTMLElement) => storyElement<PdActionForm>(canvasEl
 const ready = (canvasElement: HTMLElement) => storyForm<PdActionForm>(canvasElement, 'pd-action-form');
 const field = (element: PdActionForm, name: string) => inShadow(element, `[part~="field"][data-name="${name}"]`);
 
-/** Opens the "Optional fields" group, so every prop of the story is on screen. */
+/** Adds every optional field, so every prop of the story is on screen. */
 async function showOptional(element: PdActionForm): Promise<void> {
-  const details = inShadow<HTMLDetailsElement>(element, 'details[part="optional"]');
-  if (details && !details.open) {
-    details.querySelector('summary')!.click();
-    await waitFor(() => expect(details.open).toBe(true));
+  for (const toggle of element.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="optional-toggle"][aria-pressed="false"]')) {
+    toggle.click();
+    await element.updateComplete;
   }
-  await element.updateComplete;
+  await waitFor(() => expect(element.shadowRoot!.querySelector('[part~="optional-toggle"][aria-pressed="false"]')).toBeNull());
 }
 
 const readyWithOptional = async ({ canvasElement }: { canvasElement: HTMLElement }) => showOptional(await ready(canvasElement));
@@ -117,6 +116,65 @@ export const DynamicProps: Story = {
     const element = await ready(canvasElement);
     field(element, 'useTemplate')!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
     await waitFor(() => expect(field(element, 'templateId') !== null).toBe(true), { timeout: 8000 });
+  },
+};
+
+/**
+ * A one-purpose form: `prop-names` shows only the channel and the text, `locked-props` fixes the
+ * text (shown read-only) and `hidden-props` sends a preset without a field.
+ */
+export const NarrowForm: Story = {
+  name: 'Narrow: prop-names, locked and hidden props',
+  args: {
+    'component-key': 'slack-send-message',
+    'prop-names': 'conversation,text',
+    'locked-props': JSON.stringify({ text: 'Deploy finished: all checks passed.' }),
+    'hidden-props': JSON.stringify({ mrkdwn: false }),
+    'submit-label': 'Notify the channel',
+  },
+  play: async ({ canvasElement }) => {
+    const element = await ready(canvasElement);
+    await expect([...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~="field"]')].map((node) => node.dataset.name)).toEqual(['conversation', 'text']);
+    await expect(element.configuredProps.mrkdwn).toBe(false);
+  },
+};
+
+/** Optional fields are added one at a time with their toggles; here the thread timestamp is added. */
+export const OptionalFields: Story = {
+  name: 'Optional fields: one added',
+  args: { 'component-key': 'slack-send-message' },
+  play: async ({ canvasElement }) => {
+    const element = await ready(canvasElement);
+    inShadow<HTMLButtonElement>(element, '[part~="optional-toggle"][data-name="thread_ts"]')!.click();
+    await waitFor(() => expect(field(element, 'thread_ts')).not.toBeNull());
+  },
+};
+
+/**
+ * The host's own control for one prop: a native select in the `prop:conversation` slot replaces
+ * the channel combobox; the form keeps its label, description and errors.
+ */
+export const CustomField: Story = {
+  name: 'Custom field in a prop:<name> slot',
+  args: { 'component-key': 'slack-send-message' },
+  render: (_args, context) => {
+    const accountId = (context.loaded.accountIdByApp as Record<string, string | undefined> | undefined)?.slack;
+    return html`<div class="story-column">
+      <pd-action-form component-key="slack-send-message" configured-props=${JSON.stringify(accountId ? { slack: { authProvisionId: accountId } } : {})}>
+        <select slot="prop:conversation" aria-label="Channel" style="font: inherit; padding: 0.5rem; border-radius: 0.375rem; border: 1px solid #8a8f98; background: Canvas; color: CanvasText;">
+          <option value="">Choose a team channel…</option>
+          <option value="C0DEPLOYS">#deploys</option>
+          <option value="C0ONCALL">#on-call</option>
+        </select>
+      </pd-action-form>
+    </div>`;
+  },
+  play: async ({ canvasElement }) => {
+    const element = await ready(canvasElement);
+    const select = element.querySelector('select')!;
+    select.value = 'C0DEPLOYS';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitFor(() => expect(element.configuredProps.conversation).toBe('C0DEPLOYS'));
   },
 };
 

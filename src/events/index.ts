@@ -107,6 +107,17 @@ export class PdPropsChangeEvent extends Event {
   }
 }
 
+/**
+ * Dispatched by a host's own control in a form's `prop:<name>` slot (it bubbles up to the form):
+ * `value` becomes the prop's value, as a built-in control would set it.
+ */
+export class PdFieldValueEvent extends Event {
+  static readonly eventName = 'pd-field-value';
+  constructor(readonly value: unknown) {
+    super(PdFieldValueEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 /** Fired when the user submits a valid `<pd-action-form>`; `preventDefault()` stops the run (run it yourself). */
 export class PdSubmitEvent extends Event {
   static readonly eventName = 'pd-submit';

@@ -205,6 +205,24 @@ export interface PdActionFormAttributes {
   'dynamic-props-id'?: PdActionForm['dynamicPropsId'];
   /** Text of the submit button (default: translated "Run action" or "Deploy trigger"). */
   'submit-label'?: PdActionForm['submitLabel'];
+  /**
+   * Only these props show, in this order (`prop-names="channel,text"`): a one-purpose form. Other
+   * props keep the values given to them and are still submitted; a required one left out without a
+   * value is reported at submit. Named optional props show without being added first.
+   */
+  'prop-names'?: PdActionForm['propNames'];
+  /** Optional props do not show, and cannot be added (their given values are still submitted). */
+  'hide-optional-props'?: PdActionForm['hideOptionalProps'];
+  /**
+   * Values the user sees but cannot change, by prop name (JSON for the attribute, an object for
+   * the property): they show read-only, override `configuredProps` and are always submitted.
+   */
+  'locked-props'?: PdActionForm['lockedProps'];
+  /**
+   * Values submitted without a field, by prop name (JSON for the attribute, an object for the
+   * property): the user neither sees nor changes them. They override `configuredProps`.
+   */
+  'hidden-props'?: PdActionForm['hiddenProps'];
   /** Your app's id for the signed-in user. */
   'external-user-id'?: PdActionForm['externalUserId'];
   /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
@@ -241,6 +259,24 @@ export interface PdActionFormProperties {
   dynamicPropsId?: PdActionForm['dynamicPropsId'];
   /** Text of the submit button (default: translated "Run action" or "Deploy trigger"). */
   submitLabel?: PdActionForm['submitLabel'];
+  /**
+   * Only these props show, in this order (`prop-names="channel,text"`): a one-purpose form. Other
+   * props keep the values given to them and are still submitted; a required one left out without a
+   * value is reported at submit. Named optional props show without being added first.
+   */
+  propNames?: PdActionForm['propNames'];
+  /** Optional props do not show, and cannot be added (their given values are still submitted). */
+  hideOptionalProps?: PdActionForm['hideOptionalProps'];
+  /**
+   * Values the user sees but cannot change, by prop name (JSON for the attribute, an object for
+   * the property): they show read-only, override `configuredProps` and are always submitted.
+   */
+  lockedProps?: PdActionForm['lockedProps'];
+  /**
+   * Values submitted without a field, by prop name (JSON for the attribute, an object for the
+   * property): the user neither sees nor changes them. They override `configuredProps`.
+   */
+  hiddenProps?: PdActionForm['hiddenProps'];
   /** Your app's id for the signed-in user. */
   externalUserId?: PdActionForm['externalUserId'];
   /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
@@ -761,6 +797,24 @@ export interface PdTriggerFormAttributes {
   'dynamic-props-id'?: PdTriggerForm['dynamicPropsId'];
   /** Text of the submit button (default: translated "Run action" or "Deploy trigger"). */
   'submit-label'?: PdTriggerForm['submitLabel'];
+  /**
+   * Only these props show, in this order (`prop-names="channel,text"`): a one-purpose form. Other
+   * props keep the values given to them and are still submitted; a required one left out without a
+   * value is reported at submit. Named optional props show without being added first.
+   */
+  'prop-names'?: PdTriggerForm['propNames'];
+  /** Optional props do not show, and cannot be added (their given values are still submitted). */
+  'hide-optional-props'?: PdTriggerForm['hideOptionalProps'];
+  /**
+   * Values the user sees but cannot change, by prop name (JSON for the attribute, an object for
+   * the property): they show read-only, override `configuredProps` and are always submitted.
+   */
+  'locked-props'?: PdTriggerForm['lockedProps'];
+  /**
+   * Values submitted without a field, by prop name (JSON for the attribute, an object for the
+   * property): the user neither sees nor changes them. They override `configuredProps`.
+   */
+  'hidden-props'?: PdTriggerForm['hiddenProps'];
   /** Your app's id for the signed-in user. */
   'external-user-id'?: PdTriggerForm['externalUserId'];
   /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
@@ -797,6 +851,24 @@ export interface PdTriggerFormProperties {
   dynamicPropsId?: PdTriggerForm['dynamicPropsId'];
   /** Text of the submit button (default: translated "Run action" or "Deploy trigger"). */
   submitLabel?: PdTriggerForm['submitLabel'];
+  /**
+   * Only these props show, in this order (`prop-names="channel,text"`): a one-purpose form. Other
+   * props keep the values given to them and are still submitted; a required one left out without a
+   * value is reported at submit. Named optional props show without being added first.
+   */
+  propNames?: PdTriggerForm['propNames'];
+  /** Optional props do not show, and cannot be added (their given values are still submitted). */
+  hideOptionalProps?: PdTriggerForm['hideOptionalProps'];
+  /**
+   * Values the user sees but cannot change, by prop name (JSON for the attribute, an object for
+   * the property): they show read-only, override `configuredProps` and are always submitted.
+   */
+  lockedProps?: PdTriggerForm['lockedProps'];
+  /**
+   * Values submitted without a field, by prop name (JSON for the attribute, an object for the
+   * property): the user neither sees nor changes them. They override `configuredProps`.
+   */
+  hiddenProps?: PdTriggerForm['hiddenProps'];
   /** Your app's id for the signed-in user. */
   externalUserId?: PdTriggerForm['externalUserId'];
   /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */

@@ -7,7 +7,7 @@ import '../../src/elements/connect-button/pd-connect-button.js';
 import '../../src/elements/trigger-form/pd-trigger-form.js';
 import { getSession, sessionConfig } from '../../src/session/session.js';
 import { admin, env, seedAccount, takeUncaughtErrors, takeUnhandledRejections, tokenFor, uniqueUser, waitFor } from '../support/browser-env.js';
-import { control, q } from '../support/shadow-queries.js';
+import { addOptional, control, q } from '../support/shadow-queries.js';
 
 /**
  * Bad data from the API is shown as text or skipped, never a crash. Each answer an element reads
@@ -328,9 +328,8 @@ describe('bad data from the API is shown as text or skipped, never a crash', fun
     const cases = variantsOf(answer, 40);
     const findings = await fuzz('options', 'POST', '/v1/connect/components/configure', cases, async () => {
       const el = await mount('pd-action-form', user, { 'component-key': key });
-      await waitFor(() => control(el, 'remoteChoice'), 5000, 'the remote-options field');
-      const details = q<HTMLDetailsElement>(el, '[part="optional"]');
-      if (details) details.open = true;
+      await waitFor(() => control(el, 'remoteChoice') || q(el, '[part~="optional-toggle"][data-name="remoteChoice"]'), 5000, 'the remote-options field');
+      await addOptional(el, 'remoteChoice');
       const input = control(el, 'remoteChoice') as HTMLInputElement;
       input.focus();
       input.click();

@@ -8,7 +8,7 @@ import { PdTriggerForm } from '../../src/elements/trigger-form/pd-trigger-form.j
 import type { PdRunSuccessEvent } from '../../src/events/index.js';
 import { admin, env, requestsFor, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
 import { contrast, normalColor } from '../support/colour.js';
-import { control, field, pickOption, q, qa, root, text } from '../support/shadow-queries.js';
+import { addOptional, control, field, pickOption, q, qa, root, text } from '../support/shadow-queries.js';
 import { takeLitDevWarnings } from '../support/lit-dev-warnings.js';
 
 // ------------------------------------------------------------------------------------------------
@@ -130,12 +130,7 @@ const holderOf = (scope: Element | null | undefined, start: string) => textNode(
 
 const direction = (node: Element) => getComputedStyle(node).direction;
 
-async function openOptional(el: HTMLElement & { updateComplete: Promise<boolean> }) {
-  const details = q<HTMLDetailsElement>(el, 'details[part="optional"]') as HTMLDetailsElement;
-  if (!details.open) details.querySelector('summary')?.click();
-  await waitFor(() => details.open, 2000, 'optional fields open');
-  await el.updateComplete;
-}
+const openOptional = (el: HTMLElement & { updateComplete: Promise<boolean> }) => addOptional(el);
 
 /** How many options the open list holds (it is windowed: most are not in the DOM). */
 const loadedOptions = (el: HTMLElement) => Number(q(el, '[role="option"]')?.getAttribute('aria-setsize') ?? 0);
@@ -186,10 +181,11 @@ describe('pd-action-form and pd-trigger-form: quality', () => {
     await tabTo(el, (node) => node === control(el, 'text'), 'the text field');
     await sendKeys({ type: 'Typed without a mouse' });
 
-    // The optional fields open with Enter on their disclosure.
-    const summary = await tabTo(el, (node) => node.tagName === 'SUMMARY', 'the optional fields');
+    // An optional field is added with Enter on its toggle, which keeps focus; the field follows it.
+    const toggle = await tabTo(el, (node) => node.dataset.name === 'mrkdwn' && node.getAttribute('part') === 'optional-toggle', 'the mrkdwn toggle');
     await sendKeys({ press: 'Enter' });
-    await waitFor(() => (summary.parentElement as HTMLDetailsElement).open, 2000, 'optional fields open');
+    await waitFor(() => toggle.getAttribute('aria-pressed') === 'true' && control(el, 'mrkdwn'), 2000, 'mrkdwn added');
+    expect(root(el).activeElement).to.equal(toggle);
     await tabTo(el, (node) => node === control(el, 'mrkdwn'), 'the mrkdwn checkbox');
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
@@ -243,11 +239,7 @@ describe('pd-action-form and pd-trigger-form: quality', () => {
     await pickOption(el, 'sheetId');
     await pickOption(el, 'worksheetId');
     await waitFor(() => el.dynamicPropsId && qa(el, '[data-name^="col_"]').length > 0, 8000, 'dynamic props');
-    const details = q<HTMLDetailsElement>(el, 'details[part="optional"]');
-    if (details && !details.open) {
-      details.querySelector('summary')?.click();
-      await waitFor(() => details.open, 2000, 'optional fields');
-    }
+    await addOptional(el);
     // Focus sits in a column field while another field reloads the props and the column goes away.
     const column = qa<HTMLInputElement>(el, '[data-name^="col_"] input')[0] as HTMLInputElement;
     column.focus();
@@ -346,7 +338,7 @@ describe('pd-action-form and pd-trigger-form: quality', () => {
     const base = q(el, '[part="base"]') as HTMLElement;
     expect(direction(base)).to.equal('rtl');
     // Translated text follows the form; English from the API keeps left to right.
-    expect(direction(holderOf(q(el, 'details[part="optional"] summary'), 'حقول'))).to.equal('rtl');
+    expect(direction(holderOf(q(el, '[part="optional"]'), 'حقول'))).to.equal('rtl');
     const checks: [string, Element | null | undefined, string][] = [
       ['label', field(el, 'text')?.querySelector('[part~="label"]'), 'Text'],
       ['description', field(el, 'text')?.querySelector('[part~="description"]'), 'Message text'],

@@ -5,7 +5,7 @@ import '../../src/elements/trigger-form/pd-trigger-form.js';
 import type { PdTriggerForm } from '../../src/elements/trigger-form/pd-trigger-form.js';
 import type { PdDeployErrorEvent, PdDeploySuccessEvent, PdSubmitEvent, PdTriggerDeleteEvent } from '../../src/events/index.js';
 import { admin, env, requestsFor, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
-import { field, q, qa, root, text } from '../support/shadow-queries.js';
+import { addOptional, field, q, qa, root, text } from '../support/shadow-queries.js';
 
 interface FormOptions {
   theme?: string;
@@ -407,9 +407,7 @@ describe('pd-trigger-form', () => {
   it('adds typed channel ids to a string[] remote field and deploys with them', async () => {
     const user = uniqueUser();
     const el = await deploySlack(user);
-    const optional = q<HTMLDetailsElement>(el, 'details[part="optional"]') as HTMLDetailsElement;
-    optional.querySelector('summary')?.click();
-    await waitFor(() => optional.open, 2000, 'optional fields');
+    await addOptional(el, 'conversations');
     const input = field(el, 'conversations')?.querySelector('input[role="combobox"]') as HTMLInputElement;
     input.focus();
     await sendKeys({ type: 'C0PRIVATE01' });

@@ -23,3 +23,12 @@ export async function pickOption(el: HTMLElement & { updateComplete: Promise<unk
   await sendKeys({ press: 'Enter' });
   await el.updateComplete;
 }
+
+/** Adds a form's optional fields (those named, or every one) with their toggles, like a user. */
+export async function addOptional(el: HTMLElement & { updateComplete: Promise<unknown> }, ...names: string[]): Promise<void> {
+  const toggles = qa<HTMLButtonElement>(el, '[part~="optional-toggle"][aria-pressed="false"]').filter((toggle) => !names.length || names.includes(toggle.dataset.name ?? ''));
+  for (const toggle of toggles) {
+    toggle.click();
+    await el.updateComplete;
+  }
+}

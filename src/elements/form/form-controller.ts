@@ -172,7 +172,7 @@ export class FormController implements ReactiveController {
     this.fields.replace(values);
     if (this.phase === 'ready') {
       this.fields.applyDefaults();
-      if (this.hasReloadValue(values)) void this.reload(-1);
+      if (this.hasReloadValue(this.fields.values)) void this.reload(-1);
     }
     this.update();
   }
@@ -197,6 +197,32 @@ export class FormController implements ReactiveController {
     return changed;
   }
 
+  /** Shows an optional field (the user added it); a value it brings back reloads the props when they depend on it. */
+  enable(name: string): void {
+    const before = JSON.stringify(this.fields.values[name]);
+    if (this.fields.enable(name)) this.afterToggle(name, before);
+  }
+
+  /** Hides an optional field (the user removed it): its value is no longer submitted. */
+  disable(name: string): void {
+    const before = JSON.stringify(this.fields.values[name]);
+    if (this.fields.disable(name)) this.afterToggle(name, before);
+  }
+
+  private afterToggle(name: string, before: string | undefined): void {
+    const index = this.fields.props.findIndex((prop) => prop.name === name);
+    if (this.fields.props[index]?.reloadProps && before !== JSON.stringify(this.fields.values[name])) void this.reload(index);
+    this.update();
+  }
+
+  /** The host's preset values changed (`locked-props`, `hidden-props`). */
+  setPresets(locked: Record<string, unknown>, hidden: Record<string, unknown>): void {
+    const before = JSON.stringify(this.fields.configuredProps());
+    this.fields.setPresets(locked, hidden);
+    if (this.phase === 'ready' && before !== JSON.stringify(this.fields.configuredProps()) && this.fields.props.some((prop) => prop.reloadProps && this.fields.presets.has(prop.name))) void this.reload(-1);
+    this.update();
+  }
+
   /** The user left a field: a reload waiting for the typing to pause goes now. */
   touch(name: string): void {
     this.flushReload();
@@ -218,7 +244,7 @@ export class FormController implements ReactiveController {
 
   /** Every invalid shown field, in order. */
   invalidProps(): ConfigurableProp[] {
-    return this.phase === 'ready' ? this.visibleProps().filter((prop) => this.fields.errorOf(prop)) : [];
+    return this.phase === 'ready' ? this.visibleProps().filter((prop) => this.fields.shows(prop) && this.fields.errorOf(prop)) : [];
   }
 
   // ---------------------------------------------------------------- dynamic props
@@ -251,6 +277,7 @@ export class FormController implements ReactiveController {
         this.dynamicPropsId = dynamic.id;
         const names = new Set(fields.props.map((prop) => prop.name));
         for (const name of Object.keys(fields.values)) if (!names.has(name)) delete fields.values[name];
+        fields.applyPresets();
         fields.applyDefaults();
         this.onDynamicProps?.(index >= 0);
       }

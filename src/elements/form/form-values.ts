@@ -3,6 +3,9 @@ import type { FieldError, KindDef } from './kinds/types.js';
 
 export type { FieldError };
 
+/** How a value the host sets itself shows: read-only in its field, or not at all. */
+export type PresetMode = 'locked' | 'hidden';
+
 const isEmpty = (value: unknown) => {
   const bare = unwrap(value);
   return bare === undefined || bare === null || bare === '' || (Array.isArray(bare) && bare.length === 0);
@@ -29,6 +32,16 @@ export class FormValues {
    * account it names is gone.
    */
   readonly valueSetAt = new Map<string, number>();
+  /** Values the host set itself (`locked-props`, `hidden-props`): always submitted, never edited. */
+  readonly presets = new Map<string, { value: unknown; mode: PresetMode }>();
+  /** `prop-names`: only these props show, in this order (undefined: every prop, in the component's order). */
+  shownNames?: string[];
+  /** `hide-optional-props`: optional props show only when `shownNames` names them. */
+  hideOptional = false;
+  /** Optional props whose field shows (added by the user, or holding a saved value). */
+  readonly enabled = new Set<string>();
+  /** The value (and raw text) of an optional field the user removed, back if they add it again. */
+  private readonly removed = new Map<string, { value: unknown; draft?: unknown }>();
 
   /**
    * @param kindOf The kind of field a prop gets (the registry's `kindOf`).
@@ -56,6 +69,11 @@ export class FormValues {
   replace(values: Record<string, unknown>): void {
     const previous = this.values;
     this.values = { ...values };
+    this.applyPresets();
+    // A saved configuration opens with the optional fields it has values for.
+    this.enabled.clear();
+    this.removed.clear();
+    for (const [name, value] of Object.entries(this.values)) if (value !== undefined && !this.presets.has(name)) this.enabled.add(name);
     const now = performance.now();
     // A host that assigns equal values again (a controlled form on each render) changes no value:
     // an account it names is not news, so neither a known "gone" nor the list is called into question.
@@ -64,6 +82,25 @@ export class FormValues {
     }
     this.drafts.clear();
     this.parseErrors.clear();
+  }
+
+  /** Replaces the host's preset values; a name that leaves the presets keeps its value, now editable. */
+  setPresets(locked: Record<string, unknown>, hidden: Record<string, unknown>): void {
+    this.presets.clear();
+    for (const [name, value] of Object.entries(locked)) this.presets.set(name, { value, mode: 'locked' });
+    for (const [name, value] of Object.entries(hidden)) this.presets.set(name, { value, mode: 'hidden' });
+    this.applyPresets();
+  }
+
+  /** Puts the presets back into the values (after a replace, a reload, a preset change). */
+  applyPresets(): void {
+    for (const [name, { value }] of this.presets) {
+      if (JSON.stringify(this.values[name]) !== JSON.stringify(value)) this.valueSetAt.set(name, performance.now());
+      if (value === undefined) delete this.values[name];
+      else this.values[name] = structuredClone(value);
+      this.drafts.delete(name);
+      this.parseErrors.delete(name);
+    }
   }
 
   /** What the form would submit: set values of props that exist and take input. */
@@ -81,6 +118,9 @@ export class FormValues {
 
   /** A user edit, with the raw text when it is not (only) a value. Returns true when the value changed. */
   set(name: string, value: unknown, draft?: { raw: unknown; error?: FieldError }): boolean {
+    // The host decided this value: no control offers to change it, and nothing else may.
+    if (this.presets.has(name)) return false;
+    if (value !== undefined) this.enabled.add(name);
     const before = JSON.stringify(this.values[name]);
     if (value === undefined) delete this.values[name];
     else this.values[name] = value;
@@ -111,14 +151,67 @@ export class FormValues {
     return true;
   }
 
-  /** Props shown at all (not hidden), in order. */
+  /**
+   * Props the form offers at all, in order: not hidden (by Pipedream or a hidden preset), named by
+   * `prop-names` when it is set (in its order), and not optional under `hide-optional-props`.
+   * Optional ones among them show a field only once enabled (`shows`).
+   */
   visibleProps(): ConfigurableProp[] {
-    return this.props.filter((prop) => !prop.hidden);
+    const offered = (prop: ConfigurableProp) => !prop.hidden && this.presets.get(prop.name)?.mode !== 'hidden';
+    const names = this.shownNames;
+    if (!names) return this.props.filter((prop) => offered(prop) && !(this.hideOptional && prop.optional && !this.presets.has(prop.name)));
+    const byName = new Map(this.props.map((prop) => [prop.name, prop]));
+    const picked = new Set<ConfigurableProp>();
+    for (const name of names) {
+      const prop = byName.get(name);
+      if (prop && offered(prop)) picked.add(prop);
+    }
+    return [...picked];
+  }
+
+  /** Whether a prop offered by the form shows its field: required ones always, optional ones once enabled. */
+  shows(prop: ConfigurableProp): boolean {
+    // Named in `prop-names`, an optional prop is one the host asked for: it shows as it is.
+    // Read-only or disabled, there is nothing to add: the field shows what it holds.
+    return !prop.optional || prop.readOnly === true || prop.disabled === true || this.enabled.has(prop.name) || this.presets.has(prop.name) || Boolean(this.shownNames?.includes(prop.name));
+  }
+
+  /** Shows an optional field: with the value it had when removed, else its default. Returns true when it was not shown. */
+  enable(name: string): boolean {
+    if (this.enabled.has(name)) return false;
+    this.enabled.add(name);
+    const kept = this.removed.get(name);
+    this.removed.delete(name);
+    const prop = this.props.find((candidate) => candidate.name === name);
+    const value = kept ? kept.value : prop?.default ?? undefined;
+    if (value !== undefined && value !== null) this.set(name, structuredClone(value), kept?.draft !== undefined ? { raw: kept.draft } : undefined);
+    return true;
+  }
+
+  /** Hides an optional field and stops submitting its value, kept for when it is added again. Returns true when it was shown. */
+  disable(name: string): boolean {
+    if (!this.enabled.delete(name)) return false;
+    this.removed.set(name, { value: this.values[name], draft: this.drafts.get(name) });
+    this.set(name, undefined);
+    this.enabled.delete(name);
+    this.touched.delete(name);
+    return true;
   }
 
   /** Whether a prop holds input a user can set now. */
   editable(prop: ConfigurableProp): boolean {
-    return !prop.disabled && !prop.readOnly;
+    return !prop.disabled && !prop.readOnly && !this.presets.has(prop.name);
+  }
+
+  /** Whether the host set this prop's value (`locked-props`): shown read-only. */
+  locked(prop: ConfigurableProp): boolean {
+    return this.presets.get(prop.name)?.mode === 'locked';
+  }
+
+  /** Required props the form does not offer (left out of `prop-names`) that have no value: a submit would fail. */
+  missingUnoffered(): ConfigurableProp[] {
+    const offered = new Set(this.visibleProps());
+    return this.props.filter((prop) => !offered.has(prop) && !prop.hidden && !prop.optional && !this.kindOf(prop).noInput && !this.noAccountNeeded(prop) && !this.presets.has(prop.name) && isEmpty(this.values[prop.name]));
   }
 
   /**
@@ -140,7 +233,7 @@ export class FormValues {
   /** The error of one field, or undefined. Optional empty fields, fields without input and read-only fields never fail. */
   errorOf(prop: ConfigurableProp): FieldError | undefined {
     const kind = this.kindOf(prop);
-    if (kind.noInput || prop.hidden || prop.disabled || prop.readOnly || this.noAccountNeeded(prop)) return undefined;
+    if (kind.noInput || prop.hidden || prop.disabled || prop.readOnly || this.presets.has(prop.name) || this.noAccountNeeded(prop)) return undefined;
     const parse = this.parseErrors.get(prop.name);
     if (parse) return parse;
     const value = this.values[prop.name];

@@ -1,8 +1,8 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PdElement } from '../../base/pd-element.js';
-import { PdErrorEvent, PdPropsChangeEvent, PdSubmitEvent } from '../../events/index.js';
+import { PdErrorEvent, PdFieldValueEvent, PdPropsChangeEvent, PdSubmitEvent } from '../../events/index.js';
 import { enForms } from '../../i18n/en-forms.js';
 import { type StringKey, addEnglishStrings, plural } from '../../i18n/index.js';
 import { connectWithEvents, describeConnectOutcome } from '../../session/connect-events.js';
@@ -54,6 +54,33 @@ export function formTexts(prefix: 'form' | 'trigger', busy: StringKey): FormText
   };
 }
 
+/** A JSON object attribute (`locked-props`, `hidden-props`) that did not parse: said, not dropped silently. */
+class UnreadableJson {
+  constructor(readonly detail: string) {}
+}
+
+const jsonObjectAttribute = {
+  fromAttribute(value: string | null): Record<string, unknown> | UnreadableJson | undefined {
+    if (value === null || value.trim() === '') return undefined;
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return new UnreadableJson('expected a JSON object');
+      return parsed as Record<string, unknown>;
+    } catch (error) {
+      return new UnreadableJson(describeError(error));
+    }
+  },
+};
+
+/** `prop-names="channel, text"`: names split at commas or spaces. */
+const nameListAttribute = {
+  fromAttribute: (value: string | null): string[] | undefined => (value === null ? undefined : value.split(/[\s,]+/).filter(Boolean)),
+  toAttribute: (value: string[] | undefined): string | null => (value ? value.join(',') : null),
+};
+
+/** The slot a host fills with its own control for one prop. */
+export const propSlot = (name: string) => `prop:${name}`;
+
 const safeId = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, (char) => `_${char.charCodeAt(0).toString(16)}`);
 export const chevron = html`<svg class="chevron size-4 shrink-0 transition-transform" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true"><path fill-rule="evenodd" d="M8.22 5.22a.75.75 0 0 1 1.06 0l4.25 4.25a.75.75 0 0 1 0 1.06l-4.25 4.25a.75.75 0 0 1-1.06-1.06L11.94 10 8.22 6.28a.75.75 0 0 1 0-1.06Z" clip-rule="evenodd" /></svg>`;
 
@@ -85,8 +112,18 @@ export const chevron = html`<svg class="chevron size-4 shrink-0 transition-trans
  * @csspart chip - A chosen value of a multi-value remote-options field.
  * @csspart popup - The open list of a remote-options field.
  * @csspart option-custom - The typed text offered as a value in that list.
+ * @csspart optional - The optional fields: a toggle for each, and the fields added.
+ * @csspart optional-toggle - Adds or removes one optional field (`aria-pressed` says which).
+ * @csspart custom-field - The group around a control the host put in a `prop:<name>` slot.
  * @csspart add-button - Adds a row to a list or object prop.
  * @csspart remove-button - Removes a row of a list or object prop.
+ *
+ * @slot header - Replaces the component's name and description above the fields.
+ * @slot prop:<name> - The host's own control for the prop `<name>` (e.g. `slot="prop:channel"`),
+ *   in place of the built-in one; the form keeps its label, description and errors. The form sets
+ *   the element's `value` to the prop's value; the element reports a new value with a bubbling
+ *   `pd-field-value` event (`PdFieldValueEvent`), or, for a native input, select or textarea, its
+ *   own `input`/`change` events.
  */
 export abstract class PdComponentFormBase extends PdElement {
   /** The component's key, e.g. `slack-send-message` or `slack-new-message-in-channels`. */
@@ -97,12 +134,30 @@ export abstract class PdComponentFormBase extends PdElement {
   @property({ attribute: 'dynamic-props-id', reflect: true }) dynamicPropsId?: string;
   /** Text of the submit button (default: translated "Run action" or "Deploy trigger"). */
   @property({ attribute: 'submit-label' }) submitLabel?: string;
+  /**
+   * Only these props show, in this order (`prop-names="channel,text"`): a one-purpose form. Other
+   * props keep the values given to them and are still submitted; a required one left out without a
+   * value is reported at submit. Named optional props show without being added first.
+   */
+  @property({ attribute: 'prop-names', converter: nameListAttribute }) propNames?: string[];
+  /** Optional props do not show, and cannot be added (their given values are still submitted). */
+  @property({ type: Boolean, attribute: 'hide-optional-props' }) hideOptionalProps = false;
+  /**
+   * Values the user sees but cannot change, by prop name (JSON for the attribute, an object for
+   * the property): they show read-only, override `configuredProps` and are always submitted.
+   */
+  @property({ attribute: 'locked-props', converter: jsonObjectAttribute }) lockedProps?: Record<string, unknown>;
+  /**
+   * Values submitted without a field, by prop name (JSON for the attribute, an object for the
+   * property): the user neither sees nor changes them. They override `configuredProps`.
+   */
+  @property({ attribute: 'hidden-props', converter: jsonObjectAttribute }) hiddenProps?: Record<string, unknown>;
 
   /** A submit is being handled (running, deploying): the submit button shows `texts.busy`. */
   @state() protected busy = false;
   @state() private propsError?: string;
   @state() protected announcement = '';
-  @state() protected optionalOpen = false;
+  @state() private presetsError?: string;
   @state() private activeRemote?: string;
 
   protected readonly form = new FormController(this, loadMarkdown);
@@ -147,9 +202,18 @@ export abstract class PdComponentFormBase extends PdElement {
   private lastOptionsAnnounced = '';
   /** The gone account announced per `app` field: each disappearance is said once. */
   private announcedGone = new Map<string, string>();
+  /** The prop names the host has put its own controls in slots for. */
+  private customFields = new Set<string>();
+  private readonly watchSlots = new MutationObserver(() => this.readCustomFields());
 
   constructor() {
     super();
+    this.addEventListener(PdFieldValueEvent.eventName, (event) => this.fromCustomField(event, (event as PdFieldValueEvent).value));
+    for (const type of ['input', 'change']) this.addEventListener(type, (event) => this.fromNativeCustomField(event));
+    this.addEventListener('focusout', (event) => {
+      const name = this.customFieldOf(event.target);
+      if (name !== undefined && !this.contains(event.relatedTarget as Node | null)) this.form.touch(name);
+    });
     this.form.onDynamicProps = (byUser) => {
       this.dynamicPropsId = this.form.dynamicPropsId;
       if (byUser) this.emit(new PdPropsChangeEvent(this.form.fields.configuredProps(), '', this.form.dynamicPropsId));
@@ -158,8 +222,15 @@ export abstract class PdComponentFormBase extends PdElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.readCustomFields();
+    this.watchSlots.observe(this, { childList: true, attributes: true, attributeFilter: ['slot'] });
     // Descriptions show as plain text until the markdown renderer is in: fetch it while the component loads.
     void loadMarkdown();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.watchSlots.disconnect();
   }
 
   /**
@@ -180,8 +251,86 @@ export abstract class PdComponentFormBase extends PdElement {
     this.givenProps = value;
     this.propsError = undefined;
     this.form.setValues(value && typeof value === 'object' ? value : {});
-    this.openOptionalWithValues();
     this.requestUpdate();
+  }
+
+  /**
+   * Sets one prop's value as if the user had (for a host's own control in a `prop:<name>` slot).
+   * A value the host locked or hid is not changed. Returns true when the value changed.
+   */
+  setPropValue(name: string, value: unknown): boolean {
+    const prop = this.form.fields.props.find((candidate) => candidate.name === name);
+    if (!prop || !this.form.fields.editable(prop)) return false;
+    const changed = this.form.set(name, value);
+    if (changed) this.emit(new PdPropsChangeEvent(this.form.fields.configuredProps(), name, this.form.dynamicPropsId));
+    return changed;
+  }
+
+  // ---------------------------------------------------------------- the host's own controls
+
+  private readCustomFields(): void {
+    const names = new Set<string>();
+    for (const child of this.children) {
+      const slot = child.getAttribute('slot');
+      if (slot?.startsWith('prop:')) names.add(slot.slice(5));
+    }
+    if ([...names].join('\n') === [...this.customFields].join('\n')) return;
+    this.customFields = names;
+    this.requestUpdate();
+  }
+
+  /** The prop whose slotted control an event target belongs to. */
+  private customFieldOf(target: EventTarget | null): string | undefined {
+    if (!(target instanceof Element) || !this.contains(target)) return undefined;
+    let node: Element | null = target;
+    while (node && node.parentElement !== this) node = node.parentElement;
+    const slot = node?.getAttribute('slot');
+    return slot?.startsWith('prop:') ? slot.slice(5) : undefined;
+  }
+
+  private fromCustomField(event: Event, value: unknown): void {
+    const name = this.customFieldOf(event.target);
+    if (name === undefined) return;
+    event.stopPropagation();
+    this.setPropValue(name, value);
+  }
+
+  /** A native control slotted as it is: its value is the prop's (a number for an integer prop, checked for a boolean). */
+  private fromNativeCustomField(event: Event): void {
+    const control = event.target;
+    const isNative = control instanceof HTMLInputElement || control instanceof HTMLSelectElement || control instanceof HTMLTextAreaElement;
+    if (!isNative || control.parentElement !== this || this.customFieldOf(control) === undefined) return;
+    const prop = this.form.fields.props.find((candidate) => candidate.name === this.customFieldOf(control));
+    if (!prop) return;
+    let value: unknown = control.value === '' ? undefined : control.value;
+    if (control instanceof HTMLInputElement && control.type === 'checkbox') value = control.checked;
+    else if (prop.type === 'integer' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) value = Number(value);
+    else if (control instanceof HTMLSelectElement && control.multiple) value = [...control.selectedOptions].map((option) => option.value);
+    this.setPropValue(prop.name, value);
+  }
+
+  /** Gives each slotted control its prop's value and invalid state (after each render). */
+  private writeCustomFields(): void {
+    if (!this.customFields.size) return;
+    for (const child of this.children) {
+      const slot = child.getAttribute('slot');
+      if (!slot?.startsWith('prop:')) continue;
+      const name = slot.slice(5);
+      const prop = this.form.fields.props.find((candidate) => candidate.name === name);
+      if (!prop) continue;
+      const value = unwrap(this.form.fields.values[name]);
+      const error = Boolean(this.form.fields.shownError(prop));
+      child.toggleAttribute('data-invalid', error);
+      if (error) child.setAttribute('aria-invalid', 'true');
+      else child.removeAttribute('aria-invalid');
+      if (child instanceof HTMLInputElement && child.type === 'checkbox') child.checked = value === true;
+      else if (child instanceof HTMLInputElement || child instanceof HTMLSelectElement || child instanceof HTMLTextAreaElement) {
+        const text = value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+        if (child.value !== text) child.value = text;
+      } else if (JSON.stringify((child as { value?: unknown }).value) !== JSON.stringify(this.form.fields.values[name])) {
+        (child as { value?: unknown }).value = this.form.fields.values[name];
+      }
+    }
   }
 
   /** An error as the user reads it, in the form's language (for the form controller). */
@@ -205,6 +354,9 @@ export abstract class PdComponentFormBase extends PdElement {
     super.willUpdate(changed);
     if (changed.has('configuredPropsJson') && this.configuredPropsJson !== undefined) this.readPropsAttribute();
     if (changed.has('dynamicPropsId') && this.dynamicPropsId !== this.form.dynamicPropsId) this.form.dynamicPropsId = this.dynamicPropsId || undefined;
+    if (changed.has('lockedProps') || changed.has('hiddenProps')) this.readPresets();
+    this.form.fields.shownNames = this.propNames?.length ? this.propNames : undefined;
+    this.form.fields.hideOptional = this.hideOptionalProps;
     this.form.sync();
     const prop = this.activeProp();
     if (prop && this.combo.open) {
@@ -223,10 +375,7 @@ export abstract class PdComponentFormBase extends PdElement {
     this.setState('error', phase === 'error' || phase === 'not-found');
     this.setState('invalid', this.form.fields.attempted && this.form.invalidProps().length > 0);
     if (phase !== this.lastPhase) {
-      if (phase === 'ready') {
-        this.announcement = this.t(this.texts.loaded, { name: this.form.component?.name ?? this.componentKey ?? '' });
-        this.openOptionalWithValues();
-      }
+      if (phase === 'ready') this.announcement = this.t(this.texts.loaded, { name: this.form.component?.name ?? this.componentKey ?? '' });
       if ((phase === 'error' || phase === 'not-found') && this.form.loadError !== this.reportedLoadError) {
         this.reportedLoadError = this.form.loadError;
         this.pendingError = new PdErrorEvent(phase === 'not-found' ? 'not_found' : errorCode(this.form.loadFailure, 'load_failed'), this.form.loadError ?? '', this.form.loadFailure);
@@ -259,6 +408,7 @@ export abstract class PdComponentFormBase extends PdElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.writeCustomFields();
     const error = this.pendingError;
     this.pendingError = undefined;
     if (error) this.emit(error);
@@ -271,7 +421,10 @@ export abstract class PdComponentFormBase extends PdElement {
   protected focusField(prop: ConfigurableProp): void {
     const id = this.fieldId(prop);
     this.requestUpdate();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus());
+    void this.updateComplete.then(() => {
+      const custom = this.customFields.has(prop.name) ? this.querySelector<HTMLElement>(`:scope > [slot="${CSS.escape(propSlot(prop.name))}"]`) : null;
+      (custom ?? this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`))?.focus();
+    });
   }
 
   private readPropsAttribute(): void {
@@ -281,7 +434,6 @@ export abstract class PdComponentFormBase extends PdElement {
       this.propsError = undefined;
       this.givenProps = null;
       this.form.setValues(parsed as Record<string, unknown>);
-      this.openOptionalWithValues();
     } catch (error) {
       const detail = describeError(error);
       this.propsError = this.t('form.badProps', { detail });
@@ -289,8 +441,20 @@ export abstract class PdComponentFormBase extends PdElement {
     }
   }
 
-  private openOptionalWithValues(): void {
-    if (this.form.fields.props.some((prop) => prop.optional && this.form.fields.values[prop.name] !== undefined && !prop.hidden)) this.optionalOpen = true;
+  /** `locked-props` and `hidden-props`: a value that is not a JSON object is said, and no preset applies until it is fixed. */
+  private readPresets(): void {
+    const problems: string[] = [];
+    const read = (attribute: string, value: Record<string, unknown> | UnreadableJson | undefined): Record<string, unknown> => {
+      if (value instanceof UnreadableJson) problems.push(`${attribute}: ${value.detail}`);
+      else if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) problems.push(`${attribute}: expected an object`);
+      else return value ?? {};
+      return {};
+    };
+    const locked = read('locked-props', this.lockedProps);
+    const hidden = read('hidden-props', this.hiddenProps);
+    this.presetsError = problems.length ? this.t('form.badPresets', { detail: problems.join('; ') }) : undefined;
+    if (problems.length) this.pendingError = new PdErrorEvent('invalid_configured_props', `Preset props are not valid: ${problems.join('; ')}`);
+    this.form.setPresets(locked, hidden);
   }
 
   // ---------------------------------------------------------------- remote options
@@ -456,11 +620,11 @@ export abstract class PdComponentFormBase extends PdElement {
       invalid = this.form.invalidProps();
     }
     this.form.fields.attempted = true;
-    if (invalid.length) {
-      this.announcement = plural(this.t, this.localeCode, 'form.status.invalid', invalid.length);
-      const first = invalid[0] as ConfigurableProp;
-      if (first.optional) this.optionalOpen = true;
-      this.focusField(this.form.fields.waitingFor(first) ?? first);
+    const unoffered = this.form.fields.missingUnoffered();
+    if (invalid.length || unoffered.length) {
+      this.announcement = plural(this.t, this.localeCode, 'form.status.invalid', invalid.length + unoffered.length);
+      const first = invalid[0];
+      if (first) this.focusField(this.form.fields.waitingFor(first) ?? first);
       return;
     }
     const configuredProps = this.form.fields.configuredProps();
@@ -535,7 +699,8 @@ export abstract class PdComponentFormBase extends PdElement {
     const hintId = `${id}-hint`;
     const hint = waiting ? this.t('form.waiting', { field: this.labelOf(waiting) }) : kind.hint?.(prop, this.t, error);
     const describedBy = [prop.description ? descId : '', hint ? hintId : '', error ? errId : ''].filter(Boolean).join(' ');
-    const locked = Boolean(prop.readOnly || prop.disabled);
+    const locked = Boolean(prop.readOnly || prop.disabled || this.form.fields.locked(prop));
+    const custom = this.customFields.has(prop.name) && !locked;
     const ctx: FieldContext = {
       prop,
       id,
@@ -553,7 +718,13 @@ export abstract class PdComponentFormBase extends PdElement {
         if (!this.committing) this.form.touch(prop.name);
       },
     };
-    const control = locked && !kind.locksItself ? readonlyControl(ctx) : (kind.render?.(ctx, this.view) ?? nothing);
+    // The host's own control: the group gives it the field's name and description (IDs do not
+    // reach into the page), the form keeps the label, hint and error.
+    const control = custom
+      ? html`<div part="custom-field" role="group" aria-labelledby=${`${id}-label`} aria-describedby=${describedBy || nothing}><slot name=${propSlot(prop.name)}></slot></div>`
+      : locked && !kind.locksItself
+        ? readonlyControl(ctx)
+        : (kind.render?.(ctx, this.view) ?? nothing);
     // The spaces sit in text the name is computed from, so it reads "Body (optional)": Chromium
     // leaves a space-only text node beside a template marker out of the name, and flex gaps are
     // no spaces. The label from the API keeps its own direction (`dir=auto`) inside the form's.
@@ -564,6 +735,12 @@ export abstract class PdComponentFormBase extends PdElement {
     const description = prop.description ? html`<div part="description" id=${descId} dir="auto" class="pd-markdown text-[0.8125rem] leading-snug text-pd-muted">${markdown(prop.description)}</div>` : nothing;
     const hintBlock = hint ? html`<p part="hint" id=${hintId} class="flex items-center gap-1.5 text-[0.8125rem] ${waiting ? 'text-pd-warning' : 'text-pd-muted'}">${hint}</p>` : nothing;
     const errorBlock = error ? html`<p part="field-error" id=${errId} class="pd-inline-error">${this.t(error.key, error.params)}</p>` : nothing;
+    if (custom) {
+      return html`<div part="field" class="field grid min-w-0 gap-1.5" data-type=${prop.type} data-name=${prop.name} ?data-invalid=${Boolean(error)}>
+        <label part="label" id=${`${id}-label`} class="flex flex-wrap items-center gap-x-2 text-sm font-medium">${labelContent}</label>
+        ${description} ${control} ${hintBlock} ${errorBlock}
+      </div>`;
+    }
     if (kind.layout === 'inline') {
       return html`<div part="field" class="field grid gap-1" data-type=${prop.type} data-name=${prop.name} ?data-invalid=${Boolean(error)}>
         <div class="flex items-start gap-2.5">
@@ -597,7 +774,9 @@ export abstract class PdComponentFormBase extends PdElement {
   private renderErrorSummary() {
     if (!this.form.fields.attempted) return nothing;
     const invalid = this.form.invalidProps();
-    if (!invalid.length) return nothing;
+    // Left out by `prop-names` with no value given: nothing to focus, so the summary says what the page must do.
+    const unoffered = this.form.fields.missingUnoffered();
+    if (!invalid.length && !unoffered.length) return nothing;
     return html`<div part="error-summary" role="alert" class="rounded-pd-sm border border-pd-danger/40 bg-pd-danger-bg px-4 py-3 text-sm">
       <p class="font-semibold text-pd-danger">${this.t(this.texts.invalidSummary)}</p>
       <ul class="mt-1 list-disc ps-5">
@@ -610,23 +789,63 @@ export abstract class PdComponentFormBase extends PdElement {
               dir="auto"
               @click=${() => {
                 // A field that waits for another cannot take focus: the one it waits for can.
-                const target = this.form.fields.waitingFor(prop) ?? prop;
-                if (target.optional) this.optionalOpen = true;
-                this.focusField(target);
+                this.focusField(this.form.fields.waitingFor(prop) ?? prop);
               }}
             >${this.labelOf(prop)}</button>${error ? html`<span class="text-pd-fg">: ${this.t(error.key, error.params)}</span>` : nothing}
           </li>`;
         })}
+        ${unoffered.map((prop) => html`<li><span dir="auto">${this.labelOf(prop)}</span>: ${this.t('form.error.notOffered')}</li>`)}
       </ul>
     </div>`;
   }
 
 
+  /** Adds or removes an optional field; focus stays on its toggle, a status line says what changed. */
+  private toggleOptional(prop: ConfigurableProp): void {
+    const label = this.labelOf(prop);
+    if (this.form.fields.enabled.has(prop.name)) {
+      this.form.disable(prop.name);
+      this.announcement = this.t('form.optionalRemoved', { field: label });
+    } else {
+      this.form.enable(prop.name);
+      this.announcement = this.t('form.optionalAdded', { field: label });
+    }
+    this.emit(new PdPropsChangeEvent(this.form.fields.configuredProps(), prop.name, this.form.dynamicPropsId));
+  }
+
+  private renderOptional(optional: ConfigurableProp[]) {
+    // Named in `prop-names` or set by the host, a field is not the user's to add or remove.
+    const toggles = this.hideOptionalProps ? [] : optional.filter((prop) => !this.form.fields.presets.has(prop.name) && !this.propNames?.includes(prop.name) && !prop.readOnly && !prop.disabled);
+    const shown = optional.filter((prop) => this.form.fields.shows(prop));
+    if (!toggles.length && !shown.length) return nothing;
+    const headingId = `${this.form.id}-optional`;
+    return html`<div part="optional" role="group" aria-labelledby=${headingId} class="grid gap-4 rounded-pd-sm border border-pd-border px-3 py-3">
+      ${toggles.length
+        ? html`<div class="grid gap-2">
+            <p id=${headingId} class="text-sm font-medium">${this.t('form.optionalFields', { count: toggles.length })}</p>
+            <p class="text-[0.8125rem] text-pd-muted">${this.t('form.optionalHint')}</p>
+            <div class="flex flex-wrap gap-2">
+              ${repeat(toggles, (prop) => prop.name, (prop) => {
+                const on = this.form.fields.enabled.has(prop.name);
+                return html`<button type="button" part="optional-toggle" class="pd-toggle-chip" data-name=${prop.name} aria-pressed=${on ? 'true' : 'false'} @click=${() => this.toggleOptional(prop)}>
+                  <svg class="size-3.5 shrink-0" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true">${on
+                    ? svg`<path fill-rule="evenodd" d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.58l7.3-7.3a1 1 0 0 1 1.4 0Z" clip-rule="evenodd" />`
+                    : svg`<path d="M10 4a1 1 0 0 1 1 1v4h4a1 1 0 1 1 0 2h-4v4a1 1 0 1 1-2 0v-4H5a1 1 0 1 1 0-2h4V5a1 1 0 0 1 1-1Z" />`}</svg>
+                  <span dir="auto">${this.labelOf(prop)}</span>
+                </button>`;
+              })}
+            </div>
+          </div>`
+        : html`<p id=${headingId} class="sr-only">${this.t('form.optionalFields', { count: shown.length })}</p>`}
+      ${shown.length ? html`<div class="grid gap-5">${repeat(shown, (prop) => prop.name, (prop) => this.renderField(prop))}</div>` : nothing}
+    </div>`;
+  }
+
   private renderForm() {
     const component = this.form.component;
     const visible = this.form.visibleProps();
-    const required = visible.filter((prop) => !prop.optional);
-    const optional = visible.filter((prop) => prop.optional);
+    const required = visible.filter((prop) => !prop.optional || kindOf(prop).noInput);
+    const optional = visible.filter((prop) => prop.optional && !kindOf(prop).noInput);
     const busy = this.busy;
     return html`<div part="header" class="grid gap-1 border-b border-pd-border px-5 py-4">
         <slot name="header">
@@ -641,24 +860,7 @@ export abstract class PdComponentFormBase extends PdElement {
           ? html`<p part="field-error" role="alert" class="pd-inline-error">${this.t('form.reloadError', { detail: this.form.reloadError })}
               <button type="button" part="retry-button" class="pd-link-button" @click=${() => void this.form.reload(-1)}>${this.t('form.retry')}</button></p>`
           : nothing}
-        ${optional.length
-          ? html`<details
-              part="optional"
-              class="rounded-pd-sm border border-pd-border"
-              ?open=${this.optionalOpen}
-              @toggle=${(event: Event) => {
-                this.optionalOpen = (event.target as HTMLDetailsElement).open;
-              }}
-            >
-              <summary class="flex cursor-pointer items-center gap-2 rounded-pd-sm px-3 py-2.5 text-sm font-medium hover:bg-pd-muted-bg focus-visible:outline-2 focus-visible:outline-pd-focus">
-                ${chevron}${this.t('form.optionalFields', { count: optional.filter((prop) => kindOf(prop).name !== 'alert').length })}
-              </summary>
-              <div class="grid gap-5 border-t border-pd-border px-3 py-4">
-                <p class="text-[0.8125rem] text-pd-muted">${this.t('form.optionalHint')}</p>
-                ${repeat(optional, (prop) => prop.name, (prop) => this.renderField(prop))}
-              </div>
-            </details>`
-          : nothing}
+        ${this.renderOptional(optional)}
         <div class="flex flex-wrap items-center gap-3">
           <button part="submit-button" type="submit" class="pd-primary-button" aria-disabled=${busy ? 'true' : 'false'}>
             ${busy ? html`<span class="pd-spinner" aria-hidden="true"></span>${this.t(this.texts.busy)}` : (this.submitLabel ?? this.t(this.texts.submit))}
@@ -701,7 +903,7 @@ export abstract class PdComponentFormBase extends PdElement {
       lang=${this.localeCode}
       aria-busy=${phase === 'loading' || phase === 'idle' ? 'true' : 'false'}
     >
-      ${this.propsError ? html`<p part="error" role="alert" class="m-4 mb-0 rounded-pd-sm bg-pd-danger-bg px-3 py-2 text-sm text-pd-danger">${this.propsError}</p>` : nothing}
+      ${[this.propsError, this.presetsError].map((problem) => (problem ? html`<p part="error" role="alert" class="m-4 mb-0 rounded-pd-sm bg-pd-danger-bg px-3 py-2 text-sm text-pd-danger">${problem}</p>` : nothing))}
       ${this.renderBody()} ${this.renderAfter()}
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
