@@ -33,11 +33,6 @@ export type TriggerListScope = 'component' | 'all' | 'none';
 
 /** The embedded list's states, mirrored on the form under their older names. */
 const LIST_STATES: Record<string, string> = { loading: 'list-loading', empty: 'list-empty', error: 'list-error', confirming: 'confirming' };
-/** The embedded list's parts, exported under the names the form has always documented (and the list's own where new). */
-const LIST_PARTS = [
-  'base:list', 'title:list-title', 'items:list-items', 'trigger', 'status', 'empty:list-empty', 'error:list-error', 'retry-button:list-retry-button',
-  'more-button:list-more-button', 'delete-button', 'confirm', 'confirm-button', 'cancel-button', 'pause-button', 'rename-button', 'details-button', 'details',
-].join(', ');
 /** Clocks of browser and API may differ: a trigger created this long before the click still counts as the click's. */
 const CLOCK_SKEW_MS = 60_000;
 
@@ -399,7 +394,7 @@ export class PdTriggerForm extends PdComponentFormBase {
     const config = this.config;
     return html`<div class="border-t border-pd-border px-5 py-5">
       <pd-deployed-triggers
-        exportparts=${LIST_PARTS}
+        exportparts="base:list, title:list-title, items:list-items, trigger, status, empty:list-empty, error:list-error, retry-button:list-retry-button, more-button:list-more-button, delete-button, confirm, confirm-button, cancel-button, pause-button, rename-button, details-button, details"
         component-key=${ifDefined(this.scope === 'all' ? undefined : this.componentKey)}
         .externalUserId=${config.externalUserId}
         .tokenEndpoint=${config.tokenEndpoint}
