@@ -1,5 +1,4 @@
 import { ComponentsClient } from '@pipedream/sdk/components';
-import { DeployedTriggersClient } from '@pipedream/sdk/deployedTriggers';
 import * as componentReaders from '../../session/read-components.js';
 import type { InfiniteData } from '@tanstack/query-core';
 import { html, nothing, svg, type PropertyValues } from 'lit';
@@ -10,11 +9,23 @@ import { describeError, isOutcomeUnknown } from '../../session/errors.js';
 import { HOST_EXECUTE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoints.js';
 import { ConnectSession, type DeployedTrigger, type DeployedTriggerPage, bundleForFirstRender } from '../../session/session.js';
 import { type FormTexts, PdComponentFormBase, formTexts } from '../form/pd-component-form-base.js';
-import '../deployed-triggers/pd-deployed-triggers.js';
 import { styles } from './pd-trigger-form.styles.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
-bundleForFirstRender({ components: ComponentsClient, deployedTriggers: DeployedTriggersClient }, componentReaders);
+bundleForFirstRender({ components: ComponentsClient }, componentReaders);
+
+/**
+ * `<pd-deployed-triggers>`, loaded when a form first shows its list (beside the component's own
+ * requests): the form's own script stays small, and a form with `list="none"` never loads it.
+ */
+let listModule: Promise<unknown> | undefined;
+function loadList(): Promise<unknown> {
+  listModule ??= import('../deployed-triggers/pd-deployed-triggers.js').catch((error: unknown) => {
+    listModule = undefined;
+    throw error;
+  });
+  return listModule;
+}
 
 /** What a `deployCallback` receives: deploy the trigger on your server and resolve with the deployed trigger. */
 export interface DeployRequest {
@@ -192,6 +203,14 @@ export class PdTriggerForm extends PdComponentFormBase {
     this.setState('deploy-error', Boolean(this.deployError));
     // No list is shown: none of its states holds.
     if (this.scope === 'none' || this.configError) for (const name of Object.values(LIST_STATES)) this.setState(name, false);
+    else if (!customElements.get('pd-deployed-triggers')) {
+      // Until the list's module is here, the list is loading; then the list reports its own states.
+      this.setState('list-loading', true);
+      loadList().then(
+        () => this.requestUpdate(),
+        () => this.setState('list-loading', false),
+      );
+    }
   }
 
   // ---------------------------------------------------------------- deploy
