@@ -599,7 +599,7 @@ export class PdDeployedTriggers extends PdElement {
   private renderEvents(trigger: DeployedTrigger, details: Details, name: string) {
     const events = details.events;
     const more = events !== undefined && events.length >= details.limit && details.limit < EVENTS_MAX;
-    return html`<section class="grid min-w-0 gap-2" aria-labelledby=${`events-title-${trigger.id}`} aria-busy=${details.eventsLoading ? 'true' : 'false'}>
+    return html`<section class="grid min-w-0 content-start gap-2" aria-labelledby=${`events-title-${trigger.id}`} aria-busy=${details.eventsLoading ? 'true' : 'false'}>
       <div class="flex flex-wrap items-center gap-2">
         <h3 id=${`events-title-${trigger.id}`} class="text-[0.8125rem] font-semibold">${this.t('deployedTriggers.events')}</h3>
         ${details.eventsLoading ? spinner('size-3.5 text-pd-muted') : nothing}
@@ -654,7 +654,7 @@ export class PdDeployedTriggers extends PdElement {
 
   private renderWebhooks(trigger: DeployedTrigger, details: Details) {
     const urls = details.webhooks;
-    return html`<section class="grid min-w-0 gap-2" aria-labelledby=${`webhooks-title-${trigger.id}`}>
+    return html`<section class="grid min-w-0 content-start gap-2" aria-labelledby=${`webhooks-title-${trigger.id}`}>
       <h3 id=${`webhooks-title-${trigger.id}`} class="text-[0.8125rem] font-semibold">${this.t('deployedTriggers.webhooks')}</h3>
       ${details.webhooksError
         ? html`<p part="details-error" class="text-[0.8125rem] text-pd-danger">${details.webhooksError}</p>`
