@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/elements/trigger-form/pd-trigger-form.js';
 import type { PdTriggerForm } from '../../src/elements/trigger-form/pd-trigger-form.js';
-import type { PdDeployErrorEvent, PdDeploySuccessEvent, PdSubmitEvent, PdTriggerDeleteEvent } from '../../src/events/index.js';
+import type { PdDeployErrorEvent, PdDeploySuccessEvent, PdErrorEvent, PdSubmitEvent, PdTriggerDeleteEvent } from '../../src/events/index.js';
 import { admin, env, requestsFor, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
 import { field, q, qa, root, text } from '../support/shadow-queries.js';
 
@@ -268,9 +268,15 @@ describe('pd-trigger-form', () => {
   it('shows a list error with retry, lists every component with list="all", and dark theme is accessible', async () => {
     const user = uniqueUser();
     await admin('/faults', 'POST', { rules: [{ path: '/v1/connect/deployed-triggers', status: 400, body: { error: 'list down' }, times: 1 }] });
+    const codes: string[] = [];
+    const listen = (event: Event) => codes.push((event as PdErrorEvent).code);
+    document.addEventListener('pd-error', listen);
     const el = await mount(user, 'rss-new-item-in-feed', { theme: 'dark', list: 'all' });
     await ready(el);
     await waitFor(() => el.matches(':state(list-error)'), 8000, 'the list error');
+    document.removeEventListener('pd-error', listen);
+    // The embedded list's failure reaches the page once, as the form's own `list_failed`.
+    expect(codes).to.deep.equal(['list_failed']);
     await el.updateComplete;
     expect(text(lq(el, '[part="error"]'))).to.contain('Could not load the deployed triggers');
     expect(el.matches(':state(theme-dark)')).to.equal(true);
