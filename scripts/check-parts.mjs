@@ -149,6 +149,8 @@ function callFinder(checker, files) {
 const PLACEHOLDER = (index) => `\uE000${index}\uE000`;
 // `part` as an attribute: after whitespace inside a tag, so `exportparts` and `data-part` do not count.
 const PART_ATTRIBUTE = /(?<=[\s])part\s*=\s*(?:"([^"]*)"|'([^']*)'|(\uE000\d+\uE000))/g;
+// An embedded element's `exportparts` (a literal): the names it exports under (`inner:outer`, or `name`) are the host's parts too.
+const EXPORTPARTS_ATTRIBUTE = /(?<=[\s])exportparts\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /**
  * The parts rendered in `files`: name → the places (`file:line`) that render it, plus the bound
@@ -178,6 +180,13 @@ export function renderedParts(checker, files, dir) {
           const piece = offsets.filter((entry) => entry.at <= offset).pop();
           return piece.source + (offset - piece.at);
         };
+        for (const match of text.matchAll(EXPORTPARTS_ATTRIBUTE)) {
+          const where = at(dir, file, sourceAt(match.index));
+          for (const entry of (match[1] ?? match[2]).split(',')) {
+            const name = entry.split(':').pop().trim();
+            if (name) add(name, where);
+          }
+        }
         for (const match of text.matchAll(PART_ATTRIBUTE)) {
           const where = at(dir, file, sourceAt(match.index));
           const value = match[1] ?? match[2] ?? match[3];

@@ -12,6 +12,7 @@ export type { RunCallback, RunRequest } from './elements/action-form/pd-action-f
 export { PdTriggerForm } from './elements/trigger-form/pd-trigger-form.js';
 export { PdAppDirectory } from './elements/app-directory/pd-app-directory.js';
 export { PdAccountsConsole } from './elements/accounts-console/pd-accounts-console.js';
+export { PdDeployedTriggers } from './elements/deployed-triggers/pd-deployed-triggers.js';
 export type { DeployCallback, DeployRequest, TriggerListScope } from './elements/trigger-form/pd-trigger-form.js';
 export * from './events/index.js';
 export { configure } from './session/config.js';

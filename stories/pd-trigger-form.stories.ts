@@ -34,6 +34,10 @@ type Story = StoryObj;
 
 const ready = (canvasElement: HTMLElement) => storyForm<PdTriggerForm>(canvasElement, 'pd-trigger-form');
 
+/** The deployed-trigger list the form embeds (its own element, with its own shadow root). */
+const list = (element: PdTriggerForm) => inShadow(element, 'pd-deployed-triggers')!;
+const listedTriggers = (element: PdTriggerForm) => list(element)?.shadowRoot?.querySelectorAll('[part~="trigger"]').length ?? 0;
+
 const urlInput = (element: PdTriggerForm) => inShadow<HTMLInputElement>(element, '[part~="field"][data-name="url"] input')!;
 
 /** Ready to deploy; nothing deployed yet. */
@@ -55,7 +59,7 @@ export const Deploy: Story = {
     await waitForState(element, 'deployed', 10_000);
     const details = await waitForShadow(element, '[part="deployed-details"]');
     await expect(details.textContent).toContain('Active');
-    await waitFor(() => expect(element.shadowRoot!.querySelectorAll('[part~="trigger"]').length).toBe(1), { timeout: 8000 });
+    await waitFor(() => expect(listedTriggers(element)).toBe(1), { timeout: 8000 });
     const received = (await (await fetch(emulatorUrls.webhook)).json()) as { data: unknown[] };
     await expect(received.data.length).toBeGreaterThan(0);
   },
@@ -66,7 +70,7 @@ export const DeployedList: Story = {
   parameters: WITH_DEPLOYED_TRIGGER,
   play: async ({ canvasElement }) => {
     const element = await ready(canvasElement);
-    await waitFor(() => expect(element.shadowRoot!.querySelectorAll('[part~="trigger"]').length).toBe(1), { timeout: 8000 });
+    await waitFor(() => expect(listedTriggers(element)).toBe(1), { timeout: 8000 });
   },
 };
 
@@ -75,7 +79,7 @@ export const DeleteConfirm: Story = {
   parameters: WITH_DEPLOYED_TRIGGER,
   play: async ({ canvasElement }) => {
     const element = await ready(canvasElement);
-    const deleteButton = await waitForShadow<HTMLButtonElement>(element, '[part~="trigger"] [part~="delete-button"]');
+    const deleteButton = await waitForShadow<HTMLButtonElement>(list(element), '[part~="trigger"] [part~="delete-button"]');
     deleteButton.click();
     await waitForState(element, 'confirming');
   },

@@ -202,3 +202,4 @@ declare global {
 }
 export * from './app-directory.js';
 export * from './accounts-console.js';
+export * from './deployed-triggers.js';

@@ -12,6 +12,7 @@ import type { PdAppSelect } from '../elements/app-select/pd-app-select.js';
 import type { PdComponentSelect } from '../elements/component-select/pd-component-select.js';
 import type { PdConnectButton } from '../elements/connect-button/pd-connect-button.js';
 import type { PdConnectProvider } from '../elements/connect-provider/pd-connect-provider.js';
+import type { PdDeployedTriggers } from '../elements/deployed-triggers/pd-deployed-triggers.js';
 import type { PdTriggerForm } from '../elements/trigger-form/pd-trigger-form.js';
 import type { PdAppChangeEvent, PdComponentChangeEvent, PdConnectCloseEvent, PdConnectErrorEvent, PdConnectStartEvent, PdConnectSuccessEvent, PdDeployErrorEvent, PdDeploySuccessEvent, PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent, PdPropsChangeEvent, PdRunErrorEvent, PdRunSuccessEvent, PdSubmitEvent, PdTriggerDeleteEvent } from '../events/index.js';
 
@@ -779,6 +780,72 @@ export interface PdConnectProviderProperties {
 /** `<pd-connect-provider>` fires no events of its own. */
 export type PdConnectProviderEvents = Record<never, never>;
 
+/** Attributes of `<pd-deployed-triggers>` (set them as strings or booleans in markup). */
+export interface PdDeployedTriggersAttributes {
+  /** Only the triggers deployed from this component (e.g. `slack-new-message-in-channels`); all of the user's when unset. */
+  'component-key'?: PdDeployedTriggers['componentKey'];
+  /** Reloads the list and the open events every this many seconds (5 to 3600) while the page is visible; 0, the default, never. */
+  'refresh-interval'?: PdDeployedTriggers['refreshInterval'];
+  /** Your app's id for the signed-in user. */
+  'external-user-id'?: PdDeployedTriggers['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  'token-endpoint'?: PdDeployedTriggers['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdDeployedTriggers['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  'base-url'?: PdDeployedTriggers['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  'frontend-host'?: PdDeployedTriggers['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  'token-timeout'?: PdDeployedTriggers['tokenTimeout'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdDeployedTriggers['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdDeployedTriggers['theme'];
+}
+
+/** Properties of `<pd-deployed-triggers>`: every attribute under its property name, plus the properties that take objects and callbacks. */
+export interface PdDeployedTriggersProperties {
+  /** Only the triggers deployed from this component (e.g. `slack-new-message-in-channels`); all of the user's when unset. */
+  componentKey?: PdDeployedTriggers['componentKey'];
+  /** Reloads the list and the open events every this many seconds (5 to 3600) while the page is visible; 0, the default, never. */
+  refreshInterval?: PdDeployedTriggers['refreshInterval'];
+  /** Your app's id for the signed-in user. */
+  externalUserId?: PdDeployedTriggers['externalUserId'];
+  /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
+  tokenEndpoint?: PdDeployedTriggers['tokenEndpoint'];
+  /** `development` or `production`. */
+  environment?: PdDeployedTriggers['environment'];
+  /** Connect API base URL (default `https://api.pipedream.com`). */
+  baseUrl?: PdDeployedTriggers['baseUrl'];
+  /** Host of the connect page (default `pipedream.com`), or its full URL. */
+  frontendHost?: PdDeployedTriggers['frontendHost'];
+  /** How long the token endpoint or callback may take, in milliseconds (default 15000); then the element shows an error with Retry. */
+  tokenTimeout?: PdDeployedTriggers['tokenTimeout'];
+  /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
+  locale?: PdDeployedTriggers['locale'];
+  /** `light` (default), `dark` or `system`. */
+  theme?: PdDeployedTriggers['theme'];
+  /** Returns a Connect token, instead of `token-endpoint`. */
+  tokenCallback?: PdDeployedTriggers['tokenCallback'];
+  /** A static Connect token (a property only: secrets never go in attributes). */
+  token?: PdDeployedTriggers['token'];
+  /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
+  oauthAppConfig?: PdDeployedTriggers['oauthAppConfig'];
+  /** Per-string overrides of the built-in text. */
+  strings?: PdDeployedTriggers['strings'];
+}
+
+/** Events of `<pd-deployed-triggers>`, by name. */
+export interface PdDeployedTriggersEvents {
+  /** The user paused, resumed or renamed a trigger and the API confirmed it: `event.trigger`, `event.changes` (`{active}` or `{name}`). */
+  'pd-trigger-update': Event;
+  /** The user confirmed deleting a trigger and it was deleted: `event.trigger`. */
+  'pd-trigger-delete': PdTriggerDeleteEvent;
+  /** The list could not be loaded (`load_failed`, `token_failed`) or the element is misconfigured (`config_invalid`). */
+  'pd-error': PdErrorEvent;
+}
+
 /** Attributes of `<pd-trigger-form>` (set them as strings or booleans in markup). */
 export interface PdTriggerFormAttributes {
   /** Where the deployed trigger POSTs its events (absolute URL). */
@@ -912,6 +979,8 @@ export interface PdTriggerFormEvents {
   'pd-deploy-success': PdDeploySuccessEvent;
   /** The deploy failed: `event.message`, `event.cause`. */
   'pd-deploy-error': PdDeployErrorEvent;
+  /** The user paused, resumed or renamed a deployed trigger in the list: `event.trigger`, `event.changes`. */
+  'pd-trigger-update': Event;
   /** The user confirmed deleting a deployed trigger and it was deleted: `event.trigger`. */
   'pd-trigger-delete': PdTriggerDeleteEvent;
   /** The component could not be loaded (`load_failed`, `not_found`), `configured-props` is not valid JSON (`invalid_configured_props`), or the deployed-trigger list failed to load (`list_failed`). */
@@ -1041,6 +1110,20 @@ export interface PdElementTypes {
    */
   'pd-connect-provider': { element: PdConnectProvider; attributes: PdConnectProviderAttributes; properties: PdConnectProviderProperties; events: PdConnectProviderEvents };
   /**
+   * The user's deployed triggers: pause, resume, rename and delete them, and see their recent events and webhooks.
+   *
+   * Lists the deployed triggers of the configured external user (all of them, or those of one
+   * `component-key`), 20 at a time with "Show more triggers". Each trigger can be paused or resumed,
+   * renamed inline (Enter saves, Escape cancels) and deleted after an inline confirmation; its
+   * recent events (newest first, each with its JSON payload) and its webhook URLs open below it.
+   * Every write is sent once per click and never retried: when its answer is lost, the element says
+   * that the outcome is unknown and reads the list again. Every element of the page listing the same
+   * user's triggers shares one request and one cache: a trigger deployed by a `<pd-trigger-form>`
+   * appears without a reload. Refresh reloads the list and the open events; `refresh-interval`
+   * does so on a timer while the page is visible.
+   */
+  'pd-deployed-triggers': { element: PdDeployedTriggers; attributes: PdDeployedTriggersAttributes; properties: PdDeployedTriggersProperties; events: PdDeployedTriggersEvents };
+  /**
    * A form that configures and deploys one Pipedream Connect trigger, with the user's deployed triggers below it.
    *
    * Loads the trigger given by `component-key` and renders its configurable props with the same
@@ -1048,9 +1131,10 @@ export interface PdElementTypes {
    * schedules (an interval or a cron expression). Submitting validates every field, fires the
    * cancelable `pd-submit`, then deploys the trigger through the Connect API with `webhook-url` and
    * `emit-on-deploy` (or through the host's `deploy-endpoint` / `deployCallback`), and shows the
-   * deployed trigger: name, id, status and created time. Below the form, the user's deployed
-   * triggers (of this component, or all of them with `list="all"`) can be deleted after an inline
-   * confirmation; the list updates after every deploy and delete, in every element of the page.
+   * deployed trigger: name, id, status and created time. Below the form, a `<pd-deployed-triggers>`
+   * lists the user's deployed triggers (of this component, or all of them with `list="all"`): each
+   * can be paused, resumed, renamed and deleted, and shows its recent events and webhooks; the list
+   * updates after every deploy, change and delete, in every element of the page.
    */
   'pd-trigger-form': { element: PdTriggerForm; attributes: PdTriggerFormAttributes; properties: PdTriggerFormProperties; events: PdTriggerFormEvents };
 }

@@ -1,5 +1,6 @@
 import type { enAccountsConsole } from './en-accounts-console.js';
 import type { enAppDirectory } from './en-app-directory.js';
+import type { enDeployedTriggers } from './en-deployed-triggers.js';
 import type { enForms } from './en-forms.js';
 
 /**
@@ -114,7 +115,7 @@ export const en = {
   'components.trigger': "Trigger",
 } as const;
 
-export type StringKey = keyof typeof en | keyof typeof enForms | keyof typeof enAppDirectory | keyof typeof enAccountsConsole;
+export type StringKey = keyof typeof en | keyof typeof enForms | keyof typeof enAppDirectory | keyof typeof enAccountsConsole | keyof typeof enDeployedTriggers;
 export type Strings = Record<StringKey, string>;
 /** Plural forms beyond English's one/other, for languages that have them (Intl.PluralRules categories). */
 /** Strings counted with plural rules: `{base}.one` and `{base}.other` in English, more forms where a language has them. */

@@ -21,6 +21,7 @@ import { PdAppSelect as PdAppSelectElement } from '../elements/app-select/pd-app
 import { PdComponentSelect as PdComponentSelectElement } from '../elements/component-select/pd-component-select.js';
 import { PdConnectButton as PdConnectButtonElement } from '../elements/connect-button/pd-connect-button.js';
 import { PdConnectProvider as PdConnectProviderElement } from '../elements/connect-provider/pd-connect-provider.js';
+import { PdDeployedTriggers as PdDeployedTriggersElement } from '../elements/deployed-triggers/pd-deployed-triggers.js';
 import { PdTriggerForm as PdTriggerFormElement } from '../elements/trigger-form/pd-trigger-form.js';
 import type { PdAppChangeEvent, PdComponentChangeEvent, PdConnectCloseEvent, PdConnectErrorEvent, PdConnectStartEvent, PdConnectSuccessEvent, PdDeployErrorEvent, PdDeploySuccessEvent, PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent, PdPropsChangeEvent, PdRunErrorEvent, PdRunSuccessEvent, PdSubmitEvent, PdTriggerDeleteEvent } from '../events/index.js';
 
@@ -287,6 +288,36 @@ export const PdConnectProvider = createComponent({
 });
 
 /**
+ * The user's deployed triggers: pause, resume, rename and delete them, and see their recent events and webhooks.
+ *
+ * Lists the deployed triggers of the configured external user (all of them, or those of one
+ * `component-key`), 20 at a time with "Show more triggers". Each trigger can be paused or resumed,
+ * renamed inline (Enter saves, Escape cancels) and deleted after an inline confirmation; its
+ * recent events (newest first, each with its JSON payload) and its webhook URLs open below it.
+ * Every write is sent once per click and never retried: when its answer is lost, the element says
+ * that the outcome is unknown and reads the list again. Every element of the page listing the same
+ * user's triggers shares one request and one cache: a trigger deployed by a `<pd-trigger-form>`
+ * appears without a reload. Refresh reloads the list and the open events; `refresh-interval`
+ * does so on a timer while the page is visible.
+ *
+ * React wrapper of `<pd-deployed-triggers>`.
+ */
+export const PdDeployedTriggers = createComponent({
+  react: React,
+  tagName: 'pd-deployed-triggers',
+  elementClass: PdDeployedTriggersElement,
+  displayName: 'PdDeployedTriggers',
+  events: {
+    /** The user paused, resumed or renamed a trigger and the API confirmed it: `event.trigger`, `event.changes` (`{active}` or `{name}`). */
+    onPdTriggerUpdate: 'pd-trigger-update' as EventName<Event>,
+    /** The user confirmed deleting a trigger and it was deleted: `event.trigger`. */
+    onPdTriggerDelete: 'pd-trigger-delete' as EventName<PdTriggerDeleteEvent>,
+    /** The list could not be loaded (`load_failed`, `token_failed`) or the element is misconfigured (`config_invalid`). */
+    onPdError: 'pd-error' as EventName<PdErrorEvent>,
+  },
+});
+
+/**
  * A form that configures and deploys one Pipedream Connect trigger, with the user's deployed triggers below it.
  *
  * Loads the trigger given by `component-key` and renders its configurable props with the same
@@ -294,9 +325,10 @@ export const PdConnectProvider = createComponent({
  * schedules (an interval or a cron expression). Submitting validates every field, fires the
  * cancelable `pd-submit`, then deploys the trigger through the Connect API with `webhook-url` and
  * `emit-on-deploy` (or through the host's `deploy-endpoint` / `deployCallback`), and shows the
- * deployed trigger: name, id, status and created time. Below the form, the user's deployed
- * triggers (of this component, or all of them with `list="all"`) can be deleted after an inline
- * confirmation; the list updates after every deploy and delete, in every element of the page.
+ * deployed trigger: name, id, status and created time. Below the form, a `<pd-deployed-triggers>`
+ * lists the user's deployed triggers (of this component, or all of them with `list="all"`): each
+ * can be paused, resumed, renamed and deleted, and shows its recent events and webhooks; the list
+ * updates after every deploy, change and delete, in every element of the page.
  *
  * React wrapper of `<pd-trigger-form>`.
  */
@@ -314,6 +346,8 @@ export const PdTriggerForm = createComponent({
     onPdDeploySuccess: 'pd-deploy-success' as EventName<PdDeploySuccessEvent>,
     /** The deploy failed: `event.message`, `event.cause`. */
     onPdDeployError: 'pd-deploy-error' as EventName<PdDeployErrorEvent>,
+    /** The user paused, resumed or renamed a deployed trigger in the list: `event.trigger`, `event.changes`. */
+    onPdTriggerUpdate: 'pd-trigger-update' as EventName<Event>,
     /** The user confirmed deleting a deployed trigger and it was deleted: `event.trigger`. */
     onPdTriggerDelete: 'pd-trigger-delete' as EventName<PdTriggerDeleteEvent>,
     /** The component could not be loaded (`load_failed`, `not_found`), `configured-props` is not valid JSON (`invalid_configured_props`), or the deployed-trigger list failed to load (`list_failed`). */
@@ -345,5 +379,7 @@ export type PdComponentSelectProps = React.ComponentProps<typeof PdComponentSele
 export type PdConnectButtonProps = React.ComponentProps<typeof PdConnectButton>;
 /** Props of the `PdConnectProvider` wrapper. */
 export type PdConnectProviderProps = React.ComponentProps<typeof PdConnectProvider>;
+/** Props of the `PdDeployedTriggers` wrapper. */
+export type PdDeployedTriggersProps = React.ComponentProps<typeof PdDeployedTriggers>;
 /** Props of the `PdTriggerForm` wrapper. */
 export type PdTriggerFormProps = React.ComponentProps<typeof PdTriggerForm>;

@@ -112,6 +112,21 @@ export interface DeployedTriggerPage {
   total?: number;
 }
 
+/** What a deployed trigger's update may change (`PUT /v1/connect/deployed-triggers/{id}`). */
+export interface DeployedTriggerChanges {
+  active?: boolean;
+  name?: string;
+}
+
+/** One event a deployed trigger emitted: `e` is its payload, `ts` its time (epoch ms), `sum` a short summary. */
+export interface TriggerEvent {
+  id: string;
+  ts: number;
+  k?: string;
+  sum?: string;
+  e: unknown;
+}
+
 export interface ComponentPage {
   components: Component[];
   nextCursor?: string;
@@ -613,6 +628,36 @@ export class ConnectSession {
   /** Deletes one of this user's deployed triggers (`DELETE /v1/connect/deployed-triggers/{id}`). */
   async deleteDeployedTrigger(id: string): Promise<void> {
     await this.call(this.client('deployedTriggers'), (client, options) => client.delete(id, { externalUserId: this.externalUserId }, options), WRITE);
+  }
+
+  /** Pauses, resumes or renames one of this user's deployed triggers: sent once, never retried (see `WRITE`). */
+  async updateDeployedTrigger(id: string, changes: DeployedTriggerChanges): Promise<DeployedTrigger> {
+    const { readEmitter } = await loadComponentReaders();
+    const answer = await this.call(this.client('deployedTriggers'), (client, options) => client.update(id, { externalUserId: this.externalUserId, ...changes }, options), WRITE);
+    const trigger = readEmitter(answer?.data);
+    // An answer came, so the change may well have happened.
+    if (!trigger) throw new ApiError('The Connect API answered something that is not a deployed trigger', undefined, { reason: 'unreadable', outcomeUnknown: true });
+    return trigger;
+  }
+
+  /** The newest `n` events of a deployed trigger, newest first (`GET …/deployed-triggers/{id}/events`; the API pages with `n` only). */
+  async listDeployedTriggerEvents(id: string, n = 10): Promise<TriggerEvent[]> {
+    const answer: unknown = await this.call(this.client('deployedTriggers'), (client, options) => client.listEvents(id, { externalUserId: this.externalUserId, n }, options));
+    const data = (answer as { data?: unknown } | undefined)?.data;
+    if (!Array.isArray(data)) throw new ApiError('The Connect API answered something that is not a list of events', undefined, { reason: 'unreadable' });
+    return readItems(data, (item): TriggerEvent | undefined => {
+      const event = item as Partial<TriggerEvent> | null;
+      if (!event || typeof event !== 'object' || typeof event.id !== 'string' || typeof event.ts !== 'number') return undefined;
+      return { id: event.id, ts: event.ts, e: event.e, ...(typeof event.k === 'string' ? { k: event.k } : {}), ...(typeof event.sum === 'string' ? { sum: event.sum } : {}) };
+    });
+  }
+
+  /** The URLs a deployed trigger POSTs its events to (`GET …/deployed-triggers/{id}/webhooks`). */
+  async listDeployedTriggerWebhooks(id: string): Promise<string[]> {
+    const answer: unknown = await this.call(this.client('deployedTriggers'), (client, options) => client.listWebhooks(id, { externalUserId: this.externalUserId }, options));
+    const urls = (answer as { webhookUrls?: unknown } | undefined)?.webhookUrls;
+    if (!Array.isArray(urls)) throw new ApiError('The Connect API answered something that is not a list of webhooks', undefined, { reason: 'unreadable' });
+    return urls.filter((url): url is string => typeof url === 'string');
   }
 
   /** A component's definition, shared page-wide; `signal` gives up this caller's wait (see `remember`). */

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/elements/trigger-form/pd-trigger-form.js';
 import type { PdTriggerForm } from '../../src/elements/trigger-form/pd-trigger-form.js';
-import type { PdDeployErrorEvent, PdDeploySuccessEvent, PdSubmitEvent, PdTriggerDeleteEvent } from '../../src/events/index.js';
+import type { PdDeployErrorEvent, PdDeploySuccessEvent, PdErrorEvent, PdSubmitEvent, PdTriggerDeleteEvent } from '../../src/events/index.js';
 import { admin, env, requestsFor, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
 import { addOptional, field, q, qa, root, text } from '../support/shadow-queries.js';
 
@@ -31,7 +31,10 @@ function mount(user: string, key: string, options: FormOptions = {}) {
 }
 
 const has = (el: PdTriggerForm, selector: string) => q(el, selector) !== null;
-const listedIds = (el: PdTriggerForm) => qa(el, '[part~="trigger"]').map((node) => node.dataset.id ?? '');
+/** The deployed-trigger list the form embeds, and queries into it. */
+const list = (el: PdTriggerForm) => q(el, 'pd-deployed-triggers') as HTMLElement;
+const lq = <T extends Element = HTMLElement>(el: PdTriggerForm, selector: string) => q<T>(list(el), selector);
+const listedIds = (el: PdTriggerForm) => (list(el) ? qa(list(el), '[part~="trigger"]').map((node) => node.dataset.id ?? '') : []);
 const sinkPath = (user: string) => `/api/webhook-sink/${encodeURIComponent(user)}`;
 const seed = (user: string, app: string) => seedAccount(user, app, { name: 'Acme Workspace', environment: 'development' });
 
@@ -55,7 +58,7 @@ async function submit(el: PdTriggerForm) {
 }
 
 async function listReady(el: PdTriggerForm) {
-  await waitFor(() => !el.matches(':state(list-loading)'), 8000, 'the deployed-trigger list');
+  await waitFor(() => list(el)?.matches(':state(ready), :state(empty), :state(error)') && !el.matches(':state(list-loading)'), 8000, 'the deployed-trigger list');
   await el.updateComplete;
 }
 
@@ -105,7 +108,7 @@ describe('pd-trigger-form', () => {
     expect(text(q(el, '[part~="submit-button"]'))).to.equal('Deploy trigger');
     await listReady(el);
     expect(el.matches(':state(list-empty)')).to.equal(true);
-    expect(text(q(el, '[part="list-empty"]'))).to.contain('No triggers deployed yet');
+    expect(text(lq(el, '[part="empty"]'))).to.contain('No triggers deployed yet');
     await expect(el).to.be.accessible();
 
     const submits: PdSubmitEvent[] = [];
@@ -141,7 +144,7 @@ describe('pd-trigger-form', () => {
     // The list refetches through the shared query cache and shows the new trigger.
     await waitFor(() => listedIds(el).includes(trigger.id), 8000, 'the trigger in the list');
     expect(el.matches(':state(list-empty)')).to.equal(false);
-    expect(text(q(el, `[part~="trigger"][data-id="${trigger.id}"]`))).to.contain('Active');
+    expect(text(lq(el, `[part~="trigger"][data-id="${trigger.id}"]`))).to.contain('Active');
     await expect(el).to.be.accessible();
   });
 
@@ -158,25 +161,24 @@ describe('pd-trigger-form', () => {
     await waitFor(() => listedIds(el).includes(id), 8000, 'the trigger in the list');
     expect(await deployedAtEmulator(user)).to.deep.equal([id]);
 
-    const deleteButton = q<HTMLButtonElement>(el, `[part~="trigger"][data-id="${id}"] [part~="delete-button"]`) as HTMLButtonElement;
+    const deleteButton = lq<HTMLButtonElement>(el, `[part~="trigger"][data-id="${id}"] [part~="delete-button"]`) as HTMLButtonElement;
     expect(deleteButton.getAttribute('aria-label')).to.contain(id);
     deleteButton.click();
+    await waitFor(() => el.matches(':state(confirming)'), 2000, 'the confirmation');
     await el.updateComplete;
-    expect(el.matches(':state(confirming)')).to.equal(true);
     expect(deleteButton.getAttribute('aria-expanded')).to.equal('true');
-    expect(text(q(el, '[part="confirm"]'))).to.contain('Delete New Message In Channels');
-    expect((root(el).activeElement as HTMLElement | null)?.getAttribute('part')).to.equal('confirm-button');
+    expect(text(lq(el, '[part="confirm"]'))).to.contain('Delete New Message In Channels');
+    expect((root(list(el)).activeElement as HTMLElement | null)?.getAttribute('part')).to.equal('confirm-button');
     await expect(el).to.be.accessible();
 
     // Cancel first: nothing is deleted.
-    q<HTMLButtonElement>(el, '[part="cancel-button"]')?.click();
-    await el.updateComplete;
-    expect(has(el, '[part="confirm"]')).to.equal(false);
+    lq<HTMLButtonElement>(el, '[part="cancel-button"]')?.click();
+    await waitFor(() => lq(el, '[part="confirm"]') === null, 2000, 'the confirmation to close');
     expect((await requestsFor(user, '/deployed-triggers/')).filter((entry) => entry.method === 'DELETE').length).to.equal(0);
 
     deleteButton.click();
-    await el.updateComplete;
-    q<HTMLButtonElement>(el, '[part="confirm-button"]')?.click();
+    await waitFor(() => lq(el, '[part="confirm-button"]'), 2000, 'the confirmation');
+    lq<HTMLButtonElement>(el, '[part="confirm-button"]')?.click();
     await waitFor(() => deletes.length === 1, 8000, 'pd-trigger-delete');
     await el.updateComplete;
     expect(deletes[0]?.trigger.id).to.equal(id);
@@ -266,15 +268,21 @@ describe('pd-trigger-form', () => {
   it('shows a list error with retry, lists every component with list="all", and dark theme is accessible', async () => {
     const user = uniqueUser();
     await admin('/faults', 'POST', { rules: [{ path: '/v1/connect/deployed-triggers', status: 400, body: { error: 'list down' }, times: 1 }] });
+    const codes: string[] = [];
+    const listen = (event: Event) => codes.push((event as PdErrorEvent).code);
+    document.addEventListener('pd-error', listen);
     const el = await mount(user, 'rss-new-item-in-feed', { theme: 'dark', list: 'all' });
     await ready(el);
     await waitFor(() => el.matches(':state(list-error)'), 8000, 'the list error');
+    document.removeEventListener('pd-error', listen);
+    // The embedded list's failure reaches the page once, as the form's own `list_failed`.
+    expect(codes).to.deep.equal(['list_failed']);
     await el.updateComplete;
-    expect(text(q(el, '[part="list-error"]'))).to.contain('Could not load the deployed triggers');
+    expect(text(lq(el, '[part="error"]'))).to.contain('Could not load the deployed triggers');
     expect(el.matches(':state(theme-dark)')).to.equal(true);
     await expect(el).to.be.accessible();
     await admin('/faults', 'DELETE');
-    q<HTMLButtonElement>(el, '[part="list-retry-button"]')?.click();
+    lq<HTMLButtonElement>(el, '[part="retry-button"]')?.click();
     await waitFor(() => el.matches(':state(list-empty)'), 8000, 'the empty list after retry');
     await expect(el).to.be.accessible();
   });
@@ -296,7 +304,7 @@ describe('pd-trigger-form', () => {
     for (const [what, scope, value] of [
       ['header', q(el, '[part="header"]'), 'New Item in Feed'],
       ['deployed details', q(el, '[part="deployed-details"]'), trigger.name],
-      ['list', q(el, `[part~="trigger"][data-id="${trigger.id}"]`), trigger.name],
+      ['list', lq(el, `[part~="trigger"][data-id="${trigger.id}"]`), trigger.name],
     ] as const) {
       const node = holder(scope, value);
       expect(node, what).to.not.equal(undefined);

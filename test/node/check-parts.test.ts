@@ -38,7 +38,7 @@ function message(part: 'empty' | 'error') {
 export function render(active: boolean, custom: boolean, level: string, value: Unused) {
   const tone = active ? 'hot' : 'cold';
   return html\`
-    <section part="base header" exportparts="x" data-part="y">
+    <section part="base header" exportparts="inner:exported, kept" data-part="y">
       \${renderIcon('a')}\${renderIcon('b', 'logo')}
       <div part="option\${active ? ' option-active' : ''}"></div>
       <div part=\${custom ? 'chip chip-custom' : 'chip'}></div>
@@ -61,7 +61,7 @@ describe('the part check (scripts/check-parts.mjs)', () => {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), contents);
   }
-  const documented = ['base', 'header', 'icon', 'logo', 'option', 'option-active', 'chip', 'chip-custom', 'tone-hot', 'empty', 'error', 'never-rendered'];
+  const documented = ['base', 'header', 'exported', 'kept', 'icon', 'logo', 'option', 'option-active', 'chip', 'chip-custom', 'tone-hot', 'empty', 'error', 'never-rendered'];
   const manifest: Manifest = {
     modules: [{ path: 'src/elements/demo/pd-demo.ts', declarations: [{ customElement: true, tagName: 'pd-demo', cssParts: documented.map((name) => ({ name })) }] }],
   };
@@ -69,6 +69,11 @@ describe('the part check (scripts/check-parts.mjs)', () => {
 
   it('follows value imports in scope, not type-only imports or other elements', () => {
     assert.deepEqual(result!.files.sort(), ['src/elements/demo/pd-demo.ts', 'src/elements/shared/icon.ts']);
+  });
+
+  it('counts the names an embedded element\'s exportparts exports under as rendered, not data-part', () => {
+    assert.equal(result!.unrendered.includes('exported') || result!.unrendered.includes('kept'), false);
+    assert.equal(result!.undocumented.some((part) => part.name === 'inner' || part.name === 'y'), false);
   });
 
   it('resolves bound parts from types, call sites and defaults, and lists what it cannot', () => {

@@ -8,7 +8,7 @@ test('npm run demo serves the showcase wired to its emulator, with a working tok
     const page = await (await fetch(urls.showcase)).text();
     assert.match(page, /<pd-connect-provider[^>]+base-url="http:\/\/127\.0\.0\.1:\d+"/);
     assert.ok(page.includes(`base-url="${urls.emulator}"`));
-    for (const tag of ['pd-connect-button', 'pd-account-list', 'pd-app-select', 'pd-component-select', 'pd-action-form', 'pd-trigger-form', 'pd-app-directory', 'pd-accounts-console']) assert.ok(page.includes(`<${tag}`), tag);
+    for (const tag of ['pd-connect-button', 'pd-account-list', 'pd-app-select', 'pd-component-select', 'pd-action-form', 'pd-trigger-form', 'pd-app-directory', 'pd-accounts-console', 'pd-deployed-triggers']) assert.ok(page.includes(`<${tag}`), tag);
     const token = await fetch(new URL('/api/connect-token', urls.showcase), {
       method: 'POST', headers: { 'content-type': 'application/json', origin: new URL(urls.showcase).origin }, body: '{}',
     });

@@ -1,21 +1,31 @@
 import { ComponentsClient } from '@pipedream/sdk/components';
-import { DeployedTriggersClient } from '@pipedream/sdk/deployedTriggers';
 import * as componentReaders from '../../session/read-components.js';
 import type { InfiniteData } from '@tanstack/query-core';
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { PdDeployErrorEvent, PdDeploySuccessEvent, PdErrorEvent, PdTriggerDeleteEvent } from '../../events/index.js';
-import { describeError, isOutcomeUnknown, errorCode } from '../../session/errors.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { PdDeployErrorEvent, PdDeploySuccessEvent, PdErrorEvent, type PdTriggerDeleteEvent, type PdTriggerUpdateEvent } from '../../events/index.js';
+import { describeError, isOutcomeUnknown } from '../../session/errors.js';
 import { HOST_EXECUTE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoints.js';
-import { InfiniteQueryController } from '../../session/query-controller.js';
 import { ConnectSession, type DeployedTrigger, type DeployedTriggerPage, bundleForFirstRender } from '../../session/session.js';
 import { type FormTexts, PdComponentFormBase, formTexts } from '../form/pd-component-form-base.js';
-import { inlineConfirm } from '../shared/inline-confirm.js';
 import { styles } from './pd-trigger-form.styles.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
-bundleForFirstRender({ components: ComponentsClient, deployedTriggers: DeployedTriggersClient }, componentReaders);
+bundleForFirstRender({ components: ComponentsClient }, componentReaders);
+
+/**
+ * `<pd-deployed-triggers>`, loaded when a form first shows its list (beside the component's own
+ * requests): the form's own script stays small, and a form with `list="none"` never loads it.
+ */
+let listModule: Promise<unknown> | undefined;
+function loadList(): Promise<unknown> {
+  listModule ??= import('../deployed-triggers/pd-deployed-triggers.js').catch((error: unknown) => {
+    listModule = undefined;
+    throw error;
+  });
+  return listModule;
+}
 
 /** What a `deployCallback` receives: deploy the trigger on your server and resolve with the deployed trigger. */
 export interface DeployRequest {
@@ -32,7 +42,8 @@ export type DeployCallback = (request: DeployRequest) => Promise<DeployedTrigger
 /** Which deployed triggers the list below the form shows. */
 export type TriggerListScope = 'component' | 'all' | 'none';
 
-const PAGE_SIZE = 20;
+/** The embedded list's states, mirrored on the form under their older names. */
+const LIST_STATES: Record<string, string> = { loading: 'list-loading', empty: 'list-empty', error: 'list-error', confirming: 'confirming' };
 /** Clocks of browser and API may differ: a trigger created this long before the click still counts as the click's. */
 const CLOCK_SKEW_MS = 60_000;
 
@@ -65,9 +76,10 @@ function fromWire(body: unknown): DeployedTrigger {
  * schedules (an interval or a cron expression). Submitting validates every field, fires the
  * cancelable `pd-submit`, then deploys the trigger through the Connect API with `webhook-url` and
  * `emit-on-deploy` (or through the host's `deploy-endpoint` / `deployCallback`), and shows the
- * deployed trigger: name, id, status and created time. Below the form, the user's deployed
- * triggers (of this component, or all of them with `list="all"`) can be deleted after an inline
- * confirmation; the list updates after every deploy and delete, in every element of the page.
+ * deployed trigger: name, id, status and created time. Below the form, a `<pd-deployed-triggers>`
+ * lists the user's deployed triggers (of this component, or all of them with `list="all"`): each
+ * can be paused, resumed, renamed and deleted, and shows its recent events and webhooks; the list
+ * updates after every deploy, change and delete, in every element of the page.
  *
  * @tag pd-trigger-form
  *
@@ -108,6 +120,10 @@ function fromWire(body: unknown): DeployedTrigger {
  * @csspart list-retry-button - Reloads the list after an error.
  * @csspart list-more-button - Loads the next page of the list.
  * @csspart delete-button - A trigger's Delete button.
+ * @csspart pause-button - A trigger's Pause / Resume button.
+ * @csspart rename-button - A trigger's Rename button.
+ * @csspart details-button - Opens a trigger's events and webhooks.
+ * @csspart details - The panel with a trigger's events and webhooks.
  * @csspart confirm - The inline confirmation of a delete.
  * @csspart confirm-button - The button that confirms a delete.
  * @csspart cancel-button - The button that cancels a delete.
@@ -149,6 +165,7 @@ function fromWire(body: unknown): DeployedTrigger {
  * @fires {PdSubmitEvent} pd-submit - The user submitted a valid form; cancelable: `preventDefault()` stops the deploy. `event.configuredProps`, `event.dynamicPropsId`, `event.componentKey`.
  * @fires {PdDeploySuccessEvent} pd-deploy-success - The trigger was deployed: `event.trigger` (`id`, `name`, `active`, `createdAt`, …), `event.configuredProps`.
  * @fires {PdDeployErrorEvent} pd-deploy-error - The deploy failed: `event.message`, `event.cause`.
+ * @fires {PdTriggerUpdateEvent} pd-trigger-update - The user paused, resumed or renamed a deployed trigger in the list: `event.trigger`, `event.changes`.
  * @fires {PdTriggerDeleteEvent} pd-trigger-delete - The user confirmed deleting a deployed trigger and it was deleted: `event.trigger`.
  * @fires {PdErrorEvent} pd-error - The component could not be loaded (`load_failed`, `not_found`), `configured-props` is not valid JSON (`invalid_configured_props`), or the deployed-trigger list failed to load (`list_failed`).
  * @fires {PdConnectStartEvent} pd-connect-start - An account field is about to open the Connect flow; cancelable.
@@ -175,47 +192,25 @@ export class PdTriggerForm extends PdComponentFormBase {
 
   @state() private deployed?: DeployedTrigger;
   @state() private deployError?: string;
-  @state() private confirming?: string;
-  @state() private deleting = new Set<string>();
-  @state() private removed = new Set<string>();
-  @state() private deleteErrors = new Map<string, string>();
-
-  private readonly query = new InfiniteQueryController<DeployedTriggerPage, string | undefined>(this);
-  private listFocus?: () => HTMLElement | null | undefined;
-
   private get scope(): TriggerListScope {
     return this.list === 'all' || this.list === 'none' ? this.list : 'component';
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const session = this.scope === 'none' ? undefined : this.session;
-    this.query.setQuery(
-      session,
-      session && {
-        queryKey: ConnectSession.deployedTriggersKey(session.externalUserId),
-        queryFn: ({ pageParam }) => session.listDeployedTriggers(pageParam, PAGE_SIZE),
-        initialPageParam: undefined,
-        getNextPageParam: (last) => last.nextCursor,
-      },
-    );
-    const listPhase = this.listPhase();
     this.setState('deploying', this.busy);
     this.setState('deployed', Boolean(this.deployed));
     this.setState('deploy-error', Boolean(this.deployError));
-    this.setState('list-loading', listPhase === 'loading');
-    this.setState('list-empty', listPhase === 'empty');
-    this.setState('list-error', listPhase === 'error');
-    this.setState('confirming', Boolean(this.confirming));
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const error = this.query.newError();
-    if (error) this.emit(new PdErrorEvent(errorCode(error, 'list_failed'), describeError(error), error));
-    const focus = this.listFocus;
-    this.listFocus = undefined;
-    focus?.()?.focus();
+    // No list is shown: none of its states holds.
+    if (this.scope === 'none' || this.configError) for (const name of Object.values(LIST_STATES)) this.setState(name, false);
+    else if (!customElements.get('pd-deployed-triggers')) {
+      // Until the list's module is here, the list is loading; then the list reports its own states.
+      this.setState('list-loading', true);
+      loadList().then(
+        () => this.requestUpdate(),
+        () => this.setState('list-loading', false),
+      );
+    }
   }
 
   // ---------------------------------------------------------------- deploy
@@ -228,12 +223,11 @@ export class PdTriggerForm extends PdComponentFormBase {
     this.busy = true;
     this.deployed = undefined;
     this.deployError = undefined;
-    this.confirming = undefined;
     this.announcement = this.t('trigger.status.deploying', { name });
     const session = this.session;
     const startedAt = Date.now();
     // Triggers already listed are not the one this click deploys.
-    const knownIds = new Set(this.listedTriggers.map((trigger) => trigger.id));
+    const knownIds = this.cachedTriggerIds();
     try {
       const { deployCallback, deployEndpoint } = this;
       const options = { componentKey: key, configuredProps, ...(dynamicPropsId ? { dynamicPropsId } : {}), ...(webhookUrl ? { webhookUrl } : {}), emitOnDeploy };
@@ -317,85 +311,47 @@ export class PdTriggerForm extends PdComponentFormBase {
     }
   }
 
-  // ---------------------------------------------------------------- list
-
-  private get listedTriggers(): DeployedTrigger[] {
-    const pages = (this.query.result?.data as InfiniteData<DeployedTriggerPage, string | undefined> | undefined)?.pages ?? [];
-    return pages
-      .flatMap((page) => page.triggers)
-      .filter((trigger) => !this.removed.has(trigger.id))
-      .filter((trigger) => this.scope === 'all' || fields(trigger).componentKey === this.componentKey);
-  }
-
-  private listPhase(): 'none' | 'loading' | 'error' | 'empty' | 'ready' {
-    if (this.scope === 'none' || this.configError) return 'none';
-    const result = this.query.result;
-    if (!result?.data) return result?.isError && !result.isFetching ? 'error' : 'loading';
-    return this.listedTriggers.length ? 'ready' : 'empty';
-  }
-
-  private find(selector: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(selector);
-  }
-
-  private rowButton(id: string, part: string): HTMLElement | null {
-    return this.find(`li[data-id="${CSS.escape(id)}"] [part~="${part}"]`);
-  }
-
   private nameOf(trigger: DeployedTrigger): string {
     const { name, nameSlug, componentKey, id } = fields(trigger);
     return name || nameSlug || componentKey || id;
   }
 
-  private formatDate(seconds: number | undefined, style: 'medium' | 'short' = 'medium'): string {
+  private formatDate(seconds: number | undefined): string {
     if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return '';
     const date = new Date(seconds < 1e12 ? seconds * 1000 : seconds);
-    return new Intl.DateTimeFormat(this.localeCode, { dateStyle: 'medium', ...(style === 'short' ? {} : { timeStyle: 'short' }) }).format(date);
+    return new Intl.DateTimeFormat(this.localeCode, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
   }
 
-  private askDelete(trigger: DeployedTrigger): void {
-    if (this.deleting.has(trigger.id)) return;
-    this.confirming = trigger.id;
-    this.setDeleteError(trigger.id, undefined);
-    this.listFocus = () => this.rowButton(trigger.id, 'confirm-button');
+  /** The ids of this user's deployed triggers already in the page's cache: none of them is the one a click deploys. */
+  private cachedTriggerIds(): Set<string> {
+    const session = this.session;
+    const data = session?.queryClient?.getQueryData<InfiniteData<DeployedTriggerPage, string | undefined>>(ConnectSession.deployedTriggersKey(session.externalUserId));
+    return new Set(data?.pages.flatMap((page) => page.triggers.map((trigger) => trigger.id)) ?? []);
   }
 
-  private cancelDelete = (): void => {
-    const id = this.confirming;
-    if (!id || this.deleting.has(id)) return;
-    this.confirming = undefined;
-    this.listFocus = () => this.rowButton(id, 'delete-button');
+  // ---------------------------------------------------------------- list
+
+  /** The embedded list's states, under the names the form has always had. */
+  private readonly mirrorListState = (name: string, on: boolean): void => {
+    const mirrored = LIST_STATES[name];
+    if (mirrored) this.setState(mirrored, on);
   };
 
-  private setDeleteError(id: string, message: string | undefined): void {
-    const errors = new Map(this.deleteErrors);
-    if (message) errors.set(id, message);
-    else errors.delete(id);
-    this.deleteErrors = errors;
-  }
+  /** The embedded list reports a failed load as the form's `list_failed`. */
+  private readonly onListError = (event: PdErrorEvent): void => {
+    if (event.target === this) return;
+    event.stopPropagation();
+    this.emit(new PdErrorEvent(event.code === 'load_failed' ? 'list_failed' : event.code, event.message, event.cause));
+  };
 
-  private async confirmDelete(trigger: DeployedTrigger): Promise<void> {
-    const session = this.session;
-    if (!session || this.deleting.has(trigger.id)) return;
-    const name = this.nameOf(trigger);
-    this.deleting = new Set([...this.deleting, trigger.id]);
-    try {
-      await session.deleteDeployedTrigger(trigger.id);
-      this.removed = new Set([...this.removed, trigger.id]);
-      this.confirming = undefined;
-      if (this.deployed?.id === trigger.id) this.deployed = undefined;
-      this.announcement = this.t('trigger.list.deleted', { name });
-      this.listFocus = () => this.find('#pd-trigger-list-title');
-      this.emit(new PdTriggerDeleteEvent(trigger));
-      void session.invalidateDeployedTriggers();
-    } catch (error) {
-      this.setDeleteError(trigger.id, this.t('trigger.list.deleteError', { name, detail: describeError(error, this.t) }));
-    } finally {
-      const deleting = new Set(this.deleting);
-      deleting.delete(trigger.id);
-      this.deleting = deleting;
-    }
-  }
+  /** A trigger deleted or changed in the list is no longer shown as it was just deployed. */
+  private readonly onListDelete = (event: PdTriggerDeleteEvent): void => {
+    if (this.deployed?.id === event.trigger.id) this.deployed = undefined;
+  };
+
+  private readonly onListUpdate = (event: PdTriggerUpdateEvent): void => {
+    if (this.deployed?.id === event.trigger.id) this.deployed = event.trigger;
+  };
 
   // ---------------------------------------------------------------- render
 
@@ -452,94 +408,31 @@ export class PdTriggerForm extends PdComponentFormBase {
     </section>`;
   }
 
-  private renderConfirm(trigger: DeployedTrigger) {
-    const id = trigger.id;
-    return inlineConfirm({
-      id,
-      message: this.t('trigger.list.confirmDelete', { name: this.nameOf(trigger) }),
-      confirmLabel: this.t('trigger.list.confirm'),
-      busyLabel: this.t('trigger.list.deleting'),
-      cancelLabel: this.t('trigger.list.cancel'),
-      busy: this.deleting.has(id),
-      error: this.deleteErrors.get(id),
-      announceError: true,
-      onConfirm: () => void this.confirmDelete(trigger),
-      onCancel: this.cancelDelete,
-    });
-  }
-
-  private renderItem(trigger: DeployedTrigger) {
-    const { id, active, createdAt, componentKey } = fields(trigger);
-    const name = this.nameOf(trigger);
-    const confirming = this.confirming === id;
-    const created = this.formatDate(createdAt, 'short');
-    return html`<li part="trigger" data-id=${id} class="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3">
-      <div class="grid min-w-0 flex-[1_1_12rem] gap-0.5">
-        <div class="flex min-w-0 flex-wrap items-center gap-2">
-          <span class="min-w-0 truncate text-sm font-medium" dir="auto">${name}</span>
-          ${this.renderStatus(active)}
-        </div>
-        <p class="flex min-w-0 flex-wrap gap-x-3 text-[0.8125rem] text-pd-muted">
-          <code class="pd-code truncate">${id}</code>
-          ${this.scope === 'all' && componentKey ? html`<span class="truncate">${componentKey}</span>` : nothing}
-          ${created ? html`<span>${this.t('trigger.list.created', { date: created })}</span>` : nothing}
-        </p>
-      </div>
-      <button
-        part="delete-button"
-        type="button"
-        class="pd-ghost-button ms-auto text-pd-danger"
-        aria-label=${this.t('trigger.list.deleteLabel', { name, id })}
-        aria-expanded=${confirming ? 'true' : 'false'}
-        aria-controls=${confirming ? `confirm-${id}` : nothing}
-        @click=${() => (confirming ? this.cancelDelete() : this.askDelete(trigger))}
-      >
-        ${this.t('trigger.list.delete')}
-      </button>
-      ${confirming ? this.renderConfirm(trigger) : nothing}
-    </li>`;
-  }
-
-  private renderListBody() {
-    const phase = this.listPhase();
-    const result = this.query.result;
-    if (phase === 'loading') {
-      return html`<div class="grid gap-2 px-4 py-3" aria-hidden="true">
-          ${[0, 1].map(() => html`<div class="shimmer grid gap-1.5"><div class="h-3.5 w-40 rounded bg-pd-muted-bg"></div><div class="h-3 w-56 rounded bg-pd-muted-bg"></div></div>`)}
-        </div>
-        <p class="sr-only">${this.t('trigger.list.loading')}</p>`;
-    }
-    if (phase === 'error') {
-      return html`<div part="list-error" role="alert" class="grid justify-items-start gap-2 px-4 py-3 text-sm">
-        <p class="text-pd-danger">${this.t('trigger.list.error', { detail: describeError(result?.error, this.t) })}</p>
-        <button type="button" part="list-retry-button" class="pd-secondary-button" @click=${() => void this.query.refetch()}>${this.t('trigger.list.retry')}</button>
-      </div>`;
-    }
-    if (phase === 'empty' && !result?.hasNextPage) return html`<p part="list-empty" class="px-4 py-3 text-sm text-pd-muted">${this.t('trigger.list.empty')}</p>`;
-    const items = this.listedTriggers;
-    return html`${items.length
-        ? html`<ul part="list-items" class="divide-y divide-pd-border" aria-labelledby="pd-trigger-list-title">
-            ${repeat(items, (trigger) => trigger.id, (trigger) => this.renderItem(trigger))}
-          </ul>`
-        : nothing}
-      ${result?.hasNextPage
-        ? html`<div class="border-t border-pd-border px-4 py-2">
-            <button type="button" part="list-more-button" class="pd-ghost-button" aria-disabled=${result.isFetchingNextPage ? 'true' : 'false'} @click=${() => {
-              if (!result.isFetchingNextPage) void this.query.fetchNextPage();
-            }}>${this.t('trigger.list.loadMore')}</button>
-          </div>`
-        : nothing}`;
-  }
-
   protected override renderAfter() {
-    if (this.listPhase() === 'none') return nothing;
-    const refreshing = Boolean(this.query.result?.isFetching && this.query.result.data);
-    return html`<section part="list" aria-labelledby="pd-trigger-list-title" aria-busy=${refreshing ? 'true' : 'false'} class="border-t border-pd-border px-5 py-5">
-      <h3 id="pd-trigger-list-title" part="list-title" tabindex="-1" class="mb-3 flex items-center gap-2 text-sm font-semibold focus:outline-none">
-        ${this.t('trigger.list.title')}${refreshing ? html`<span class="pd-spinner size-3.5 text-pd-muted" aria-hidden="true"></span>` : nothing}
-      </h3>
-      <div class="overflow-hidden rounded-pd-sm border border-pd-border">${this.renderListBody()}</div>
-    </section>`;
+    if (this.scope === 'none' || this.configError) return nothing;
+    const config = this.config;
+    return html`<div class="border-t border-pd-border px-5 py-5">
+      <pd-deployed-triggers
+        exportparts="base:list, title:list-title, items:list-items, trigger, status, empty:list-empty, error:list-error, retry-button:list-retry-button, more-button:list-more-button, delete-button, confirm, confirm-button, cancel-button, pause-button, rename-button, details-button, details"
+        component-key=${ifDefined(this.scope === 'all' ? undefined : this.componentKey)}
+        .externalUserId=${config.externalUserId}
+        .tokenEndpoint=${config.tokenEndpoint}
+        .tokenCallback=${config.tokenCallback}
+        .token=${config.token}
+        .environment=${config.environment}
+        .baseUrl=${config.baseUrl}
+        .frontendHost=${config.frontendHost}
+        .tokenTimeout=${config.tokenTimeout}
+        .locale=${config.locale}
+        .theme=${config.theme}
+        .oauthAppConfig=${config.oauthAppConfig}
+        .strings=${config.strings}
+        .stateMirror=${this.mirrorListState}
+        @pd-error=${this.onListError}
+        @pd-trigger-delete=${this.onListDelete}
+        @pd-trigger-update=${this.onListUpdate}
+      ></pd-deployed-triggers>
+    </div>`;
   }
 }
 

@@ -57,9 +57,10 @@ async function updateDeployedTrigger({ request, caller, id, params, state, now, 
   const body = await readJsonObject(request);
   const active = field.optionalBoolean(body, 'active');
   const name = field.optionalString(body, 'name');
+  if (name !== undefined && !name.trim()) throw badRequest('name must not be blank');
   const configuredProps = field.optionalObject(body, 'configured_props');
   if (active !== undefined) trigger.active = active;
-  if (name) trigger.name = name;
+  if (name !== undefined) trigger.name = name.trim();
   if (configuredProps) trigger.configuredProps = configuredProps;
   trigger.updatedAt = Math.floor(now() / 1000);
   changed();
@@ -83,9 +84,17 @@ function listTriggerEvents({ caller, id, params, state }: RouteContext): Respons
   return json({ data: trigger.events.slice(0, n) });
 }
 
+/** Pipedream's webhook objects beside the plain URLs; a Connect token never sees signing keys. */
+function wireWebhooks(trigger: StoredDeployedTrigger) {
+  return {
+    webhook_urls: trigger.webhookUrls,
+    webhooks: trigger.webhookUrls.map((url, index) => ({ id: `hook_${trigger.id.replace(/^dc_/, '')}${index}`, url, signing_key_set: false })),
+  };
+}
+
 function retrieveTriggerWebhooks({ caller, id, params, state }: RouteContext): Response {
   requireScope(caller, ...READ_SCOPES);
-  return json({ webhook_urls: findTrigger(state, caller, id, params).webhookUrls });
+  return json(wireWebhooks(findTrigger(state, caller, id, params)));
 }
 
 async function updateTriggerWebhooks({ request, caller, id, params, state, changed }: RouteContext): Promise<Response> {
@@ -96,7 +105,7 @@ async function updateTriggerWebhooks({ request, caller, id, params, state, chang
   if (!urls) throw badRequest('webhook_urls is required and must be an array of strings');
   trigger.webhookUrls = urls;
   changed();
-  return json({ webhook_urls: urls });
+  return json(wireWebhooks(trigger));
 }
 
 export const deployedTriggerRoutes: RouteTable = {
