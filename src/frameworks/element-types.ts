@@ -41,6 +41,8 @@ export interface PdAccountListAttributes {
   locale?: PdAccountList['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdAccountList['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdAccountList['hideClose'];
 }
 
 /** Properties of `<pd-account-list>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -69,6 +71,8 @@ export interface PdAccountListProperties {
   locale?: PdAccountList['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdAccountList['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdAccountList['hideClose'];
   /** Deletes an account through your own code instead of the Connect API; reject to report a failure. */
   disconnectCallback?: PdAccountList['disconnectCallback'];
   /** Returns a Connect token, instead of `token-endpoint`. */
@@ -77,6 +81,12 @@ export interface PdAccountListProperties {
   token?: PdAccountList['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdAccountList['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdAccountList['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdAccountList['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdAccountList['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdAccountList['strings'];
 }
@@ -131,6 +141,8 @@ export interface PdAccountsConsoleAttributes {
   locale?: PdAccountsConsole['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdAccountsConsole['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdAccountsConsole['hideClose'];
 }
 
 /** Properties of `<pd-accounts-console>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -165,6 +177,8 @@ export interface PdAccountsConsoleProperties {
   locale?: PdAccountsConsole['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdAccountsConsole['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdAccountsConsole['hideClose'];
   /** Extra headers for every request to `endpoint` (a CSRF token, an Authorization header). */
   headers?: PdAccountsConsole['headers'];
   /** Returns a Connect token, instead of `token-endpoint`. */
@@ -173,6 +187,12 @@ export interface PdAccountsConsoleProperties {
   token?: PdAccountsConsole['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdAccountsConsole['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdAccountsConsole['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdAccountsConsole['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdAccountsConsole['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdAccountsConsole['strings'];
 }
@@ -221,6 +241,8 @@ export interface PdActionFormAttributes {
   locale?: PdActionForm['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdActionForm['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdActionForm['hideClose'];
 }
 
 /** Properties of `<pd-action-form>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -257,6 +279,8 @@ export interface PdActionFormProperties {
   locale?: PdActionForm['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdActionForm['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdActionForm['hideClose'];
   /** Runs the action through your own code instead of the Connect API. */
   runCallback?: PdActionForm['runCallback'];
   /**
@@ -270,6 +294,12 @@ export interface PdActionFormProperties {
   token?: PdActionForm['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdActionForm['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdActionForm['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdActionForm['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdActionForm['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdActionForm['strings'];
 }
@@ -336,6 +366,8 @@ export interface PdAppDirectoryAttributes {
   locale?: PdAppDirectory['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdAppDirectory['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdAppDirectory['hideClose'];
 }
 
 /** Properties of `<pd-app-directory>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -378,6 +410,8 @@ export interface PdAppDirectoryProperties {
   locale?: PdAppDirectory['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdAppDirectory['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdAppDirectory['hideClose'];
   /** Where the directory is: search text, category and open app. Setting it restores that place (no event). */
   state?: PdAppDirectory['state'];
   /** Returns a Connect token, instead of `token-endpoint`. */
@@ -386,6 +420,12 @@ export interface PdAppDirectoryProperties {
   token?: PdAppDirectory['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdAppDirectory['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdAppDirectory['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdAppDirectory['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdAppDirectory['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdAppDirectory['strings'];
 }
@@ -451,6 +491,8 @@ export interface PdAppSelectAttributes {
   locale?: PdAppSelect['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdAppSelect['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdAppSelect['hideClose'];
 }
 
 /** Properties of `<pd-app-select>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -496,12 +538,20 @@ export interface PdAppSelectProperties {
   locale?: PdAppSelect['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdAppSelect['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdAppSelect['hideClose'];
   /** Returns a Connect token, instead of `token-endpoint`. */
   tokenCallback?: PdAppSelect['tokenCallback'];
   /** A static Connect token (a property only: secrets never go in attributes). */
   token?: PdAppSelect['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdAppSelect['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdAppSelect['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdAppSelect['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdAppSelect['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdAppSelect['strings'];
 }
@@ -553,6 +603,8 @@ export interface PdComponentSelectAttributes {
   locale?: PdComponentSelect['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdComponentSelect['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdComponentSelect['hideClose'];
 }
 
 /** Properties of `<pd-component-select>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -594,12 +646,20 @@ export interface PdComponentSelectProperties {
   locale?: PdComponentSelect['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdComponentSelect['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdComponentSelect['hideClose'];
   /** Returns a Connect token, instead of `token-endpoint`. */
   tokenCallback?: PdComponentSelect['tokenCallback'];
   /** A static Connect token (a property only: secrets never go in attributes). */
   token?: PdComponentSelect['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdComponentSelect['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdComponentSelect['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdComponentSelect['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdComponentSelect['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdComponentSelect['strings'];
 }
@@ -620,7 +680,21 @@ export interface PdConnectButtonAttributes {
   'oauth-app-id'?: PdConnectButton['oauthAppId'];
   /** Reconnect this account (`apn_…`) instead of adding one. */
   'account-id'?: PdConnectButton['accountId'];
-  /** `iframe` (default): an overlay on this page. `link`: Connect Link in a new window (webviews, strict CSP). */
+  /**
+   * Ask only for the scopes of this named scope profile of the app (`read_only`, `read_write`,
+   * `admin`: the app's `scope_profiles`), for least privilege. Overrides the provider's
+   * `oauthScopeProfiles` entry; a profile the app lacks makes the connect page report an error.
+   */
+  'oauth-scope-profile'?: PdConnectButton['oauthScopeProfile'];
+  /** Connect through this app override (`ao_…`: pre-defined field values, its OAuth client). Overrides the provider's `appOverrides` entry. */
+  'app-override-id'?: PdConnectButton['appOverrideId'];
+  /** Ask the user for their own OAuth client credentials instead of a shared client (or the provider's `customOauthClients` entry). */
+  'custom-oauth-client'?: PdConnectButton['customOauthClient'];
+  /**
+   * `iframe` (default): an overlay on this page. `link`: Connect Link in a new window, for pages
+   * where the overlay cannot work: in-app webviews, iframes with a restrictive `sandbox`, strict
+   * frame policies, and OAuth apps on a page served with `Cross-Origin-Opener-Policy: same-origin`.
+   */
   mode?: PdConnectButton['mode'];
   /** The button text, instead of "Connect {App}". */
   label?: PdConnectButton['label'];
@@ -640,6 +714,8 @@ export interface PdConnectButtonAttributes {
   locale?: PdConnectButton['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdConnectButton['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdConnectButton['hideClose'];
 }
 
 /** Properties of `<pd-connect-button>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -650,7 +726,21 @@ export interface PdConnectButtonProperties {
   oauthAppId?: PdConnectButton['oauthAppId'];
   /** Reconnect this account (`apn_…`) instead of adding one. */
   accountId?: PdConnectButton['accountId'];
-  /** `iframe` (default): an overlay on this page. `link`: Connect Link in a new window (webviews, strict CSP). */
+  /**
+   * Ask only for the scopes of this named scope profile of the app (`read_only`, `read_write`,
+   * `admin`: the app's `scope_profiles`), for least privilege. Overrides the provider's
+   * `oauthScopeProfiles` entry; a profile the app lacks makes the connect page report an error.
+   */
+  oauthScopeProfile?: PdConnectButton['oauthScopeProfile'];
+  /** Connect through this app override (`ao_…`: pre-defined field values, its OAuth client). Overrides the provider's `appOverrides` entry. */
+  appOverrideId?: PdConnectButton['appOverrideId'];
+  /** Ask the user for their own OAuth client credentials instead of a shared client (or the provider's `customOauthClients` entry). */
+  customOauthClient?: PdConnectButton['customOauthClient'];
+  /**
+   * `iframe` (default): an overlay on this page. `link`: Connect Link in a new window, for pages
+   * where the overlay cannot work: in-app webviews, iframes with a restrictive `sandbox`, strict
+   * frame policies, and OAuth apps on a page served with `Cross-Origin-Opener-Policy: same-origin`.
+   */
   mode?: PdConnectButton['mode'];
   /** The button text, instead of "Connect {App}". */
   label?: PdConnectButton['label'];
@@ -670,12 +760,20 @@ export interface PdConnectButtonProperties {
   locale?: PdConnectButton['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdConnectButton['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdConnectButton['hideClose'];
   /** Returns a Connect token, instead of `token-endpoint`. */
   tokenCallback?: PdConnectButton['tokenCallback'];
   /** A static Connect token (a property only: secrets never go in attributes). */
   token?: PdConnectButton['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdConnectButton['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdConnectButton['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdConnectButton['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdConnectButton['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdConnectButton['strings'];
 }
@@ -710,6 +808,8 @@ export interface PdConnectProviderAttributes {
   locale?: PdConnectProvider['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdConnectProvider['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdConnectProvider['hideClose'];
 }
 
 /** Properties of `<pd-connect-provider>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -730,12 +830,20 @@ export interface PdConnectProviderProperties {
   locale?: PdConnectProvider['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdConnectProvider['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdConnectProvider['hideClose'];
   /** Returns a Connect token, instead of `token-endpoint`. */
   tokenCallback?: PdConnectProvider['tokenCallback'];
   /** A static Connect token (a property only: secrets never go in attributes). */
   token?: PdConnectProvider['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdConnectProvider['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdConnectProvider['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdConnectProvider['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdConnectProvider['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdConnectProvider['strings'];
 }
@@ -777,6 +885,8 @@ export interface PdTriggerFormAttributes {
   locale?: PdTriggerForm['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdTriggerForm['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdTriggerForm['hideClose'];
 }
 
 /** Properties of `<pd-trigger-form>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -813,6 +923,8 @@ export interface PdTriggerFormProperties {
   locale?: PdTriggerForm['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdTriggerForm['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdTriggerForm['hideClose'];
   /** Deploys the trigger through your own code instead of the Connect API. */
   deployCallback?: PdTriggerForm['deployCallback'];
   /**
@@ -826,6 +938,12 @@ export interface PdTriggerFormProperties {
   token?: PdTriggerForm['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdTriggerForm['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdTriggerForm['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdTriggerForm['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdTriggerForm['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdTriggerForm['strings'];
 }
@@ -956,7 +1074,13 @@ export interface PdElementTypes {
    * Opens Pipedream's connect page (an iframe overlay, or Connect Link in a new window with
    * `mode="link"`), confirms the new account with the API, and announces it. Set `account-id` to
    * reconnect an existing account. The token for the flow is fetched on hover or focus, so the
-   * page opens fast.
+   * page opens fast. The connect page's options (`oauth-scope-profile`, `app-override-id`,
+   * `custom-oauth-client`, `oauth-app-id`, `hide-close`) override the per-app maps of a provider or
+   * `configure()` (`oauthScopeProfiles`, `appOverrides`, `customOauthClients`, `oauthAppConfig`).
+   *
+   * When the browser blocks the Connect Link window, the button offers a link to open it with a
+   * click of the user's own (which is not blocked) and a Cancel button; the new account is looked
+   * for when the user comes back to the page.
    */
   'pd-connect-button': { element: PdConnectButton; attributes: PdConnectButtonAttributes; properties: PdConnectButtonProperties; events: PdConnectButtonEvents };
   /**

@@ -100,6 +100,8 @@ export function runConnectPage(): void {
     oauthAppId: params.get('oauthAppId') || '',
     accountId: params.get('accountId') || '',
     scopeProfile: params.get('oauthScopeProfile') || '',
+    appOverrideId: params.get('appOverrideId') || '',
+    customOauthClient: params.get('customOauthClient') === 'true',
     hideClose: params.get('hideClose') === 'true',
     connectLink: params.get('connectLink') === 'true',
   };
@@ -525,8 +527,8 @@ export function runConnectPage(): void {
     ];
     const scopes = scopeList();
     if (scopes.length) {
-      shares.push(h('li', null, [icon('lock'), h('span', null, [
-        'Requested scopes',
+      shares.push(h('li', { id: 'requested-scopes', 'data-profile': q.scopeProfile }, [icon('lock'), h('span', null, [
+        q.scopeProfile ? 'Requested scopes (' + q.scopeProfile.replace(/_/g, ' ') + ')' : 'Requested scopes',
         h('span', { class: 'scopes' }, scopes.map((s) => h('code', { text: s }))),
       ])]));
     }
@@ -560,10 +562,37 @@ export function runConnectPage(): void {
     setScreen('consent', [form]);
   }
 
+  function scopeProfiles(): ScopeProfile[] {
+    const profiles: unknown[] = Array.isArray(app.scope_profiles) ? app.scope_profiles : [];
+    return profiles.filter((p): p is ScopeProfile => !!p && typeof p === 'object' && typeof (p as ScopeProfile).name === 'string');
+  }
+
+  function textsOf(list: unknown): string[] {
+    return Array.isArray(list) ? list.filter((s: unknown): s is string => typeof s === 'string') : [];
+  }
+
+  // The named profile's scopes; without a name, every scope the app's profiles know (the API grants the same).
+  function requestedScopes(): string[] {
+    const profiles = scopeProfiles();
+    if (q.scopeProfile) {
+      const chosen = profiles.filter((p) => p.name === q.scopeProfile)[0];
+      return chosen ? textsOf(chosen.scopes) : [];
+    }
+    const all: string[] = [];
+    profiles.forEach((p) => textsOf(p.scopes).forEach((scope) => { if (all.indexOf(scope) < 0) all.push(scope); }));
+    return all;
+  }
+
+  // An OAuth app asked for a profile it does not have: what the API refuses, said before the user consents.
+  function unknownProfile(): string {
+    if (!q.scopeProfile || app.auth_type !== 'oauth') return '';
+    const names = scopeProfiles().map((p) => String(p.name));
+    if (names.indexOf(q.scopeProfile) >= 0) return '';
+    return appName() + ' has no OAuth scope profile "' + q.scopeProfile + '"' + (names.length ? ' (it has ' + names.join(', ') + ')' : ' (it has none)');
+  }
+
   function scopeList(): string[] {
-    const profiles: (ScopeProfile | null)[] = Array.isArray(app.scope_profiles) ? app.scope_profiles : [];
-    const chosen = profiles.filter((p) => p && p.name === q.scopeProfile)[0] || profiles[0];
-    let scopes = chosen && Array.isArray(chosen.scopes) ? chosen.scopes.filter((s: unknown): s is string => typeof s === 'string') : [];
+    let scopes = requestedScopes();
     if (scopes.length > 8) scopes = scopes.slice(0, 8).concat(['+' + (scopes.length - 8) + ' more']);
     return scopes;
   }
@@ -666,6 +695,8 @@ export function runConnectPage(): void {
     if (extra.name) body.name = extra.name;
     if (q.accountId) body.account_id = q.accountId;
     if (q.oauthAppId) body.oauth_app_id = q.oauthAppId;
+    if (q.scopeProfile) body.scope_profile = q.scopeProfile;
+    if (q.appOverrideId) body.app_override_id = q.appOverrideId;
     let account: CreatedAccount;
     try {
       const data = await request('POST', '/v1/connect/accounts', body) as (Partial<CreatedAccount> & { data?: Partial<CreatedAccount> }) | null;
@@ -840,6 +871,11 @@ export function runConnectPage(): void {
     app = res.app as PageApp;
     showBrand();
     announce('');
+    const badProfile = unknownProfile();
+    if (badProfile) {
+      fail(badProfile + '.');
+      return;
+    }
     if (app.auth_type === 'oauth') renderConsent();
     else if (app.auth_type === 'keys') renderKeys();
     else if (app.auth_type === 'none') renderNone();
