@@ -39,6 +39,8 @@ export interface StoredAccount {
   scopeProfile?: string;
   /** The app override the account was connected through. */
   appOverrideId?: string;
+  /** The user's own OAuth client ID, when the connect page asked for one (`customOauthClient`). */
+  customOauthClientId?: string;
   createdAt: number;
   updatedAt: number;
   expiresAt: number | null;

@@ -482,6 +482,11 @@ describe('<pd-connect-button> connect page options', () => {
     expect(requested).to.contain('read only');
     expect(requested).to.contain('channels:read');
     expect(requested).to.not.contain('chat:write');
+    // customOauthClient: the page asks for the user's own OAuth client first.
+    await inFrame('frame-click', 'role=button[name="Allow"]');
+    expect(await visibleInFrame('text=OAuth client ID is required.')).to.equal(true);
+    await inFrame('frame-fill', 'input[name="oauth_client_id"]', 'my-client');
+    await inFrame('frame-fill', 'input[name="oauth_client_secret"]', 'my-secret');
     await inFrame('frame-click', 'role=button[name="Allow"]');
     const { account } = await success;
     expect(account.authorizedScopes).to.deep.equal(['channels:read', 'channels:history', 'users:read']);

@@ -174,12 +174,13 @@ describe('emulator: auth, tokens and accounts', () => {
       const { token } = await f.connectToken('scoped');
       return f.call('POST', '/v1/connect/accounts', { token, body: { cfmap_json: '{}', connect_token: token, ...body } });
     };
-    const readOnly = await create({ app_slug: 'github', scope_profile: 'read_only', app_override_id: 'ao_test' });
+    const readOnly = await create({ app_slug: 'github', scope_profile: 'read_only', app_override_id: 'ao_test', custom_oauth_client_id: 'my-client' });
     assert.equal(readOnly.status, 200, JSON.stringify(readOnly.body));
     assert.deepEqual(readOnly.body.authorized_scopes, ['read:user', 'read:org']);
     const stored = f.emulator.state.accounts.get(readOnly.body.id)!;
     assert.equal(stored.scopeProfile, 'read_only');
     assert.equal(stored.appOverrideId, 'ao_test');
+    assert.equal(stored.customOauthClientId, 'my-client');
 
     const full = await create({ app_slug: 'github' });
     assert.deepEqual(full.body.authorized_scopes, ['read:user', 'read:org', 'repo', 'admin:org', 'admin:repo_hook', 'workflow']);

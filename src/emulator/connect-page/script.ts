@@ -519,6 +519,13 @@ export function runConnectPage(): void {
       autocomplete: 'username',
       help: 'The connected account is named after this identity.',
     });
+    // customOauthClient: the user brings their own OAuth client, as Pipedream's page asks for it.
+    const client = q.customOauthClient
+      ? [
+          textField({ name: 'oauth_client_id', label: 'OAuth client ID', help: 'From the OAuth app you registered with ' + appName() + '.' }),
+          textField({ name: 'oauth_client_secret', label: 'OAuth client secret', secret: true }),
+        ]
+      : [];
     const deny = button('Deny', 'secondary', { onclick: () => { if (!busy) denyAccess(); } });
     const allow = button('Allow', 'primary', { type: 'submit' });
     const shares = [
@@ -543,6 +550,7 @@ export function runConnectPage(): void {
       reconnect ? h('p', { class: 'lead centered', text: accessSentence() + ' again.' }) : null,
       h('h2', { text: projectName(false) + ' will get:' }),
       h('ul', { class: 'shares' }, shares),
+      client.map((f) => f.root),
       identity.root,
       alertEl,
       actions([deny, allow]),
@@ -552,12 +560,14 @@ export function runConnectPage(): void {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (busy) return;
-      const invalid = checkRequired([identity]);
+      const invalid = checkRequired(client.concat([identity]));
       if (invalid) {
         invalid.focus();
         return;
       }
-      void createAccount(allow, { cfmap_json: '{}', name: identity.input.value.trim() });
+      const extra: { cfmap_json: string; name: string; custom_oauth_client_id?: string } = { cfmap_json: '{}', name: identity.input.value.trim() };
+      if (client[0]) extra.custom_oauth_client_id = client[0].input.value.trim();
+      void createAccount(allow, extra);
     });
     setScreen('consent', [form]);
   }
@@ -686,7 +696,7 @@ export function runConnectPage(): void {
     ]);
   }
 
-  async function createAccount(active: HTMLButtonElement, extra: { cfmap_json: string; name: string }): Promise<void> {
+  async function createAccount(active: HTMLButtonElement, extra: { cfmap_json: string; name: string; custom_oauth_client_id?: string }): Promise<void> {
     if (busy) return;
     alertEl.textContent = '';
     setBusy(true, active);
@@ -697,6 +707,7 @@ export function runConnectPage(): void {
     if (q.oauthAppId) body.oauth_app_id = q.oauthAppId;
     if (q.scopeProfile) body.scope_profile = q.scopeProfile;
     if (q.appOverrideId) body.app_override_id = q.appOverrideId;
+    if (extra.custom_oauth_client_id) body.custom_oauth_client_id = extra.custom_oauth_client_id;
     let account: CreatedAccount;
     try {
       const data = await request('POST', '/v1/connect/accounts', body) as (Partial<CreatedAccount> & { data?: Partial<CreatedAccount> }) | null;

@@ -78,6 +78,7 @@ async function createAccount(context: RouteContext): Promise<Response> {
   const oauthAppId = field.optionalString(body, 'oauth_app_id') ?? params.get('oauth_app_id') ?? undefined;
   const scopeProfile = field.optionalString(body, 'scope_profile')?.trim() || undefined;
   const appOverrideId = field.optionalString(body, 'app_override_id')?.trim() || undefined;
+  const customOauthClientId = field.optionalString(body, 'custom_oauth_client_id')?.trim() || undefined;
 
   const token = state.tokens.get(connectToken);
   if (!token) throw unauthorized('Invalid connect token', 'invalid_token');
@@ -98,7 +99,11 @@ async function createAccount(context: RouteContext): Promise<Response> {
     throw badRequest('cfmap_json must be a JSON object encoded as a string');
   }
   const authorizedScopes = grantedScopes(app, scopeProfile);
-  const connectedWith = { ...(scopeProfile && app.auth_type === 'oauth' ? { scopeProfile } : {}), ...(appOverrideId ? { appOverrideId } : {}) };
+  const connectedWith = {
+    ...(scopeProfile && app.auth_type === 'oauth' ? { scopeProfile } : {}),
+    ...(appOverrideId ? { appOverrideId } : {}),
+    ...(customOauthClientId && app.auth_type === 'oauth' ? { customOauthClientId } : {}),
+  };
   if (app.auth_type === 'keys') {
     const fields = JSON.parse(app.custom_fields_json) as AppCustomField[];
     const missing = fields.filter((f) => !f.optional && (cfmap[f.name] === undefined || cfmap[f.name] === ''));
@@ -117,6 +122,7 @@ async function createAccount(context: RouteContext): Promise<Response> {
     account = existing;
     // A reconnect grants what this connect asked for, not what the last one did.
     delete account.scopeProfile;
+    delete account.customOauthClientId;
     Object.assign(account, {
       credentials: fakeCredentials(app, cfmap), healthy: true, dead: false, error: null, updatedAt: now,
       lastRefreshedAt: app.auth_type === 'oauth' ? now : null, authorizedScopes,
