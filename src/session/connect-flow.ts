@@ -326,7 +326,7 @@ async function lookForAccount(options: ConnectFlowOptions, started: number): Pro
 function awaitLink(options: ConnectFlowOptions, started: number, url: URL, reason: ConnectLinkFallback['reason'], expiresAt?: Date): Promise<ConnectOutcome> {
   return new Promise<ConnectOutcome>((resolve) => {
     let settled = false;
-    let watching = reason === 'unwatchable';
+    let watching = false;
     let looking = false;
     let poll: ReturnType<typeof setInterval> | undefined;
     const deadline = Math.min(started + LINK_WAIT_MS, expiresAt?.getTime() ?? Infinity);
@@ -339,8 +339,10 @@ function awaitLink(options: ConnectFlowOptions, started: number, url: URL, reaso
       document.removeEventListener('visibilitychange', look);
       resolve(outcome);
     };
+    // A return to this page is always worth a look (the link may have been opened from its context
+    // menu, which clicks nothing); the timed looks start with the click.
     const look = () => {
-      if (!watching || looking || settled || document.visibilityState === 'hidden') return;
+      if (looking || settled || document.visibilityState === 'hidden') return;
       looking = true;
       // A failed read is asked again at the next look: only the deadline ends the wait.
       changedAccount(options, started).then(
@@ -349,9 +351,9 @@ function awaitLink(options: ConnectFlowOptions, started: number, url: URL, reaso
       ).finally(() => { looking = false; });
     };
     const watch = () => {
-      if (settled) return;
+      if (settled || watching) return;
       watching = true;
-      poll ??= setInterval(look, LINK_POLL_MS);
+      poll = setInterval(look, LINK_POLL_MS);
     };
     const expiry = setTimeout(() => {
       void changedAccount(options, started).catch(() => undefined).then((account) => {
@@ -360,7 +362,8 @@ function awaitLink(options: ConnectFlowOptions, started: number, url: URL, reaso
     }, Math.max(0, deadline - Date.now()));
     window.addEventListener('focus', look);
     document.addEventListener('visibilitychange', look);
-    if (watching) watch();
+    // A window is already open: watch at once.
+    if (reason === 'unwatchable') watch();
     options.onLinkFallback?.({
       url: url.href,
       reason,
