@@ -60,6 +60,8 @@ const frameCommands = {
     else if (command === 'frame-fill') await locator.fill(payload.value, { timeout: 5000 });
     else if (command === 'frame-text') return await locator.innerText({ timeout: 5000 });
     else if (command === 'frame-wait') await locator.waitFor({ timeout: 5000 });
+    // Whether the first match is shown now (a hidden control is attached but not visible).
+    else if (command === 'frame-visible') return await locator.first().isVisible();
     else if (command === 'frame-close-window') await frame.page().close();
     else return undefined;
     return true;

@@ -62,6 +62,48 @@ export const LinkMode: Story = {
   args: { app: 'notion', mode: 'link' },
 };
 
+/**
+ * The browser blocked the Connect Link window: the button offers a link to open it with a click
+ * of the user's own (a click is never blocked) and waits for the account. Here the block is what
+ * a pop-up blocker does, `window.open` answering `null`.
+ */
+export const PopupBlocked: Story = {
+  name: 'Link mode: pop-up blocked',
+  args: { app: 'notion', mode: 'link' },
+  parameters: { emulator: { user: 'story-connect-button-blocked' } },
+  // The flow waits on the link until cancelled: the next story must be free to open its own.
+  beforeEach: () => () => {
+    for (const element of document.querySelectorAll('pd-connect-button')) inShadow<HTMLButtonElement>(element, '[part~="fallback-cancel"]')?.click();
+  },
+  play: async ({ canvasElement }) => {
+    const element = await button(canvasElement);
+    await waitFor(() => expect(nativeButton(element).textContent).toContain('Notion'));
+    const open = window.open;
+    window.open = () => null;
+    try {
+      nativeButton(element).click();
+    } finally {
+      window.open = open;
+    }
+    await waitFor(() => expect(inShadow(element, '[part~="fallback-link"]') !== null).toBe(true), { timeout: 8000 });
+    await expect(inShadow<HTMLAnchorElement>(element, '[part~="fallback-link"]')!.href).toContain('connectLink=true');
+  },
+};
+
+/** Least privilege: with `oauth-scope-profile="read_only"` the connect page asks for that profile's scopes only. */
+export const ScopeProfile: Story = {
+  name: 'Scope profile (read only)',
+  args: { app: 'github', 'oauth-scope-profile': 'read_only' },
+  parameters: { emulator: { user: 'story-connect-button-scopes' } },
+  play: async ({ canvasElement }) => {
+    const element = await button(canvasElement);
+    nativeButton(element).click();
+    await waitForState(element, 'connecting');
+    const page = await connectPageDocument();
+    await waitFor(() => expect(page.getElementById('requested-scopes')?.textContent).toContain('read:org'), { timeout: 8000 });
+  },
+};
+
 /** An API-key app: the connect page asks for the key instead of an OAuth consent. */
 export const KeyBasedApp: Story = {
   args: { app: 'openai' },

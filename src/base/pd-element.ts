@@ -1,7 +1,7 @@
 import type { PropertyValues } from 'lit';
 import { PdErrorEvent } from '../events/index.js';
 import type { Translate } from '../i18n/index.js';
-import { type ConnectConfig, isHttpUrl, isValidFrontendHost } from '../session/config.js';
+import { type ConnectConfig, connectSettingProblem, isHttpUrl, isValidFrontendHost } from '../session/config.js';
 import { type ConnectSession, missingConfig } from '../session/session.js';
 import { ConfigController } from './controllers/config-controller.js';
 import { LocaleController } from './controllers/locale-controller.js';
@@ -103,7 +103,8 @@ export class PdElement extends PdSettingsElement {
     if (tokenTimeout !== undefined && !(typeof tokenTimeout === 'number' && tokenTimeout > 0 && Number.isFinite(tokenTimeout))) {
       return this.t('config.badTimeout', { value: String(tokenTimeout) });
     }
-    return undefined;
+    const connectProblem = connectSettingProblem(this.config);
+    return connectProblem && this.t(connectProblem.key, connectProblem.values);
   }
 
   /** Checks shared settings; elements extend it with their own. Returns a translated message. */

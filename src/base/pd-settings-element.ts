@@ -37,6 +37,14 @@ export class PdSettingsElement extends LitElement {
   @property({ attribute: false }) token?: ConnectTokenResponse | string;
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   @property({ attribute: false }) oauthAppConfig?: Record<string, string>;
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  @property({ attribute: false }) oauthScopeProfiles?: Record<string, string>;
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  @property({ attribute: false }) appOverrides?: Record<string, string>;
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  @property({ attribute: false }) customOauthClients?: Record<string, boolean>;
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  @property({ attribute: 'hide-close', type: Boolean }) hideClose?: boolean;
   /** Per-string overrides of the built-in text. */
   @property({ attribute: false }) strings?: Partial<Strings>;
 
@@ -54,6 +62,11 @@ export class PdSettingsElement extends LitElement {
       locale: this.locale,
       theme: this.theme as ConnectConfig['theme'],
       oauthAppConfig: this.oauthAppConfig,
+      oauthScopeProfiles: this.oauthScopeProfiles,
+      appOverrides: this.appOverrides,
+      customOauthClients: this.customOauthClients,
+      // An absent attribute leaves the choice to a provider or `configure()`.
+      hideClose: this.hideClose || undefined,
       strings: this.strings,
     };
   }

@@ -5,7 +5,7 @@ import { type WebhookDelivery, deliverSampleEvents } from './deliveries.js';
 import { type ActiveFault, Faults, type FaultRule, faultResponse } from './faults.js';
 import { HttpError, badRequest, errorResponse, notFound, randomId } from './http.js';
 import { API_ROUTES, type EmulatorServices, type RequestContext, oauthToken, staticRoute, validateToken } from './routes/index.js';
-import { defaultAccountName, fakeCredentials, wireAccount } from './routes/shared.js';
+import { defaultAccountName, fakeCredentials, grantedScopes, wireAccount } from './routes/shared.js';
 import { type EmulatorSnapshot, EmulatorState, type StoredAccount, type StoredDeployedTrigger } from './state.js';
 import type { EmulatorComponent, WireAccount, WireApp } from './types.js';
 import { adminRoute } from './admin.js';
@@ -183,7 +183,7 @@ export class ConnectEmulator {
       dead: input.dead ?? false,
       error: input.error ?? null,
       credentials: input.credentials ?? fakeCredentials(app, {}),
-      authorizedScopes: app.auth_type === 'oauth' ? ['read', 'write'] : [],
+      authorizedScopes: grantedScopes(app),
       createdAt: now,
       updatedAt: now,
       expiresAt: null,

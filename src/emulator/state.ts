@@ -35,6 +35,12 @@ export interface StoredAccount {
   error: string | null;
   credentials: Record<string, unknown>;
   authorizedScopes: string[];
+  /** The scope profile the account was connected with, when one was named. */
+  scopeProfile?: string;
+  /** The app override the account was connected through. */
+  appOverrideId?: string;
+  /** The user's own OAuth client ID, when the connect page asked for one (`customOauthClient`). */
+  customOauthClientId?: string;
   createdAt: number;
   updatedAt: number;
   expiresAt: number | null;

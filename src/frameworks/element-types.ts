@@ -42,6 +42,8 @@ export interface PdAccountListAttributes {
   locale?: PdAccountList['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdAccountList['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdAccountList['hideClose'];
 }
 
 /** Properties of `<pd-account-list>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -70,6 +72,8 @@ export interface PdAccountListProperties {
   locale?: PdAccountList['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdAccountList['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdAccountList['hideClose'];
   /** Deletes an account through your own code instead of the Connect API; reject to report a failure. */
   disconnectCallback?: PdAccountList['disconnectCallback'];
   /** Returns a Connect token, instead of `token-endpoint`. */
@@ -78,6 +82,12 @@ export interface PdAccountListProperties {
   token?: PdAccountList['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdAccountList['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdAccountList['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdAccountList['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdAccountList['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdAccountList['strings'];
 }
@@ -132,6 +142,8 @@ export interface PdAccountsConsoleAttributes {
   locale?: PdAccountsConsole['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdAccountsConsole['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdAccountsConsole['hideClose'];
 }
 
 /** Properties of `<pd-accounts-console>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -166,6 +178,8 @@ export interface PdAccountsConsoleProperties {
   locale?: PdAccountsConsole['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdAccountsConsole['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdAccountsConsole['hideClose'];
   /** Extra headers for every request to `endpoint` (a CSRF token, an Authorization header). */
   headers?: PdAccountsConsole['headers'];
   /** Returns a Connect token, instead of `token-endpoint`. */
@@ -174,6 +188,12 @@ export interface PdAccountsConsoleProperties {
   token?: PdAccountsConsole['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdAccountsConsole['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdAccountsConsole['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdAccountsConsole['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdAccountsConsole['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdAccountsConsole['strings'];
 }
@@ -240,6 +260,8 @@ export interface PdActionFormAttributes {
   locale?: PdActionForm['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdActionForm['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdActionForm['hideClose'];
 }
 
 /** Properties of `<pd-action-form>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -294,6 +316,8 @@ export interface PdActionFormProperties {
   locale?: PdActionForm['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdActionForm['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdActionForm['hideClose'];
   /** Runs the action through your own code instead of the Connect API. */
   runCallback?: PdActionForm['runCallback'];
   /**
@@ -307,6 +331,12 @@ export interface PdActionFormProperties {
   token?: PdActionForm['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdActionForm['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdActionForm['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdActionForm['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdActionForm['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdActionForm['strings'];
 }
@@ -373,6 +403,8 @@ export interface PdAppDirectoryAttributes {
   locale?: PdAppDirectory['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdAppDirectory['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdAppDirectory['hideClose'];
 }
 
 /** Properties of `<pd-app-directory>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -415,6 +447,8 @@ export interface PdAppDirectoryProperties {
   locale?: PdAppDirectory['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdAppDirectory['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdAppDirectory['hideClose'];
   /** Where the directory is: search text, category and open app. Setting it restores that place (no event). */
   state?: PdAppDirectory['state'];
   /** Returns a Connect token, instead of `token-endpoint`. */
@@ -423,6 +457,12 @@ export interface PdAppDirectoryProperties {
   token?: PdAppDirectory['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdAppDirectory['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdAppDirectory['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdAppDirectory['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdAppDirectory['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdAppDirectory['strings'];
 }
@@ -488,6 +528,8 @@ export interface PdAppSelectAttributes {
   locale?: PdAppSelect['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdAppSelect['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdAppSelect['hideClose'];
 }
 
 /** Properties of `<pd-app-select>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -533,12 +575,20 @@ export interface PdAppSelectProperties {
   locale?: PdAppSelect['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdAppSelect['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdAppSelect['hideClose'];
   /** Returns a Connect token, instead of `token-endpoint`. */
   tokenCallback?: PdAppSelect['tokenCallback'];
   /** A static Connect token (a property only: secrets never go in attributes). */
   token?: PdAppSelect['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdAppSelect['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdAppSelect['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdAppSelect['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdAppSelect['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdAppSelect['strings'];
 }
@@ -590,6 +640,8 @@ export interface PdComponentSelectAttributes {
   locale?: PdComponentSelect['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdComponentSelect['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdComponentSelect['hideClose'];
 }
 
 /** Properties of `<pd-component-select>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -631,12 +683,20 @@ export interface PdComponentSelectProperties {
   locale?: PdComponentSelect['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdComponentSelect['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdComponentSelect['hideClose'];
   /** Returns a Connect token, instead of `token-endpoint`. */
   tokenCallback?: PdComponentSelect['tokenCallback'];
   /** A static Connect token (a property only: secrets never go in attributes). */
   token?: PdComponentSelect['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdComponentSelect['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdComponentSelect['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdComponentSelect['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdComponentSelect['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdComponentSelect['strings'];
 }
@@ -657,7 +717,21 @@ export interface PdConnectButtonAttributes {
   'oauth-app-id'?: PdConnectButton['oauthAppId'];
   /** Reconnect this account (`apn_…`) instead of adding one. */
   'account-id'?: PdConnectButton['accountId'];
-  /** `iframe` (default): an overlay on this page. `link`: Connect Link in a new window (webviews, strict CSP). */
+  /**
+   * Ask only for the scopes of this named scope profile of the app (`read_only`, `read_write`,
+   * `admin`: the app's `scope_profiles`), for least privilege. Overrides the provider's
+   * `oauthScopeProfiles` entry; a profile the app lacks makes the connect page report an error.
+   */
+  'oauth-scope-profile'?: PdConnectButton['oauthScopeProfile'];
+  /** Connect through this app override (`ao_…`: pre-defined field values, its OAuth client). Overrides the provider's `appOverrides` entry. */
+  'app-override-id'?: PdConnectButton['appOverrideId'];
+  /** Ask the user for their own OAuth client credentials instead of a shared client (or the provider's `customOauthClients` entry). */
+  'custom-oauth-client'?: PdConnectButton['customOauthClient'];
+  /**
+   * `iframe` (default): an overlay on this page. `link`: Connect Link in a new window, for pages
+   * where the overlay cannot work: in-app webviews, iframes with a restrictive `sandbox`, strict
+   * frame policies, and OAuth apps on a page served with `Cross-Origin-Opener-Policy: same-origin`.
+   */
   mode?: PdConnectButton['mode'];
   /** The button text, instead of "Connect {App}". */
   label?: PdConnectButton['label'];
@@ -677,6 +751,8 @@ export interface PdConnectButtonAttributes {
   locale?: PdConnectButton['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdConnectButton['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdConnectButton['hideClose'];
 }
 
 /** Properties of `<pd-connect-button>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -687,7 +763,21 @@ export interface PdConnectButtonProperties {
   oauthAppId?: PdConnectButton['oauthAppId'];
   /** Reconnect this account (`apn_…`) instead of adding one. */
   accountId?: PdConnectButton['accountId'];
-  /** `iframe` (default): an overlay on this page. `link`: Connect Link in a new window (webviews, strict CSP). */
+  /**
+   * Ask only for the scopes of this named scope profile of the app (`read_only`, `read_write`,
+   * `admin`: the app's `scope_profiles`), for least privilege. Overrides the provider's
+   * `oauthScopeProfiles` entry; a profile the app lacks makes the connect page report an error.
+   */
+  oauthScopeProfile?: PdConnectButton['oauthScopeProfile'];
+  /** Connect through this app override (`ao_…`: pre-defined field values, its OAuth client). Overrides the provider's `appOverrides` entry. */
+  appOverrideId?: PdConnectButton['appOverrideId'];
+  /** Ask the user for their own OAuth client credentials instead of a shared client (or the provider's `customOauthClients` entry). */
+  customOauthClient?: PdConnectButton['customOauthClient'];
+  /**
+   * `iframe` (default): an overlay on this page. `link`: Connect Link in a new window, for pages
+   * where the overlay cannot work: in-app webviews, iframes with a restrictive `sandbox`, strict
+   * frame policies, and OAuth apps on a page served with `Cross-Origin-Opener-Policy: same-origin`.
+   */
   mode?: PdConnectButton['mode'];
   /** The button text, instead of "Connect {App}". */
   label?: PdConnectButton['label'];
@@ -707,12 +797,20 @@ export interface PdConnectButtonProperties {
   locale?: PdConnectButton['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdConnectButton['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdConnectButton['hideClose'];
   /** Returns a Connect token, instead of `token-endpoint`. */
   tokenCallback?: PdConnectButton['tokenCallback'];
   /** A static Connect token (a property only: secrets never go in attributes). */
   token?: PdConnectButton['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdConnectButton['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdConnectButton['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdConnectButton['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdConnectButton['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdConnectButton['strings'];
 }
@@ -747,6 +845,8 @@ export interface PdConnectProviderAttributes {
   locale?: PdConnectProvider['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdConnectProvider['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdConnectProvider['hideClose'];
 }
 
 /** Properties of `<pd-connect-provider>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -767,12 +867,20 @@ export interface PdConnectProviderProperties {
   locale?: PdConnectProvider['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdConnectProvider['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdConnectProvider['hideClose'];
   /** Returns a Connect token, instead of `token-endpoint`. */
   tokenCallback?: PdConnectProvider['tokenCallback'];
   /** A static Connect token (a property only: secrets never go in attributes). */
   token?: PdConnectProvider['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdConnectProvider['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdConnectProvider['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdConnectProvider['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdConnectProvider['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdConnectProvider['strings'];
 }
@@ -802,6 +910,8 @@ export interface PdDeployedTriggersAttributes {
   locale?: PdDeployedTriggers['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdDeployedTriggers['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdDeployedTriggers['hideClose'];
 }
 
 /** Properties of `<pd-deployed-triggers>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -826,12 +936,20 @@ export interface PdDeployedTriggersProperties {
   locale?: PdDeployedTriggers['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdDeployedTriggers['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdDeployedTriggers['hideClose'];
   /** Returns a Connect token, instead of `token-endpoint`. */
   tokenCallback?: PdDeployedTriggers['tokenCallback'];
   /** A static Connect token (a property only: secrets never go in attributes). */
   token?: PdDeployedTriggers['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdDeployedTriggers['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdDeployedTriggers['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdDeployedTriggers['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdDeployedTriggers['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdDeployedTriggers['strings'];
 }
@@ -898,6 +1016,8 @@ export interface PdTriggerFormAttributes {
   locale?: PdTriggerForm['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdTriggerForm['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  'hide-close'?: PdTriggerForm['hideClose'];
 }
 
 /** Properties of `<pd-trigger-form>`: every attribute under its property name, plus the properties that take objects and callbacks. */
@@ -952,6 +1072,8 @@ export interface PdTriggerFormProperties {
   locale?: PdTriggerForm['locale'];
   /** `light` (default), `dark` or `system`. */
   theme?: PdTriggerForm['theme'];
+  /** Hide the connect page's own close control; the overlay's close button and Escape still end the flow. */
+  hideClose?: PdTriggerForm['hideClose'];
   /** Deploys the trigger through your own code instead of the Connect API. */
   deployCallback?: PdTriggerForm['deployCallback'];
   /**
@@ -965,6 +1087,12 @@ export interface PdTriggerFormProperties {
   token?: PdTriggerForm['token'];
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: PdTriggerForm['oauthAppConfig'];
+  /** OAuth scope profile per app slug, so connects ask for no more than needed, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: PdTriggerForm['oauthScopeProfiles'];
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: PdTriggerForm['appOverrides'];
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: PdTriggerForm['customOauthClients'];
   /** Per-string overrides of the built-in text. */
   strings?: PdTriggerForm['strings'];
 }
@@ -1097,7 +1225,13 @@ export interface PdElementTypes {
    * Opens Pipedream's connect page (an iframe overlay, or Connect Link in a new window with
    * `mode="link"`), confirms the new account with the API, and announces it. Set `account-id` to
    * reconnect an existing account. The token for the flow is fetched on hover or focus, so the
-   * page opens fast.
+   * page opens fast. The connect page's options (`oauth-scope-profile`, `app-override-id`,
+   * `custom-oauth-client`, `oauth-app-id`, `hide-close`) override the per-app maps of a provider or
+   * `configure()` (`oauthScopeProfiles`, `appOverrides`, `customOauthClients`, `oauthAppConfig`).
+   *
+   * When the browser blocks the Connect Link window, the button offers a link to open it with a
+   * click of the user's own (which is not blocked) and a Cancel button; the new account is looked
+   * for when the user comes back to the page.
    */
   'pd-connect-button': { element: PdConnectButton; attributes: PdConnectButtonAttributes; properties: PdConnectButtonProperties; events: PdConnectButtonEvents };
   /**

@@ -14,6 +14,7 @@ export {
   disconnect,
   run,
   type ActionRunResult,
+  type ConnectLinkFallback,
   type ConnectOptions,
   type ConnectOutcome,
   type DeployOptions,

@@ -2,13 +2,13 @@ import { type ActionRunResult, PdDisconnectEvent, PdDisconnectRequestEvent } fro
 import { translator, resolveLocale } from '../i18n/index.js';
 import type { ConnectConfig } from '../session/config.js';
 import { connectWithEvents } from '../session/connect-events.js';
-import type { ConnectOutcome } from '../session/connect-flow.js';
+import type { ConnectLinkFallback, ConnectOutcome } from '../session/connect-flow.js';
 import { ApiError, isOutcomeUnknown } from '../session/errors.js';
 import { HOST_EXECUTE_TIMEOUT_MS, HOST_WRITE_TIMEOUT_MS, writeThrough } from '../session/host-endpoints.js';
 import type { ConnectSession, DeployedTrigger } from '../session/session.js';
 import type { Account } from '../session/types.js';
 
-export type { ActionRunResult, ConnectOutcome };
+export type { ActionRunResult, ConnectLinkFallback, ConnectOutcome };
 
 /** What `connect()` opens: one app's connect page (or Connect Link window), for a new account or to reconnect one. */
 export interface ConnectOptions {
@@ -19,16 +19,34 @@ export interface ConnectOptions {
   accountId?: string;
   /** An OAuth client of yours for this app (default: `oauthAppConfig[app]`). */
   oauthAppId?: string;
+  /** Ask only for this scope profile's scopes, e.g. `read_only` (default: `oauthScopeProfiles[app]`). */
+  oauthScopeProfile?: string;
+  /** Connect through this app override, `ao_…` (default: `appOverrides[app]`). */
+  appOverrideId?: string;
+  /** Ask the user for their own OAuth client credentials (default: `customOauthClients[app]`). */
+  customOauthClient?: boolean;
+  /** Hide the connect page's own close control (default: `config.hideClose`). */
+  hideClose?: boolean;
   /** `link` opens Connect Link in a new window: call `connect()` inside the click handler, before any `await`. */
   mode?: 'iframe' | 'link';
+  /**
+   * Link mode: when the browser blocks the window (or it cannot be watched), show `link.url` as
+   * an `<a target="_blank" rel="noopener">` the user clicks, call `link.opened()` on that click and
+   * offer `link.cancel()`; the outcome comes once the account is found. Without it a blocked
+   * window resolves to the `popup_blocked` error.
+   */
+  onLinkFallback?: (link: ConnectLinkFallback) => void;
   /**
    * The element the flow's events are dispatched from (`pd-connect-start`, cancelable,
    * `pd-connect-success`, `pd-connect-error`, `pd-connect-close`), and where focus returns
    * when the page closes (default: `document.body`, and focus stays where it was).
    */
   target?: HTMLElement;
-  /** Where the connect page lives, its load timeout, the language of its frame title, `oauthAppConfig`: as for the elements. */
-  config?: Pick<ConnectConfig, 'frontendHost' | 'connectTimeout' | 'locale' | 'strings' | 'oauthAppConfig'>;
+  /** Where the connect page lives, its load timeout, the language of its frame title, the per-app maps: as for the elements. */
+  config?: Pick<
+    ConnectConfig,
+    'frontendHost' | 'connectTimeout' | 'locale' | 'strings' | 'oauthAppConfig' | 'oauthScopeProfiles' | 'appOverrides' | 'customOauthClients' | 'hideClose'
+  >;
 }
 
 /**
@@ -47,10 +65,17 @@ export function connect(session: ConnectSession, options: ConnectOptions): Promi
     app: options.app,
     appName: options.appName ?? options.app,
     t: translator(resolveLocale(config.locale), config.strings),
-    ...(options.oauthAppId ? { oauthAppId: options.oauthAppId } : {}),
+    page: {
+      oauthAppId: options.oauthAppId,
+      oauthScopeProfile: options.oauthScopeProfile,
+      appOverrideId: options.appOverrideId,
+      customOauthClient: options.customOauthClient,
+      hideClose: options.hideClose,
+    },
     ...(options.accountId ? { accountId: options.accountId } : {}),
     mode: options.mode ?? 'iframe',
     opener: options.target ?? null,
+    ...(options.onLinkFallback ? { onLinkFallback: options.onLinkFallback } : {}),
   });
 }
 

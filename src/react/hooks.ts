@@ -17,6 +17,7 @@ import {
   type ComponentListParams,
   type ConfigurePropParams,
   type ConnectConfig,
+  type ConnectLinkFallback,
   type ConnectOptions,
   type ConnectOutcome,
   type ConnectSession,
@@ -38,7 +39,7 @@ import {
 import type { Account, App } from '../session/types.js';
 import type { Component, ConfigurePropResponse } from '@pipedream/sdk/browser';
 
-export type { AccountFilter, ConnectConfig, ConnectOptions, ConnectOutcome, ConnectSession, ListSnapshot, Snapshot } from '../headless/index.js';
+export type { AccountFilter, ConnectConfig, ConnectLinkFallback, ConnectOptions, ConnectOutcome, ConnectSession, ListSnapshot, Snapshot } from '../headless/index.js';
 
 /**
  * The session for a config, the one the elements with the same settings use; `undefined` while
@@ -120,12 +121,20 @@ export function useRemoteOptions(session: ConnectSession | undefined, params: Co
   return useQuery(useKeyedStore(params ? session : undefined, ['remote-options', params], (s) => remoteOptions(s, params as ConfigurePropParams)));
 }
 
-/** Where a `useConnect` flow stands. */
-export type ConnectState = { status: 'idle' } | { status: 'connecting'; app: string } | { status: 'done'; outcome: ConnectOutcome | undefined };
+/**
+ * Where a `useConnect` flow stands. `link` is set while a Connect Link waits to be opened by hand
+ * (the browser blocked its window): render it as `<a href={link.url} target="_blank"
+ * rel="noopener" onClick={link.opened}>` with a button for `link.cancel`.
+ */
+export type ConnectState =
+  | { status: 'idle' }
+  | { status: 'connecting'; app: string; link?: ConnectLinkFallback }
+  | { status: 'done'; outcome: ConnectOutcome | undefined };
 
 /**
  * Opens the connect flow (see `connect()`); `state` follows it. Call `connect` from the click
- * handler itself (Connect Link mode needs the click to open its window).
+ * handler itself (Connect Link mode needs the click to open its window); a blocked window shows
+ * as `state.link` unless `options.onLinkFallback` handles it.
  */
 export function useConnect(session: ConnectSession | undefined): { connect: (options: ConnectOptions) => Promise<ConnectOutcome | undefined>; state: ConnectState } {
   const [state, setState] = useState<ConnectState>({ status: 'idle' });
@@ -133,7 +142,10 @@ export function useConnect(session: ConnectSession | undefined): { connect: (opt
     async (options: ConnectOptions) => {
       if (!session) throw new Error('No Connect session: useConnectSession needs externalUserId and a token source');
       setState({ status: 'connecting', app: options.app });
-      const outcome = await connect(session, options);
+      const outcome = await connect(session, {
+        ...options,
+        onLinkFallback: options.onLinkFallback ?? ((link) => setState({ status: 'connecting', app: options.app, link })),
+      });
       setState({ status: 'done', outcome });
       return outcome;
     },

@@ -247,7 +247,13 @@ export const PdComponentSelect = createComponent({
  * Opens Pipedream's connect page (an iframe overlay, or Connect Link in a new window with
  * `mode="link"`), confirms the new account with the API, and announces it. Set `account-id` to
  * reconnect an existing account. The token for the flow is fetched on hover or focus, so the
- * page opens fast.
+ * page opens fast. The connect page's options (`oauth-scope-profile`, `app-override-id`,
+ * `custom-oauth-client`, `oauth-app-id`, `hide-close`) override the per-app maps of a provider or
+ * `configure()` (`oauthScopeProfiles`, `appOverrides`, `customOauthClients`, `oauthAppConfig`).
+ *
+ * When the browser blocks the Connect Link window, the button offers a link to open it with a
+ * click of the user's own (which is not blocked) and a Cancel button; the new account is looked
+ * for when the user comes back to the page.
  *
  * React wrapper of `<pd-connect-button>`.
  */

@@ -21,6 +21,14 @@ export interface ConnectConfig {
   theme?: Theme;
   /** OAuth client per app slug, e.g. `{ slack: "oa_abc123" }`. */
   oauthAppConfig?: Record<string, string>;
+  /** OAuth scope profile per app slug, for least-privilege connects, e.g. `{ slack: "read_only" }`. */
+  oauthScopeProfiles?: Record<string, string>;
+  /** App override per app slug (its pre-defined field values and OAuth client), e.g. `{ jira: "ao_abc123" }`. */
+  appOverrides?: Record<string, string>;
+  /** Apps whose connect page asks the user for their own OAuth client, e.g. `{ github: true }`. */
+  customOauthClients?: Record<string, boolean>;
+  /** Hide the connect page's own close control (the overlay keeps one way out). */
+  hideClose?: boolean;
   /** Per-string overrides of the translations. */
   strings?: Partial<Strings>;
   /** How long the connect page may take to load before the flow fails, in ms (default 15000). */
@@ -108,4 +116,74 @@ export function connectPageUrl(frontendHost: string | undefined): URL {
     return url;
   }
   return new URL(`https://${frontendHost}/_static/connect.html`);
+}
+
+/** What the connect page is asked for, per app: an explicit value wins over the config's maps. */
+export interface ConnectPageRequest {
+  oauthAppId?: string;
+  oauthScopeProfile?: string;
+  appOverrideId?: string;
+  customOauthClient?: boolean;
+  hideClose?: boolean;
+}
+
+/** The connect page options for one app: the explicit ones (an element's attributes), then the config's per-app maps. */
+export function connectPageOptionsFor(config: ConnectConfig, app: string, explicit: ConnectPageRequest = {}): ConnectPageRequest {
+  const entry = <T>(map: Record<string, T> | undefined): T | undefined => (map && Object.hasOwn(map, app) ? map[app] : undefined);
+  const options: ConnectPageRequest = {
+    oauthAppId: explicit.oauthAppId || entry(config.oauthAppConfig),
+    oauthScopeProfile: explicit.oauthScopeProfile || entry(config.oauthScopeProfiles),
+    appOverrideId: explicit.appOverrideId || entry(config.appOverrides),
+    customOauthClient: explicit.customOauthClient ?? entry(config.customOauthClients),
+    hideClose: explicit.hideClose ?? config.hideClose,
+  };
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined && value !== '' && value !== false)) as ConnectPageRequest;
+}
+
+/** A connect setting that holds the wrong kind of value: which one, and what it holds (as text). */
+export interface ConnectSettingProblem {
+  key: 'config.badConnectMap' | 'config.badConnectText' | 'config.badConnectBoolean' | 'config.badConnectFlag' | 'config.badConnectOption';
+  values: { setting: string; app?: string; value: string };
+}
+
+const TEXT_MAPS = ['oauthAppConfig', 'oauthScopeProfiles', 'appOverrides'] as const;
+
+function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * Checks the connect page settings, which arrive as properties from any script: each map is a
+ * plain object of app slug to a non-empty string (`customOauthClients`: to a boolean), and
+ * `hideClose` is a boolean. Returns the first problem, for a translated message.
+ */
+export function connectSettingProblem(config: ConnectConfig, explicit: ConnectPageRequest = {}): ConnectSettingProblem | undefined {
+  for (const [setting, value] of Object.entries(explicit)) {
+    if (value === undefined) continue;
+    const flag = setting === 'customOauthClient' || setting === 'hideClose';
+    if (flag ? typeof value !== 'boolean' : typeof value !== 'string') {
+      return { key: flag ? 'config.badConnectFlag' : 'config.badConnectOption', values: { setting, value: shown(value) } };
+    }
+  }
+  const isMap = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
+  for (const setting of [...TEXT_MAPS, 'customOauthClients'] as const) {
+    const map: unknown = config[setting];
+    if (map === undefined) continue;
+    if (!isMap(map)) return { key: 'config.badConnectMap', values: { setting, value: shown(map) } };
+    for (const [app, value] of Object.entries(map)) {
+      const flags = setting === 'customOauthClients';
+      const fits = flags ? typeof value === 'boolean' : typeof value === 'string' && value.trim() !== '';
+      if (!fits) return { key: flags ? 'config.badConnectBoolean' : 'config.badConnectText', values: { setting, app, value: shown(value) } };
+    }
+  }
+  if (config.hideClose !== undefined && typeof config.hideClose !== 'boolean') {
+    return { key: 'config.badConnectFlag', values: { setting: 'hideClose', value: shown(config.hideClose) } };
+  }
+  return undefined;
 }

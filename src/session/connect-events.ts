@@ -1,7 +1,7 @@
 import type { Translate } from '../i18n/index.js';
 import { PdConnectCloseEvent, PdConnectErrorEvent, PdConnectStartEvent, PdConnectSuccessEvent } from '../events/index.js';
-import { type ConnectConfig, connectPageUrl } from './config.js';
-import { type ConnectOutcome, runConnectFlow } from './connect-flow.js';
+import { type ConnectConfig, type ConnectPageRequest, connectPageOptionsFor, connectPageUrl, connectSettingProblem } from './config.js';
+import { type ConnectLinkFallback, type ConnectOutcome, runConnectFlow } from './connect-flow.js';
 import type { ConnectSession } from './session.js';
 import { describeError } from './errors.js';
 import type { Account } from './types.js';
@@ -15,10 +15,16 @@ export interface ConnectRequest {
   appName: string;
   /** The element's translator: labels the overlay and phrases the announcements. */
   t: Translate;
-  /** An explicit OAuth client; otherwise the config's `oauthAppConfig` entry for the app. */
-  oauthAppId?: string;
+  /**
+   * What the connect page is asked for explicitly (an element's own attributes); what is not set
+   * here comes from the config's per-app maps (`oauthAppConfig`, `oauthScopeProfiles`,
+   * `appOverrides`, `customOauthClients`) and `hideClose`.
+   */
+  page?: ConnectPageRequest;
   accountId?: string;
   mode?: 'iframe' | 'link';
+  /** Shows a Connect Link to open by hand when the browser blocks the window (see `ConnectLinkFallback`). */
+  onLinkFallback?: (link: ConnectLinkFallback) => void;
   opener?: HTMLElement | null;
   onPhase?: (phase: 'preparing' | 'connecting') => void;
   /** Receives the translated progress message of each phase, for the element's live region. */
@@ -41,13 +47,22 @@ export async function connectWithEvents(request: ConnectRequest): Promise<Connec
   if (!host.dispatchEvent(new PdConnectStartEvent(request.app, request.accountId))) return undefined;
   let announced: Account | undefined;
   const { t, appName } = request;
-  const oauthAppId = request.oauthAppId ?? request.config.oauthAppConfig?.[request.app];
+  // Settings set from script can hold anything: a wrong one is said before any page opens.
+  const problem = connectSettingProblem(request.config, request.page);
+  if (problem) {
+    const message = t(problem.key, problem.values);
+    const outcome = { status: 'error', code: 'config_invalid', message, successful: false, completed: false } as const;
+    request.onSettled?.(outcome);
+    host.dispatchEvent(new PdConnectErrorEvent(outcome.code, message));
+    return outcome;
+  }
   const outcome = await runConnectFlow({
     session: request.session,
     app: request.app,
-    ...(oauthAppId ? { oauthAppId } : {}),
+    ...connectPageOptionsFor(request.config, request.app, request.page),
     ...(request.accountId ? { accountId: request.accountId } : {}),
     mode: request.mode ?? 'iframe',
+    ...(request.onLinkFallback ? { onLinkFallback: request.onLinkFallback } : {}),
     pageUrl: connectPageUrl(request.config.frontendHost),
     timeoutMs: request.config.connectTimeout ?? DEFAULT_TIMEOUT_MS,
     opener: request.opener ?? null,

@@ -3,13 +3,49 @@ import { TokenError, describeError } from './errors.js';
 import type { ConnectSession } from './session.js';
 import type { Account } from './types.js';
 
-export interface ConnectFlowOptions {
+/**
+ * What the connect page is asked to do beyond naming the app: the options of the SDK's
+ * `connectAccount()`, each sent as its query parameter.
+ */
+export interface ConnectPageOptions {
+  /** Your OAuth client for the app (`oauthAppId`). */
+  oauthAppId?: string;
+  /** An app override (`appOverrideId`): its pre-defined field values and OAuth client are used. */
+  appOverrideId?: string;
+  /** Reconnect this account instead of creating one (`accountId`). */
+  accountId?: string;
+  /** Request only the scopes of this named profile of the app, e.g. `read_only` (`oauthScopeProfile`). */
+  oauthScopeProfile?: string;
+  /** Hide the page's own close control (`hideClose=true`). */
+  hideClose?: boolean;
+  /** Ask the user for their own OAuth client credentials (`customOauthClient=true`). */
+  customOauthClient?: boolean;
+}
+
+/**
+ * A Connect Link the user opens themselves: offered when the browser blocked the window, or when
+ * the window can no longer be watched (a host page with `Cross-Origin-Opener-Policy` severs it).
+ */
+export interface ConnectLinkFallback {
+  /** The Connect Link page; it carries a single-use token, so show it to this user only. */
+  url: string;
+  /** `blocked`: no window opened. `unwatchable`: a window opened, but this page lost sight of it. */
+  reason: 'blocked' | 'unwatchable';
+  /** Call when the user opens the link (its click): the flow then looks for the new account. */
+  opened(): void;
+  /** Ends the flow as cancelled. */
+  cancel(): void;
+}
+
+export interface ConnectFlowOptions extends ConnectPageOptions {
   session: ConnectSession;
   app: string;
-  oauthAppId?: string;
-  /** Reconnect this account instead of creating one. */
-  accountId?: string;
   mode: 'iframe' | 'link';
+  /**
+   * Shows a Connect Link the user can open with a click of their own. Without it, a blocked
+   * window ends the flow with `popup_blocked`, and an unwatchable one ends it once it reads closed.
+   */
+  onLinkFallback?: (link: ConnectLinkFallback) => void;
   /** The connect page, e.g. `https://pipedream.com/_static/connect.html`. */
   pageUrl: URL;
   /** Milliseconds the connect page may take to load. */
@@ -51,7 +87,7 @@ export async function runConnectFlow(options: ConnectFlowOptions): Promise<Conne
   // Connect Link needs its window opened inside the click, before any await, or it is blocked.
   const popup = options.mode === 'link' ? window.open('', '_blank') : null;
   try {
-    if (options.mode === 'link' && !popup) return fail('popup_blocked', 'The browser blocked the Connect Link window');
+    if (options.mode === 'link' && !popup && !options.onLinkFallback) return fail('popup_blocked', 'The browser blocked the Connect Link window');
     options.onPhase?.('preparing');
     let token;
     try {
@@ -61,7 +97,7 @@ export async function runConnectFlow(options: ConnectFlowOptions): Promise<Conne
       return fail('token_failed', error instanceof TokenError ? error.message : describeError(error), error);
     }
     options.onPhase?.('connecting');
-    const outcome = popup ? await linkFlow(options, popup, token) : await iframeFlow(options, token.token);
+    const outcome = options.mode === 'link' ? await linkFlow(options, popup, token) : await iframeFlow(options, token.token);
     if (outcome.status === 'connected' || options.accountId) void options.session.invalidateAccounts();
     return outcome;
   } finally {
@@ -74,8 +110,13 @@ function pageUrlFor(options: ConnectFlowOptions, token: string, link: boolean): 
   const url = new URL(options.pageUrl.href);
   url.searchParams.set('token', token);
   url.searchParams.set('app', options.app);
+  // The SDK's parameters, in its order; flags are sent only when set.
   if (options.oauthAppId) url.searchParams.set('oauthAppId', options.oauthAppId);
+  if (options.appOverrideId) url.searchParams.set('appOverrideId', options.appOverrideId);
   if (options.accountId) url.searchParams.set('accountId', options.accountId);
+  if (options.hideClose) url.searchParams.set('hideClose', 'true');
+  if (options.oauthScopeProfile) url.searchParams.set('oauthScopeProfile', options.oauthScopeProfile);
+  if (options.customOauthClient) url.searchParams.set('customOauthClient', 'true');
   if (link) url.searchParams.set('connectLink', 'true');
   return url;
 }
@@ -121,7 +162,8 @@ function iframeFlow(options: ConnectFlowOptions, token: string): Promise<Connect
     let loaded = false;
     const narrow = matchMedia(NARROW_SCREEN);
     const placeClose = () => {
-      const tucked = loaded && narrow.matches && !close.matches(':focus-visible');
+      // With the page's own close hidden (`hideClose`), this one is the only one: it stays.
+      const tucked = loaded && !options.hideClose && narrow.matches && !close.matches(':focus-visible');
       close.style.cssText = tucked ? `${CLOSE_BUTTON_STYLE}${VISUALLY_HIDDEN}` : CLOSE_BUTTON_STYLE;
     };
 
@@ -235,23 +277,100 @@ async function probeStatus(url: URL, timeoutMs: number): Promise<number | undefi
   }
 }
 
-/** Connect Link: no messages come back, so watch the window and then look for the account. */
-async function linkFlow(options: ConnectFlowOptions, popup: Window, token: { token: string; connectLinkUrl?: string }): Promise<ConnectOutcome> {
+/** A window that reads closed this soon after it was sent to the page was severed, not closed by the user. */
+const SEVERED_WITHIN_MS = 2000;
+/** How often a Connect Link opened out of sight is looked for, while this page is visible. */
+const LINK_POLL_MS = 3000;
+/** The longest a Connect Link opened out of sight is waited for (also bounded by its token). */
+const LINK_WAIT_MS = 30 * 60_000;
+
+/** Connect Link: no messages come back, so watch the window (or the user's return) and then look for the account. */
+async function linkFlow(options: ConnectFlowOptions, popup: Window | null, token: { token: string; expiresAt?: Date }): Promise<ConnectOutcome> {
   const started = Date.now();
   const url = pageUrlFor(options, token.token, true);
-  try {
-    popup.opener = null;
-  } catch {
-    // Some browsers make `opener` read-only; the page is ours to load anyway.
+  if (popup) {
+    try {
+      popup.opener = null;
+    } catch {
+      // Some browsers make `opener` read-only; the page is ours to load anyway.
+    }
+    popup.location.href = url.href;
+    const sent = Date.now();
+    while (!popup.closed) await new Promise((resolve) => setTimeout(resolve, 500));
+    // Under `Cross-Origin-Opener-Policy` the handle reads closed as soon as the page loads, while
+    // the user is still connecting there: only the account (or the user) can say when it is done.
+    if (Date.now() - sent >= SEVERED_WITHIN_MS || !options.onLinkFallback) return lookForAccount(options, started);
+    const found = await changedAccount(options, started).catch(() => undefined);
+    if (found) return connectedWith(found);
+    return awaitLink(options, started, url, 'unwatchable', token.expiresAt);
   }
-  popup.location.href = url.href;
-  while (!popup.closed) await new Promise((resolve) => setTimeout(resolve, 500));
+  return awaitLink(options, started, url, 'blocked', token.expiresAt);
+}
+
+const connectedWith = (account: Account): ConnectOutcome => ({ status: 'connected', account, successful: true, completed: true });
+
+async function lookForAccount(options: ConnectFlowOptions, started: number): Promise<ConnectOutcome> {
   try {
     const account = await changedAccount(options, started);
-    return account ? { status: 'connected', account, successful: true, completed: true } : { status: 'cancelled', successful: false, completed: false };
+    return account ? connectedWith(account) : { status: 'cancelled', successful: false, completed: false };
   } catch (error) {
     return fail('connect_failed', describeError(error), error, true);
   }
+}
+
+/**
+ * Offers the Connect Link to open by hand and waits for its account: looked for when the user
+ * comes back to this page and every few seconds while it shows, until the user cancels or the
+ * link's token lapses.
+ */
+function awaitLink(options: ConnectFlowOptions, started: number, url: URL, reason: ConnectLinkFallback['reason'], expiresAt?: Date): Promise<ConnectOutcome> {
+  return new Promise<ConnectOutcome>((resolve) => {
+    let settled = false;
+    let watching = false;
+    let looking = false;
+    let poll: ReturnType<typeof setInterval> | undefined;
+    const deadline = Math.min(started + LINK_WAIT_MS, expiresAt?.getTime() ?? Infinity);
+    const finish = (outcome: ConnectOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(poll);
+      clearTimeout(expiry);
+      window.removeEventListener('focus', look);
+      document.removeEventListener('visibilitychange', look);
+      resolve(outcome);
+    };
+    // A return to this page is always worth a look (the link may have been opened from its context
+    // menu, which clicks nothing); the timed looks start with the click.
+    const look = () => {
+      if (looking || settled || document.visibilityState === 'hidden') return;
+      looking = true;
+      // A failed read is asked again at the next look: only the deadline ends the wait.
+      changedAccount(options, started).then(
+        (account) => { if (account) finish(connectedWith(account)); },
+        () => undefined,
+      ).finally(() => { looking = false; });
+    };
+    const watch = () => {
+      if (settled || watching) return;
+      watching = true;
+      poll = setInterval(look, LINK_POLL_MS);
+    };
+    const expiry = setTimeout(() => {
+      void changedAccount(options, started).catch(() => undefined).then((account) => {
+        finish(account ? connectedWith(account) : fail('connect_failed', 'No account was connected before the Connect Link expired'));
+      });
+    }, Math.max(0, deadline - Date.now()));
+    window.addEventListener('focus', look);
+    document.addEventListener('visibilitychange', look);
+    // A window is already open: watch at once.
+    if (reason === 'unwatchable') watch();
+    options.onLinkFallback?.({
+      url: url.href,
+      reason,
+      opened: watch,
+      cancel: () => finish({ status: 'cancelled', successful: false, completed: false }),
+    });
+  });
 }
 
 /** The account this flow made (or, for a reconnect, refreshed) since `started`, confirmed with the API; undefined when there is none. */

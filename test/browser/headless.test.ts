@@ -164,6 +164,26 @@ describe('headless API', () => {
     recorded.stop();
   });
 
+  it('connect() sends the scope profile (option over config map) and refuses a map of the wrong kind before opening anything', async () => {
+    const user = uniqueUser();
+    const session = sessionFor(user);
+    const flow = connect(session, {
+      app: 'github',
+      oauthScopeProfile: 'read_only',
+      config: { frontendHost: env.emulatorUrl, oauthScopeProfiles: { github: 'admin' }, appOverrides: { github: 'ao_headless' } },
+    });
+    const frame = await waitFor(() => document.querySelector<HTMLIFrameElement>('[data-pd-connect-overlay] iframe'), 5000, 'the connect page');
+    const params = new URL(frame.src).searchParams;
+    expect([params.get('oauthScopeProfile'), params.get('appOverrideId')]).to.deep.equal(['read_only', 'ao_headless']);
+    await executeServerCommand('frame-click', { urlIncludes: '/_static/connect.html', selector: 'role=button[name="Allow"]' });
+    const outcome = await flow;
+    expect(outcome?.status === 'connected' && outcome.account.authorizedScopes).to.deep.equal(['read:user', 'read:org']);
+
+    const refused = await connect(session, { app: 'github', config: { oauthScopeProfiles: ['read_only'] as unknown as Record<string, string> } });
+    expect(refused?.status === 'error' && [refused.code, refused.message]).to.deep.equal(['config_invalid', 'oauthScopeProfiles must be an object of app slugs, such as { "slack": … }, not ["read_only"].']);
+    expect(document.querySelector('[data-pd-connect-overlay]')).to.equal(null);
+  });
+
   it('runs an action once; a failure without an answer is said as unknown and not retried', async () => {
     const user = uniqueUser();
     const session = sessionFor(user);

@@ -333,6 +333,27 @@ describe('<pd-account-list>', () => {
     expect(announced(el)).to.equal('Acme Workspace is connected.');
   });
 
+  it('a reconnect asks for the scope profile of the app\'s oauthScopeProfiles entry', async () => {
+    const user = uniqueUser('reconnect-scopes');
+    const seeded = await seed(user, 'Acme Workspace', { healthy: false, error: 'token revoked' });
+    const el = await mount(user);
+    el.oauthScopeProfiles = { slack: 'read_only', github: 'admin' };
+    el.hideClose = true;
+    await loaded(el, 1);
+    const success = oneEvent(el, 'pd-connect-success') as Promise<PdConnectSuccessEvent>;
+    const closed = oneEvent(el, 'pd-connect-close');
+    (part(el, 'reconnect-button') as HTMLButtonElement).click();
+    const frame = await waitFor(() => document.querySelector<HTMLIFrameElement>('[data-pd-connect-overlay] iframe'), 5000, 'the connect page');
+    const params = new URL(frame.src).searchParams;
+    expect([params.get('accountId'), params.get('oauthScopeProfile'), params.get('hideClose')]).to.deep.equal([seeded.id, 'read_only', 'true']);
+    await executeServerCommand('frame-click', { urlIncludes: '/_static/connect.html', selector: 'role=button[name="Allow"]' });
+    const { account } = await success;
+    expect(account.id).to.equal(seeded.id);
+    expect(account.authorizedScopes).to.deep.equal(['channels:read', 'channels:history', 'users:read']);
+    // The page closes itself after a success: the next test starts without it.
+    await closed;
+  });
+
   it('disconnects after confirmation: request event, delete, then pd-disconnect', async () => {
     const user = uniqueUser('disconnect');
     await seed(user, 'Acme Sales');

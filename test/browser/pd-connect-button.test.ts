@@ -441,3 +441,211 @@ describe('<pd-connect-button>', () => {
     expect(getComputedStyle(inner(el)).boxShadow).to.not.equal('none');
   });
 });
+
+describe('<pd-connect-button> connect page options', () => {
+  const realOpen = window.open;
+  afterEach(async () => {
+    window.open = realOpen;
+    (overlay()?.querySelector('button') as HTMLButtonElement | null)?.click();
+    await waitFor(() => !overlay(), 3000, 'overlay to close');
+    expect(takeUnhandledRejections()).to.deep.equal([]);
+  });
+
+  /** The connect page's URL as the browser loaded it (not only as our overlay set it). */
+  async function pageUrl(): Promise<URL> {
+    // This flow's page: the one with the overlay's token (frames of closed pages may linger).
+    const token = new URL((await waitFor(() => overlay()?.querySelector('iframe'), 5000, 'iframe')).src).searchParams.get('token')!;
+    for (const started = Date.now(); Date.now() - started < 5000; await new Promise((resolve) => setTimeout(resolve, 50))) {
+      const found = ((await executeServerCommand('frame-urls', {})) as string[]).filter((url) => url.includes('/_static/connect.html') && url.includes(token));
+      if (found.length) return new URL(found.pop()!);
+    }
+    throw new Error('Timed out waiting for the connect page frame');
+  }
+  const visibleInFrame = async (selector: string) => (await inFrame('frame-visible', selector)) as boolean;
+  const fallback = (el: PdConnectButton) => el.shadowRoot!.querySelector('[part~="fallback"]');
+  const fallbackLink = (el: PdConnectButton) => el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="fallback-link"]');
+
+  it('sends every option the SDK sends, and the account gets the scope profile\'s scopes', async () => {
+    const el = await button(uniqueUser(), 'oauth-scope-profile=read_only app-override-id=ao_test1 custom-oauth-client hide-close oauth-app-id=oa_test1');
+    const success = oneEvent(el, 'pd-connect-success') as Promise<PdConnectSuccessEvent>;
+    inner(el).click();
+    await waitFor(() => states(el).includes('connecting'), 5000, 'connecting');
+    const params = (await pageUrl()).searchParams;
+    expect(params.get('app')).to.equal('slack');
+    expect(params.get('oauthScopeProfile')).to.equal('read_only');
+    expect(params.get('appOverrideId')).to.equal('ao_test1');
+    expect(params.get('customOauthClient')).to.equal('true');
+    expect(params.get('hideClose')).to.equal('true');
+    expect(params.get('oauthAppId')).to.equal('oa_test1');
+    // The page says what it will ask for: the profile's scopes, not the app's full set.
+    const requested = (await inFrame('frame-text', '#requested-scopes')) as string;
+    expect(requested).to.contain('read only');
+    expect(requested).to.contain('channels:read');
+    expect(requested).to.not.contain('chat:write');
+    // customOauthClient: the page asks for the user's own OAuth client first.
+    await inFrame('frame-click', 'role=button[name="Allow"]');
+    expect(await visibleInFrame('text=OAuth client ID is required.')).to.equal(true);
+    await inFrame('frame-fill', 'input[name="oauth_client_id"]', 'my-client');
+    await inFrame('frame-fill', 'input[name="oauth_client_secret"]', 'my-secret');
+    await inFrame('frame-click', 'role=button[name="Allow"]');
+    const { account } = await success;
+    expect(account.authorizedScopes).to.deep.equal(['channels:read', 'channels:history', 'users:read']);
+  });
+
+  it('sends nothing extra by default, and the account gets the app\'s full scopes', async () => {
+    const el = await button(uniqueUser());
+    const success = oneEvent(el, 'pd-connect-success') as Promise<PdConnectSuccessEvent>;
+    inner(el).click();
+    await waitFor(() => states(el).includes('connecting'), 5000, 'connecting');
+    const keys = [...(await pageUrl()).searchParams.keys()].sort();
+    expect(keys).to.deep.equal(['app', 'token']);
+    expect(await visibleInFrame('#close')).to.equal(true);
+    await inFrame('frame-click', 'role=button[name="Allow"]');
+    const { account } = await success;
+    expect(account.authorizedScopes).to.include('chat:write');
+  });
+
+  it('takes per-app maps from the provider; the element\'s attribute overrides its app\'s entry', async () => {
+    const user = uniqueUser();
+    const wrapper = await fixture(html`
+      <pd-connect-provider external-user-id=${user} token-endpoint="/api/connect-token" base-url=${env.emulatorUrl} frontend-host=${env.emulatorUrl}
+        .oauthScopeProfiles=${{ slack: 'read_write', github: 'admin' }} .appOverrides=${{ slack: 'ao_provider' }} .customOauthClients=${{ slack: true }} hide-close>
+        <pd-connect-button app="slack"></pd-connect-button>
+        <pd-connect-button app="slack" oauth-scope-profile="read_only" app-override-id="ao_element"></pd-connect-button>
+      </pd-connect-provider>
+    `);
+    const [fromProvider, overridden] = [...wrapper.querySelectorAll('pd-connect-button')] as PdConnectButton[];
+    const seen: URLSearchParams[] = [];
+    for (const el of [fromProvider!, overridden!]) {
+      await el.updateComplete;
+      const close = oneEvent(el, 'pd-connect-close');
+      inner(el).click();
+      await waitFor(() => states(el).includes('connecting'), 5000, 'connecting');
+      seen.push((await pageUrl()).searchParams);
+      (overlay()!.querySelector('button') as HTMLButtonElement).click();
+      await close;
+    }
+    expect([seen[0]!.get('oauthScopeProfile'), seen[0]!.get('appOverrideId'), seen[0]!.get('customOauthClient'), seen[0]!.get('hideClose')])
+      .to.deep.equal(['read_write', 'ao_provider', 'true', 'true']);
+    expect([seen[1]!.get('oauthScopeProfile'), seen[1]!.get('appOverrideId'), seen[1]!.get('customOauthClient')])
+      .to.deep.equal(['read_only', 'ao_element', 'true']);
+  });
+
+  it('hide-close hides the connect page\'s own close button; the overlay\'s stays as the way out', async () => {
+    const el = await button(uniqueUser(), 'hide-close');
+    inner(el).click();
+    await waitFor(() => states(el).includes('connecting'), 5000, 'connecting');
+    await inFrame('frame-wait', 'text=Allow');
+    expect(await visibleInFrame('#close')).to.equal(false);
+    const close = overlay()!.querySelector('button') as HTMLButtonElement;
+    expect(close.getAttribute('aria-label')).to.equal('Close the connect window');
+    expect(close.getClientRects().length > 0 && close.offsetWidth > 1).to.equal(true);
+    const error = oneEvent(el, 'pd-connect-error') as Promise<PdConnectErrorEvent>;
+    close.click();
+    expect((await error).code).to.equal('user_cancelled');
+  });
+
+  it('a scope profile the app lacks is the connect page\'s error, reported as connect_failed', async () => {
+    const user = uniqueUser();
+    const el = await button(user, 'oauth-scope-profile=everything');
+    inner(el).click();
+    await waitFor(() => states(el).includes('connecting'), 5000, 'connecting');
+    await inFrame('frame-wait', 'text=/no OAuth scope profile "everything"/');
+    const error = oneEvent(el, 'pd-connect-error') as Promise<PdConnectErrorEvent>;
+    await inFrame('frame-click', '#close');
+    const event = await error;
+    expect(event.code).to.equal('connect_failed');
+    expect(event.message).to.contain('Slack has no OAuth scope profile "everything" (it has read_only, read_write)');
+    expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('everything');
+    expect(states(el)).to.deep.equal(['error']);
+    expect((await requestsFor(user, '/v1/connect/accounts')).filter((request) => request.method === 'POST')).to.deep.equal([]);
+  });
+
+  it('a wrong value in a per-app map is a clear configuration error', async () => {
+    const el = await button(uniqueUser());
+    el.oauthScopeProfiles = { slack: 5 } as unknown as Record<string, string>;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('oauthScopeProfiles must map each app slug to text; "slack" maps to 5.');
+    const error = oneEvent(el, 'pd-connect-error') as Promise<PdConnectErrorEvent>;
+    inner(el).click();
+    expect((await error).code).to.equal('config_invalid');
+    expect(overlay()).to.equal(null);
+    el.oauthScopeProfiles = undefined;
+    el.customOauthClients = { slack: 'yes' } as unknown as Record<string, boolean>;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('customOauthClients must map each app slug to true or false; "slack" maps to "yes".');
+    el.customOauthClients = ['slack'] as unknown as Record<string, boolean>;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('customOauthClients must be an object of app slugs');
+  });
+
+  it('a blocked Connect Link window is offered as a link; opened with the keyboard, its account is found', async () => {
+    // What a browser's pop-up blocker does: window.open returns null.
+    window.open = () => null;
+    const user = uniqueUser();
+    const el = await button(user, 'mode=link oauth-scope-profile=read_only');
+    const success = oneEvent(el, 'pd-connect-success') as Promise<PdConnectSuccessEvent>;
+    inner(el).focus();
+    await sendKeys({ press: 'Enter' });
+    const link = await waitFor(() => fallbackLink(el), 5000, 'fallback link');
+    expect(states(el)).to.deep.equal(['connecting']);
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('blocked the Slack connect window');
+    expect(fallback(el)!.textContent).to.contain('Open it with this link instead');
+    const url = new URL(link.href);
+    expect(url.pathname).to.equal('/_static/connect.html');
+    expect(url.searchParams.get('connectLink')).to.equal('true');
+    expect(url.searchParams.get('oauthScopeProfile')).to.equal('read_only');
+    expect(link.target).to.equal('_blank');
+    expect(link.relList.contains('noopener')).to.equal(true);
+    // The link is the next step: it has focus.
+    expect(el.shadowRoot!.activeElement === link).to.equal(true);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => fallback(el)?.textContent?.includes('Finish connecting in the new tab'), 3000, 'opened text');
+    await inFrame('frame-click', 'role=button[name="Allow"]');
+    await inFrame('frame-wait', 'text=/can close this window/i');
+    const { account } = await success;
+    expect(account.app?.nameSlug).to.equal('slack');
+    expect(account.authorizedScopes).to.deep.equal(['channels:read', 'channels:history', 'users:read']);
+    expect(states(el)).to.deep.equal(['connected']);
+    expect(fallback(el)).to.equal(null);
+    // Focus was on the link, which is gone: it is back on the button.
+    await waitFor(() => document.activeElement === el && el.shadowRoot!.activeElement === inner(el), 2000, 'focus on the button');
+    await inFrame('frame-close-window', 'body');
+  });
+
+  it('a blocked window\'s link can be cancelled: user_cancelled, focus back on the button', async () => {
+    window.open = () => null;
+    const el = await button(uniqueUser(), 'mode=link', 'notion');
+    const error = oneEvent(el, 'pd-connect-error') as Promise<PdConnectErrorEvent>;
+    inner(el).click();
+    await waitFor(() => fallbackLink(el), 5000, 'fallback link');
+    const cancel = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="fallback-cancel"]')!;
+    cancel.focus();
+    await sendKeys({ press: 'Enter' });
+    expect((await error).code).to.equal('user_cancelled');
+    expect(fallback(el)).to.equal(null);
+    expect(states(el)).to.deep.equal(['idle']);
+    expect(document.activeElement === el).to.equal(true);
+  });
+
+  it('a Connect Link window the page cannot watch (a severed opener) waits for the account instead of reporting a cancel', async () => {
+    // Under Cross-Origin-Opener-Policy the opener's handle reads closed once the page loads.
+    window.open = () => ({ closed: true, opener: null, location: { href: '' }, close() {} }) as unknown as Window;
+    const user = uniqueUser();
+    const el = await button(user, 'mode=link', 'notion');
+    const events: string[] = [];
+    el.addEventListener('pd-connect-error', () => events.push('error'));
+    const success = oneEvent(el, 'pd-connect-success') as Promise<PdConnectSuccessEvent>;
+    inner(el).click();
+    await waitFor(() => fallback(el), 5000, 'waiting text');
+    expect(fallback(el)!.textContent).to.contain('Finish connecting in the connect window');
+    expect(fallbackLink(el)!.href).to.contain('connectLink=true');
+    // The user connects in the window this page lost sight of.
+    const made = await seedAccount(user, 'notion', { environment: 'development' });
+    const { account } = await success;
+    expect(account.id).to.equal(made.id);
+    expect(events).to.deep.equal([]);
+    expect(states(el)).to.deep.equal(['connected']);
+  });
+});

@@ -75,7 +75,7 @@ test('the script builds DOM from text, never from HTML strings', () => {
 });
 
 test('the script reads the iframe query parameters', () => {
-  for (const name of ['token', 'app', 'oauthAppId', 'accountId', 'hideClose', 'connectLink']) {
+  for (const name of ['token', 'app', 'oauthAppId', 'appOverrideId', 'accountId', 'hideClose', 'oauthScopeProfile', 'customOauthClient', 'connectLink']) {
     assert.match(printed, new RegExp(`params\\.get\\("${name}"\\)`), `does not read ${name}`);
   }
   assert.match(printed, /document\.body\.dataset\.mode === "error"/);

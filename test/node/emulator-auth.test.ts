@@ -169,6 +169,42 @@ describe('emulator: auth, tokens and accounts', () => {
     assert.equal(withCredentials.credentials?.api_key, 'sk-new-9999');
   });
 
+  it('grants a scope profile\'s scopes, the app\'s full set without one, and refuses a profile the app lacks', async () => {
+    const create = async (body: Record<string, unknown>) => {
+      const { token } = await f.connectToken('scoped');
+      return f.call('POST', '/v1/connect/accounts', { token, body: { cfmap_json: '{}', connect_token: token, ...body } });
+    };
+    const readOnly = await create({ app_slug: 'github', scope_profile: 'read_only', app_override_id: 'ao_test', custom_oauth_client_id: 'my-client' });
+    assert.equal(readOnly.status, 200, JSON.stringify(readOnly.body));
+    assert.deepEqual(readOnly.body.authorized_scopes, ['read:user', 'read:org']);
+    const stored = f.emulator.state.accounts.get(readOnly.body.id)!;
+    assert.equal(stored.scopeProfile, 'read_only');
+    assert.equal(stored.appOverrideId, 'ao_test');
+    assert.equal(stored.customOauthClientId, 'my-client');
+
+    const full = await create({ app_slug: 'github' });
+    assert.deepEqual(full.body.authorized_scopes, ['read:user', 'read:org', 'repo', 'admin:org', 'admin:repo_hook', 'workflow']);
+    assert.equal(f.emulator.state.accounts.get(full.body.id)!.scopeProfile, undefined);
+
+    const unknown = await create({ app_slug: 'slack', scope_profile: 'admin' });
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.body.code, 'invalid_scope_profile');
+    assert.match(unknown.body.error, /Slack has no OAuth scope profile "admin" \(it has read_only, read_write\)/);
+
+    // Apps without OAuth have no scopes: a profile means nothing there.
+    const keys = await create({ app_slug: 'openai', cfmap_json: JSON.stringify({ api_key: 'sk-x' }), scope_profile: 'read_only' });
+    assert.equal(keys.status, 200);
+    assert.deepEqual(keys.body.authorized_scopes, []);
+
+    // A reconnect grants what it asks for now.
+    const { token } = await f.connectToken('scoped');
+    const reconnect = await f.call('POST', '/v1/connect/accounts', {
+      token, body: { app_slug: 'github', cfmap_json: '{}', connect_token: token, account_id: readOnly.body.id, scope_profile: 'admin' },
+    });
+    assert.deepEqual(reconnect.body.authorized_scopes, ['repo', 'admin:org', 'admin:repo_hook', 'workflow']);
+    assert.equal(f.emulator.state.accounts.get(readOnly.body.id)!.scopeProfile, 'admin');
+  });
+
   it('expires tokens at expires_at and on demand through the admin route', async () => {
     const short = await f.connectToken('dave', { expires_in: 1 });
     assert.equal((await f.call('GET', '/v1/connect/accounts', { token: short.token })).status, 200);

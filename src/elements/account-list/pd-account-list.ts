@@ -519,7 +519,7 @@ export class PdAccountList extends PdElement {
       ...this.connectContext(session),
       app: slug,
       appName: app,
-      ...(this.oauthAppId ? { oauthAppId: this.oauthAppId } : {}),
+      ...(this.oauthAppId ? { page: { oauthAppId: this.oauthAppId } } : {}),
       accountId: account.id,
       opener,
       announce: (message) => (this.announcement = message),

@@ -975,11 +975,13 @@ export class PdAppDirectory extends PdElement {
           component-key=${open.key}
           .externalUserId=${config.externalUserId} .tokenEndpoint=${config.tokenEndpoint} .tokenCallback=${config.tokenCallback} .token=${config.token}
           .baseUrl=${config.baseUrl} .frontendHost=${config.frontendHost} .environment=${config.environment} .locale=${config.locale} .theme=${config.theme} .oauthAppConfig=${config.oauthAppConfig} .strings=${config.strings}
+          .oauthScopeProfiles=${config.oauthScopeProfiles} .appOverrides=${config.appOverrides} .customOauthClients=${config.customOauthClients} .hideClose=${config.hideClose}
         ></pd-action-form>`
       : html`<pd-trigger-form
           component-key=${open.key}
           .externalUserId=${config.externalUserId} .tokenEndpoint=${config.tokenEndpoint} .tokenCallback=${config.tokenCallback} .token=${config.token}
           .baseUrl=${config.baseUrl} .frontendHost=${config.frontendHost} .environment=${config.environment} .locale=${config.locale} .theme=${config.theme} .oauthAppConfig=${config.oauthAppConfig} .strings=${config.strings}
+          .oauthScopeProfiles=${config.oauthScopeProfiles} .appOverrides=${config.appOverrides} .customOauthClients=${config.customOauthClients} .hideClose=${config.hideClose}
         ></pd-trigger-form>`;
     return html`<section part="form" class="panel form" aria-labelledby="form-title">
       <div class="form-head">
@@ -1033,6 +1035,7 @@ export class PdAppDirectory extends PdElement {
             app=${slug}
             .externalUserId=${config.externalUserId} .tokenEndpoint=${config.tokenEndpoint} .tokenCallback=${config.tokenCallback} .token=${config.token}
             .baseUrl=${config.baseUrl} .frontendHost=${config.frontendHost} .environment=${config.environment} .locale=${config.locale} .theme=${config.theme} .oauthAppConfig=${config.oauthAppConfig} .strings=${config.strings}
+            .oauthScopeProfiles=${config.oauthScopeProfiles} .appOverrides=${config.appOverrides} .customOauthClients=${config.customOauthClients} .hideClose=${config.hideClose}
           ></pd-account-list>`}
       <div class="component-columns">${this.renderComponents('action')}${this.renderComponents('trigger')}</div>
       ${this.renderForm()}

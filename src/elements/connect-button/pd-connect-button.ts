@@ -4,8 +4,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PdElement } from '../../base/pd-element.js';
 import { PdConnectErrorEvent } from '../../events/index.js';
+import { type ConnectPageRequest, connectSettingProblem } from '../../session/config.js';
 import { connectWithEvents, describeConnectOutcome } from '../../session/connect-events.js';
-import type { ConnectOutcome } from '../../session/connect-flow.js';
+import type { ConnectLinkFallback, ConnectOutcome } from '../../session/connect-flow.js';
 import type { ConnectSession } from '../../session/session.js';
 import { ApiError } from '../../session/errors.js';
 import { onNetworkBack } from '../../session/network-back.js';
@@ -27,7 +28,13 @@ const MODES = ['iframe', 'link'];
  * Opens Pipedream's connect page (an iframe overlay, or Connect Link in a new window with
  * `mode="link"`), confirms the new account with the API, and announces it. Set `account-id` to
  * reconnect an existing account. The token for the flow is fetched on hover or focus, so the
- * page opens fast.
+ * page opens fast. The connect page's options (`oauth-scope-profile`, `app-override-id`,
+ * `custom-oauth-client`, `oauth-app-id`, `hide-close`) override the per-app maps of a provider or
+ * `configure()` (`oauthScopeProfiles`, `appOverrides`, `customOauthClients`, `oauthAppConfig`).
+ *
+ * When the browser blocks the Connect Link window, the button offers a link to open it with a
+ * click of the user's own (which is not blocked) and a Cancel button; the new account is looked
+ * for when the user comes back to the page.
  *
  * @slot - The button's label (default: "Connect {App}").
  * @slot icon - An icon before the label (default: the app's logo).
@@ -37,6 +44,9 @@ const MODES = ['iframe', 'link'];
  * @csspart label - The label text.
  * @csspart spinner - The progress indicator while preparing or connecting.
  * @csspart error - The message shown for a configuration or connect error.
+ * @csspart fallback - The box offering the Connect Link to open by hand (the window was blocked, or cannot be watched).
+ * @csspart fallback-link - The link that opens the Connect Link page in a new tab.
+ * @csspart fallback-cancel - The button that ends a connect waiting on that link.
  *
  * @cssstate idle - Ready to connect.
  * @cssstate preparing - Fetching a token.
@@ -67,7 +77,21 @@ export class PdConnectButton extends PdElement {
   @property({ attribute: 'oauth-app-id' }) oauthAppId?: string;
   /** Reconnect this account (`apn_…`) instead of adding one. */
   @property({ attribute: 'account-id' }) accountId?: string;
-  /** `iframe` (default): an overlay on this page. `link`: Connect Link in a new window (webviews, strict CSP). */
+  /**
+   * Ask only for the scopes of this named scope profile of the app (`read_only`, `read_write`,
+   * `admin`: the app's `scope_profiles`), for least privilege. Overrides the provider's
+   * `oauthScopeProfiles` entry; a profile the app lacks makes the connect page report an error.
+   */
+  @property({ attribute: 'oauth-scope-profile' }) oauthScopeProfile?: string;
+  /** Connect through this app override (`ao_…`: pre-defined field values, its OAuth client). Overrides the provider's `appOverrides` entry. */
+  @property({ attribute: 'app-override-id' }) appOverrideId?: string;
+  /** Ask the user for their own OAuth client credentials instead of a shared client (or the provider's `customOauthClients` entry). */
+  @property({ attribute: 'custom-oauth-client', type: Boolean }) customOauthClient = false;
+  /**
+   * `iframe` (default): an overlay on this page. `link`: Connect Link in a new window, for pages
+   * where the overlay cannot work: in-app webviews, iframes with a restrictive `sandbox`, strict
+   * frame policies, and OAuth apps on a page served with `Cross-Origin-Opener-Policy: same-origin`.
+   */
   @property() mode = 'iframe';
   /** The button text, instead of "Connect {App}". */
   @property() label?: string;
@@ -78,6 +102,8 @@ export class PdConnectButton extends PdElement {
   @state() private connected?: Account;
   @state() private announcement = '';
   @state() private logoLoaded = false;
+  /** The Connect Link to open by hand while the flow waits on it. */
+  @state() private linkFallback?: ConnectLinkFallback & { clicked: boolean };
   /** The session and slug the app was looked up for: a new base URL or user means a new lookup. */
   private appRequest?: { session: ConnectSession; slug: string };
 
@@ -98,6 +124,8 @@ export class PdConnectButton extends PdElement {
   protected override validateConfig(): string | undefined {
     if (!this.app) return this.t('error.config_invalid', { detail: this.t('config.missingApp') });
     if (!MODES.includes(this.mode)) return this.t('error.config_invalid', { detail: this.t('config.badMode', { value: this.mode }) });
+    const pageProblem = connectSettingProblem({}, this.pageRequest());
+    if (pageProblem) return this.t('error.config_invalid', { detail: this.t(pageProblem.key, pageProblem.values) });
     const shared = super.validateConfig();
     return shared ? this.t('error.config_invalid', { detail: shared }) : undefined;
   }
@@ -136,6 +164,17 @@ export class PdConnectButton extends PdElement {
     );
   }
 
+  /** What this button asks the connect page for itself; the provider's maps fill in the rest. */
+  private pageRequest(): ConnectPageRequest {
+    return {
+      oauthAppId: this.oauthAppId,
+      oauthScopeProfile: this.oauthScopeProfile,
+      appOverrideId: this.appOverrideId,
+      // Unset, the provider's `customOauthClients` entry decides.
+      ...(this.customOauthClient ? { customOauthClient: true } : {}),
+    };
+  }
+
   private get appName(): string {
     return this.appInfo?.name ?? this.app.replace(/[_-]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
   }
@@ -157,10 +196,11 @@ export class PdConnectButton extends PdElement {
       ...this.connectContext(session),
       app: this.app,
       appName: app,
-      ...(this.oauthAppId ? { oauthAppId: this.oauthAppId } : {}),
+      page: this.pageRequest(),
       ...(this.accountId ? { accountId: this.accountId } : {}),
       mode: this.mode as 'iframe' | 'link',
       opener: this,
+      onLinkFallback: (link) => void this.offerLink(link, app),
       onPhase: (phase) => (this.phase = phase),
       announce: (message) => (this.announcement = message),
       onConfirmed: (account) => this.settle({ status: 'connected', account, successful: true, completed: true }, app),
@@ -168,7 +208,30 @@ export class PdConnectButton extends PdElement {
     });
   }
 
+  /** Shows the Connect Link to open by hand, and moves focus to it: it is the next step. */
+  private async offerLink(link: ConnectLinkFallback, app: string): Promise<void> {
+    this.linkFallback = { ...link, clicked: false };
+    if (link.reason === 'blocked') this.announcement = this.t('status.linkBlocked', { app });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="fallback-link"]')?.focus();
+  }
+
+  private onFallbackClick = () => {
+    const link = this.linkFallback;
+    if (!link) return;
+    link.opened();
+    if (!link.clicked) this.linkFallback = { ...link, clicked: true };
+  };
+
+  private onFallbackCancel = () => this.linkFallback?.cancel();
+
   private settle(outcome: ConnectOutcome, app: string): void {
+    if (this.linkFallback) {
+      // Focus on the link or its Cancel would go with them: it returns to the button.
+      const focusInFallback = Boolean(this.renderRoot.querySelector('[part~="fallback"]')?.contains((this.renderRoot as ShadowRoot).activeElement));
+      this.linkFallback = undefined;
+      if (focusInFallback) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('[part~="button"]')?.focus());
+    }
     const text = describeConnectOutcome(outcome, this.t, { app, fallbackName: app });
     this.announcement = text.announcement;
     this.errorMessage = text.error ?? '';
@@ -214,6 +277,27 @@ export class PdConnectButton extends PdElement {
     }
   }
 
+  private renderLinkFallback() {
+    const link = this.linkFallback;
+    if (!link) return nothing;
+    const text = link.clicked ? 'connect.linkOpened' : link.reason === 'blocked' ? 'connect.linkBlocked' : 'connect.linkUnwatchable';
+    return html`<div part="fallback" class="flex max-w-prose flex-col items-start gap-1.5 rounded-pd border border-pd-border bg-pd-surface p-2.5 text-[0.8125rem]">
+      <p>${this.t(text)}</p>
+      <div class="flex flex-wrap items-center gap-3">
+        <a
+          part="fallback-link"
+          href=${link.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          class="rounded-pd-sm font-semibold text-pd-accent underline underline-offset-2"
+          @click=${this.onFallbackClick}
+          @auxclick=${this.onFallbackClick}
+        >${this.t('connect.openLink', { app: this.appName })}</a>
+        <button part="fallback-cancel" type="button" class="rounded-pd-sm px-2 py-1 font-semibold text-pd-muted hover:bg-pd-muted-bg" @click=${this.onFallbackCancel}>${this.t('connect.cancelLink')}</button>
+      </div>
+    </div>`;
+  }
+
   protected override render() {
     const busy = this.phase === 'preparing' || this.phase === 'connecting';
     const message = this.configError ?? (this.phase === 'error' ? this.errorMessage : '');
@@ -236,6 +320,7 @@ export class PdConnectButton extends PdElement {
         ${message
           ? html`<p id="message" part="error" class="max-w-prose text-[0.8125rem] text-pd-danger">${message}</p>`
           : nothing}
+        ${this.renderLinkFallback()}
         <span class="sr-only" role="status" aria-live="polite">${this.announcement}</span>
       </div>
     `;

@@ -100,6 +100,8 @@ export function runConnectPage(): void {
     oauthAppId: params.get('oauthAppId') || '',
     accountId: params.get('accountId') || '',
     scopeProfile: params.get('oauthScopeProfile') || '',
+    appOverrideId: params.get('appOverrideId') || '',
+    customOauthClient: params.get('customOauthClient') === 'true',
     hideClose: params.get('hideClose') === 'true',
     connectLink: params.get('connectLink') === 'true',
   };
@@ -517,6 +519,13 @@ export function runConnectPage(): void {
       autocomplete: 'username',
       help: 'The connected account is named after this identity.',
     });
+    // customOauthClient: the user brings their own OAuth client, as Pipedream's page asks for it.
+    const client = q.customOauthClient
+      ? [
+          textField({ name: 'oauth_client_id', label: 'OAuth client ID', help: 'From the OAuth app you registered with ' + appName() + '.' }),
+          textField({ name: 'oauth_client_secret', label: 'OAuth client secret', secret: true }),
+        ]
+      : [];
     const deny = button('Deny', 'secondary', { onclick: () => { if (!busy) denyAccess(); } });
     const allow = button('Allow', 'primary', { type: 'submit' });
     const shares = [
@@ -525,8 +534,8 @@ export function runConnectPage(): void {
     ];
     const scopes = scopeList();
     if (scopes.length) {
-      shares.push(h('li', null, [icon('lock'), h('span', null, [
-        'Requested scopes',
+      shares.push(h('li', { id: 'requested-scopes', 'data-profile': q.scopeProfile }, [icon('lock'), h('span', null, [
+        q.scopeProfile ? 'Requested scopes (' + q.scopeProfile.replace(/_/g, ' ') + ')' : 'Requested scopes',
         h('span', { class: 'scopes' }, scopes.map((s) => h('code', { text: s }))),
       ])]));
     }
@@ -541,6 +550,7 @@ export function runConnectPage(): void {
       reconnect ? h('p', { class: 'lead centered', text: accessSentence() + ' again.' }) : null,
       h('h2', { text: projectName(false) + ' will get:' }),
       h('ul', { class: 'shares' }, shares),
+      client.map((f) => f.root),
       identity.root,
       alertEl,
       actions([deny, allow]),
@@ -550,20 +560,49 @@ export function runConnectPage(): void {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (busy) return;
-      const invalid = checkRequired([identity]);
+      const invalid = checkRequired(client.concat([identity]));
       if (invalid) {
         invalid.focus();
         return;
       }
-      void createAccount(allow, { cfmap_json: '{}', name: identity.input.value.trim() });
+      const extra: { cfmap_json: string; name: string; custom_oauth_client_id?: string } = { cfmap_json: '{}', name: identity.input.value.trim() };
+      if (client[0]) extra.custom_oauth_client_id = client[0].input.value.trim();
+      void createAccount(allow, extra);
     });
     setScreen('consent', [form]);
   }
 
+  function scopeProfiles(): ScopeProfile[] {
+    const profiles: unknown[] = Array.isArray(app.scope_profiles) ? app.scope_profiles : [];
+    return profiles.filter((p): p is ScopeProfile => !!p && typeof p === 'object' && typeof (p as ScopeProfile).name === 'string');
+  }
+
+  function textsOf(list: unknown): string[] {
+    return Array.isArray(list) ? list.filter((s: unknown): s is string => typeof s === 'string') : [];
+  }
+
+  // The named profile's scopes; without a name, every scope the app's profiles know (the API grants the same).
+  function requestedScopes(): string[] {
+    const profiles = scopeProfiles();
+    if (q.scopeProfile) {
+      const chosen = profiles.filter((p) => p.name === q.scopeProfile)[0];
+      return chosen ? textsOf(chosen.scopes) : [];
+    }
+    const all: string[] = [];
+    profiles.forEach((p) => textsOf(p.scopes).forEach((scope) => { if (all.indexOf(scope) < 0) all.push(scope); }));
+    return all;
+  }
+
+  // An OAuth app asked for a profile it does not have: what the API refuses, said before the user consents.
+  function unknownProfile(): string {
+    if (!q.scopeProfile || app.auth_type !== 'oauth') return '';
+    const names = scopeProfiles().map((p) => String(p.name));
+    if (names.indexOf(q.scopeProfile) >= 0) return '';
+    return appName() + ' has no OAuth scope profile "' + q.scopeProfile + '"' + (names.length ? ' (it has ' + names.join(', ') + ')' : ' (it has none)');
+  }
+
   function scopeList(): string[] {
-    const profiles: (ScopeProfile | null)[] = Array.isArray(app.scope_profiles) ? app.scope_profiles : [];
-    const chosen = profiles.filter((p) => p && p.name === q.scopeProfile)[0] || profiles[0];
-    let scopes = chosen && Array.isArray(chosen.scopes) ? chosen.scopes.filter((s: unknown): s is string => typeof s === 'string') : [];
+    let scopes = requestedScopes();
     if (scopes.length > 8) scopes = scopes.slice(0, 8).concat(['+' + (scopes.length - 8) + ' more']);
     return scopes;
   }
@@ -657,7 +696,7 @@ export function runConnectPage(): void {
     ]);
   }
 
-  async function createAccount(active: HTMLButtonElement, extra: { cfmap_json: string; name: string }): Promise<void> {
+  async function createAccount(active: HTMLButtonElement, extra: { cfmap_json: string; name: string; custom_oauth_client_id?: string }): Promise<void> {
     if (busy) return;
     alertEl.textContent = '';
     setBusy(true, active);
@@ -666,6 +705,9 @@ export function runConnectPage(): void {
     if (extra.name) body.name = extra.name;
     if (q.accountId) body.account_id = q.accountId;
     if (q.oauthAppId) body.oauth_app_id = q.oauthAppId;
+    if (q.scopeProfile) body.scope_profile = q.scopeProfile;
+    if (q.appOverrideId) body.app_override_id = q.appOverrideId;
+    if (extra.custom_oauth_client_id) body.custom_oauth_client_id = extra.custom_oauth_client_id;
     let account: CreatedAccount;
     try {
       const data = await request('POST', '/v1/connect/accounts', body) as (Partial<CreatedAccount> & { data?: Partial<CreatedAccount> }) | null;
@@ -840,6 +882,11 @@ export function runConnectPage(): void {
     app = res.app as PageApp;
     showBrand();
     announce('');
+    const badProfile = unknownProfile();
+    if (badProfile) {
+      fail(badProfile + '.');
+      return;
+    }
     if (app.auth_type === 'oauth') renderConsent();
     else if (app.auth_type === 'keys') renderKeys();
     else if (app.auth_type === 'none') renderNone();

@@ -5,7 +5,7 @@ import { paginate } from '../paging.js';
 import type { StoredAccount } from '../state.js';
 import type { AppCustomField } from '../types.js';
 import type { RouteContext, RouteTable } from './context.js';
-import { callerScope, defaultAccountName, fakeCredentials, findAccount, ownedBy, wireAccount } from './shared.js';
+import { callerScope, defaultAccountName, fakeCredentials, findAccount, grantedScopes, ownedBy, wireAccount } from './shared.js';
 
 /** `include_credentials=true`, which only server calls may ask for. */
 function includeCredentials(caller: Caller, params: URLSearchParams): boolean {
@@ -76,6 +76,9 @@ async function createAccount(context: RouteContext): Promise<Response> {
   const name = field.optionalString(body, 'name')?.trim();
   const accountId = field.optionalString(body, 'account_id');
   const oauthAppId = field.optionalString(body, 'oauth_app_id') ?? params.get('oauth_app_id') ?? undefined;
+  const scopeProfile = field.optionalString(body, 'scope_profile')?.trim() || undefined;
+  const appOverrideId = field.optionalString(body, 'app_override_id')?.trim() || undefined;
+  const customOauthClientId = field.optionalString(body, 'custom_oauth_client_id')?.trim() || undefined;
 
   const token = state.tokens.get(connectToken);
   if (!token) throw unauthorized('Invalid connect token', 'invalid_token');
@@ -95,6 +98,12 @@ async function createAccount(context: RouteContext): Promise<Response> {
   } catch {
     throw badRequest('cfmap_json must be a JSON object encoded as a string');
   }
+  const authorizedScopes = grantedScopes(app, scopeProfile);
+  const connectedWith = {
+    ...(scopeProfile && app.auth_type === 'oauth' ? { scopeProfile } : {}),
+    ...(appOverrideId ? { appOverrideId } : {}),
+    ...(customOauthClientId && app.auth_type === 'oauth' ? { customOauthClientId } : {}),
+  };
   if (app.auth_type === 'keys') {
     const fields = JSON.parse(app.custom_fields_json) as AppCustomField[];
     const missing = fields.filter((f) => !f.optional && (cfmap[f.name] === undefined || cfmap[f.name] === ''));
@@ -111,10 +120,13 @@ async function createAccount(context: RouteContext): Promise<Response> {
       throw notFound(`Account ${accountId} not found for this user and app`);
     }
     account = existing;
+    // A reconnect grants what this connect asked for, not what the last one did.
+    delete account.scopeProfile;
+    delete account.customOauthClientId;
     Object.assign(account, {
       credentials: fakeCredentials(app, cfmap), healthy: true, dead: false, error: null, updatedAt: now,
-      lastRefreshedAt: app.auth_type === 'oauth' ? now : null,
-    });
+      lastRefreshedAt: app.auth_type === 'oauth' ? now : null, authorizedScopes,
+    }, connectedWith);
     if (name) account.name = name;
   } else {
     account = {
@@ -128,7 +140,8 @@ async function createAccount(context: RouteContext): Promise<Response> {
       dead: false,
       error: null,
       credentials: fakeCredentials(app, cfmap),
-      authorizedScopes: app.auth_type === 'oauth' ? ['read', 'write'] : [],
+      authorizedScopes,
+      ...connectedWith,
       createdAt: now,
       updatedAt: now,
       expiresAt: null,

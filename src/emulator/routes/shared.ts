@@ -1,6 +1,6 @@
 /** Helpers that several resources' routes share: accounts, their owners and their wire form. */
 import type { Caller } from '../auth.js';
-import { notFound, randomHex, randomId } from '../http.js';
+import { HttpError, notFound, randomHex, randomId } from '../http.js';
 import type { StoredAccount } from '../state.js';
 import type { OptionsContext, WireAccount, WireApp } from '../types.js';
 import type { EmulatorServices } from './context.js';
@@ -88,4 +88,29 @@ export function fakeCredentials(app: WireApp, cfmap: Record<string, unknown>): R
     return { oauth_access_token: `xoxe-${randomHex(24)}`, oauth_refresh_token: `rt-${randomHex(24)}`, oauth_uid: randomId('U', 9), ...cfmap };
   }
   return { ...cfmap };
+}
+
+/** What an OAuth app grants when no scope profile is named: every scope its profiles know (the emulator's stand-in for the app's default scopes). */
+const DEFAULT_OAUTH_SCOPES = ['read', 'write'];
+
+/**
+ * The scopes a new account of `app` is granted: none for apps without OAuth (a profile means
+ * nothing there), the named scope profile's, or without one the app's full set. A profile the
+ * app does not have is a 400 `invalid_scope_profile`, as the connect page reports it.
+ */
+export function grantedScopes(app: WireApp, profile?: string): string[] {
+  if (app.auth_type !== 'oauth') return [];
+  const profiles = app.scope_profiles ?? [];
+  if (profile) {
+    const chosen = profiles.find((candidate) => candidate.name === profile);
+    if (!chosen) throw new HttpError(400, unknownScopeProfile(app, profile), 'invalid_scope_profile', { scope_profile: profile, known: profiles.map((p) => p.name) });
+    return [...chosen.scopes];
+  }
+  return profiles.length ? [...new Set(profiles.flatMap((p) => p.scopes))] : [...DEFAULT_OAUTH_SCOPES];
+}
+
+/** The message for a scope profile an app lacks (the connect page words it the same way). */
+export function unknownScopeProfile(app: WireApp, profile: string): string {
+  const known = (app.scope_profiles ?? []).map((p) => p.name);
+  return `${app.name} has no OAuth scope profile "${profile}"` + (known.length ? ` (it has ${known.join(', ')})` : ' (it has none)');
 }
