@@ -166,9 +166,11 @@ export class ComboboxController<T> implements ReactiveController {
     const listbox = this.observed;
     if (!listbox?.isConnected) return;
     const measured = listbox.querySelector<HTMLElement>('[role="option"]')?.offsetHeight ?? 0;
-    // The window spans the list's maximum height; a short list is rendered whole anyway.
+    // The window spans the list's maximum height (a short list is rendered whole anyway), or its
+    // own height when it scrolls: a popup held to the room beside its field shows fewer rows.
     const maxHeight = Number.parseFloat(getComputedStyle(listbox).maxHeight);
-    const viewport = Math.max(listbox.clientHeight, Number.isFinite(maxHeight) ? maxHeight : 0);
+    const scrolls = listbox.scrollHeight > listbox.clientHeight + 1;
+    const viewport = scrolls ? listbox.clientHeight : Math.max(listbox.clientHeight, Number.isFinite(maxHeight) ? maxHeight : 0);
     let changed = false;
     if (measured > 0 && Math.abs(measured - this.rowHeight) > 0.5) {
       this.rowHeight = measured;

@@ -6,6 +6,7 @@ import { type StringKey, plural } from '../../i18n/index.js';
 import { describeError, errorCode } from '../../session/errors.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import type { ConnectSession } from '../../session/session.js';
+import { anchoredPopup } from './anchored-popup.js';
 import { ComboboxController, matchesText } from './combobox-controller.js';
 import { cssProperties } from './css-properties.js';
 import { checkPath, spinner } from './icons.js';
@@ -500,6 +501,7 @@ export abstract class PdSelectBase<T> extends PdElement {
         part="popup"
         class="@container absolute inset-x-0 top-full z-50 mt-1.5 overflow-hidden rounded-pd border border-pd-border bg-pd-surface text-pd-fg shadow-[0_10px_30px_-8px_rgb(0_0_0/0.25),0_2px_6px_rgb(0_0_0/0.08)] ${open ? '' : 'hidden'}"
         aria-busy=${this.busy(phase) ? 'true' : 'false'}
+        ${anchoredPopup({ open, anchor: (popup) => popup.parentElement?.querySelector('[part~="field"]') })}
       >
         <div
           role="listbox"

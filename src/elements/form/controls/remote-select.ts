@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { anchoredPopup } from '../../shared/anchored-popup.js';
 import type { ComboboxController } from '../../shared/combobox-controller.js';
 import { cssProperties } from '../../shared/css-properties.js';
 import { optionWindow } from '../../shared/option-window.js';
@@ -159,6 +160,7 @@ export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
           part="popup"
           class="pd-popup"
           aria-busy=${state?.loading ? 'true' : 'false'}
+          ${anchoredPopup({ open, anchor: (popup) => popup.previousElementSibling })}
           @keydown=${(event: KeyboardEvent) => {
             // Escape on a button of the list closes it, as on the input, and focus goes back there.
             if (event.key !== 'Escape') return;

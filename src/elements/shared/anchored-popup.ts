@@ -1,0 +1,240 @@
+import { css, nothing } from 'lit';
+import { AsyncDirective, directive, PartType, type ElementPart, type PartInfo } from 'lit/async-directive.js';
+
+/**
+ * What the browser offers the popups, detected once. A page may turn a feature off (for a browser
+ * whose implementation misplaces them); each popup reads this when it opens:
+ * - `popover` off: the popup stays in place, positioned absolutely under its field, and is
+ *   clipped by any `overflow: hidden` ancestor, as before the top layer existed.
+ * - `anchorPositioning` off: the popup is in the top layer and placed by measuring its field
+ *   (`position: fixed`), again on every scroll, resize and change of size while it is open.
+ */
+export const popupSupport = {
+  popover: typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype,
+  anchorPositioning:
+    typeof CSS !== 'undefined' &&
+    typeof CSS.supports === 'function' &&
+    CSS.supports('anchor-name: --pd') &&
+    CSS.supports('position-area: bottom') &&
+    CSS.supports('position-try-fallbacks: flip-block'),
+};
+
+/** How an open popup is placed: see `popupSupport`. */
+export type PopupPlacement = 'anchor' | 'fixed' | 'inline';
+
+/** The placement the next popup to open gets, from `popupSupport`. */
+export const popupPlacement = (): PopupPlacement => (!popupSupport.popover ? 'inline' : popupSupport.anchorPositioning ? 'anchor' : 'fixed');
+
+/** Space in px between the field and its popup, and between the popup and the viewport's edge. */
+const GAP = 6;
+/** Below this height (px) a constrained popup is not worth showing on that side. */
+const MIN_HEIGHT = 160;
+
+/**
+ * The styles of anchored popups: add them to the `static styles` of any element that renders
+ * `anchoredPopup()`. Unlayered on purpose: they must win over the popup's own utilities
+ * (`absolute top-full mt-*`), which still place it where the top layer is missing.
+ */
+export const anchoredPopupStyles = css`
+  /* In the top layer the user agent's popover box (centred, padded, bordered, Canvas colours) gives
+     way to the popup's own look; its border, background and colours are the element's classes. */
+  [data-pd-popup]:popover-open {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    padding: 0;
+    box-sizing: border-box;
+    /* Its list shrinks (and scrolls) when the room beside the field is short. */
+    display: flex;
+    flex-direction: column;
+  }
+  [data-pd-popup]:popover-open > * {
+    flex-shrink: 0;
+  }
+  [data-pd-popup]:popover-open > [role='listbox'] {
+    flex-shrink: 1;
+    min-height: 0;
+  }
+  /* Below the field, as wide as it; above when it fits there and not below; else the side with the
+     room, its height held to that room. The browser follows the field as anything scrolls. */
+  [data-pd-popup='anchor']:popover-open {
+    position-area: bottom;
+    width: anchor-size(width);
+    margin-block: ${GAP}px;
+    position-try-fallbacks: flip-block, --pd-popup-below, --pd-popup-above;
+  }
+  @position-try --pd-popup-below {
+    position-area: bottom;
+    min-height: ${MIN_HEIGHT}px;
+    max-height: -webkit-fill-available;
+    max-height: stretch;
+  }
+  @position-try --pd-popup-above {
+    position-area: top;
+    min-height: ${MIN_HEIGHT}px;
+    max-height: -webkit-fill-available;
+    max-height: stretch;
+  }
+`;
+
+export interface AnchoredPopupOptions {
+  /** Whether the popup shows. */
+  open: boolean;
+  /** The element the popup hangs from (the field), found from the popup. */
+  anchor: (popup: HTMLElement) => Element | null | undefined;
+}
+
+let anchors = 0;
+
+/**
+ * Shows a combobox's popup in the top layer while it is open (`popover="manual"`: the combobox
+ * keeps its own Escape, Tab and outside-click rules, and focus stays in its input), under its field
+ * or above it where the viewport's edge leaves no room, following the field through scrolling and
+ * resizing. The popup stays where it is in the shadow root, so its IDREFs (`aria-controls`,
+ * `aria-activedescendant`), events and inherited styles are unchanged; only its box escapes the
+ * `overflow` of its ancestors and paints above a modal `<dialog>`. See `popupSupport` for the
+ * browsers without the top layer or CSS anchor positioning. Needs `anchoredPopupStyles`.
+ *
+ * ```ts
+ * html`<div part="popup" ${anchoredPopup({ open, anchor: (popup) => popup.previousElementSibling })}>…</div>`
+ * ```
+ */
+class AnchoredPopupDirective extends AsyncDirective {
+  private popup?: HTMLElement;
+  private options?: AnchoredPopupOptions;
+  private anchor?: HTMLElement;
+  private readonly anchorName = `--pd-popup-${++anchors}`;
+  private placement?: PopupPlacement;
+  private observer?: ResizeObserver;
+  private frame = 0;
+  private scheduled = false;
+
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT) throw new Error('anchoredPopup() goes on the popup element itself');
+  }
+
+  render(_options: AnchoredPopupOptions) {
+    return nothing;
+  }
+
+  override update(part: ElementPart, [options]: [AnchoredPopupOptions]) {
+    this.popup = part.element as HTMLElement;
+    this.options = options;
+    // The template is committed (and, on a first render, connected) once this render ends.
+    if (!this.scheduled) {
+      this.scheduled = true;
+      queueMicrotask(() => {
+        this.scheduled = false;
+        this.sync();
+      });
+    }
+    return nothing;
+  }
+
+  protected override disconnected(): void {
+    this.close();
+  }
+
+  protected override reconnected(): void {
+    this.sync();
+  }
+
+  private sync(): void {
+    const popup = this.popup;
+    if (!popup || !this.isConnected || !popup.isConnected || !this.options?.open) return this.close();
+    const anchor = this.options.anchor(popup);
+    const placement = popupPlacement();
+    if (placement === 'inline' || !(anchor instanceof HTMLElement)) return this.close();
+    if (this.placement !== placement || this.anchor !== anchor) this.close();
+    this.anchor = anchor;
+    this.placement = placement;
+    popup.setAttribute('popover', 'manual');
+    popup.setAttribute('data-pd-popup', placement);
+    if (placement === 'anchor') {
+      anchor.style.setProperty('anchor-name', this.anchorName);
+      popup.style.setProperty('position-anchor', this.anchorName);
+    } else this.follow();
+    if (popup.matches(':popover-open')) {
+      // A render may have changed what the list holds, hence its height: placed again next frame
+      // (not now: this render may run inside a ResizeObserver's callback).
+      if (placement === 'fixed') this.schedule();
+      return;
+    }
+    popup.showPopover();
+    // Placed before it is first painted.
+    if (placement === 'fixed') this.place();
+  }
+
+  private close(): void {
+    const popup = this.popup;
+    this.unfollow();
+    this.anchor?.style.removeProperty('anchor-name');
+    this.anchor = undefined;
+    this.placement = undefined;
+    if (!popup) return;
+    if (popup.matches(':popover-open')) popup.hidePopover();
+    popup.removeAttribute('popover');
+    popup.removeAttribute('data-pd-popup');
+    for (const property of ['position-anchor', 'top', 'left', 'width', 'max-height']) popup.style.removeProperty(property);
+  }
+
+  // ------------------------------------------------ fixed placement (no CSS anchor positioning)
+
+  private follow(): void {
+    if (this.observer) return;
+    window.addEventListener('scroll', this.schedule, { capture: true, passive: true });
+    window.addEventListener('resize', this.schedule, { passive: true });
+    if (typeof ResizeObserver === 'undefined') return;
+    // The field only: the popup's own size changes with its host's renders, which place it again.
+    this.observer = new ResizeObserver(this.schedule);
+    if (this.anchor) this.observer.observe(this.anchor);
+  }
+
+  private unfollow(): void {
+    window.removeEventListener('scroll', this.schedule, { capture: true });
+    window.removeEventListener('resize', this.schedule);
+    this.observer?.disconnect();
+    this.observer = undefined;
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  /** One placement a frame, however many scroll and resize events it brings. */
+  private schedule = (): void => {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.place();
+    });
+  };
+
+  /** The same rules as the CSS of the anchored placement, measured. */
+  private place(): void {
+    const popup = this.popup;
+    const anchor = this.anchor;
+    if (!popup || !anchor || this.placement !== 'fixed' || !popup.matches(':popover-open')) return;
+    const field = anchor.getBoundingClientRect();
+    const viewport = document.documentElement.clientHeight || window.innerHeight;
+    const style = popup.style;
+    style.setProperty('left', `${field.left}px`);
+    style.setProperty('width', `${field.width}px`);
+    style.removeProperty('max-height');
+    const natural = popup.offsetHeight;
+    const below = viewport - field.bottom - 2 * GAP;
+    const above = field.top - 2 * GAP;
+    let top: number;
+    if (natural <= below) top = field.bottom + GAP;
+    else if (natural <= above) top = field.top - GAP - natural;
+    else if (below >= MIN_HEIGHT || below >= above) {
+      style.setProperty('max-height', `${Math.max(0, below)}px`);
+      top = field.bottom + GAP;
+    } else {
+      style.setProperty('max-height', `${Math.max(0, above)}px`);
+      top = GAP;
+    }
+    style.setProperty('top', `${top}px`);
+  }
+}
+
+export const anchoredPopup = directive(AnchoredPopupDirective);
