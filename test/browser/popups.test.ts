@@ -341,6 +341,7 @@ describe('without CSS anchor positioning: measured, fixed placement', () => {
       const { host, input } = await kind.mount(scroller);
       const box = await scrollFieldNearTop(kind, host, input);
       await open(host, input);
+      expect(isOpen(host)).to.equal(true);
       expect(side(kind, host, input)).to.equal('below');
       box.scrollTop += 20;
       await settle();

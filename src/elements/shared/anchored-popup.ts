@@ -146,7 +146,13 @@ class AnchoredPopupDirective extends AsyncDirective {
     const anchor = this.options.anchor(popup);
     const placement = popupPlacement();
     if (placement === 'inline' || !(anchor instanceof HTMLElement)) return this.close();
-    if (this.placement !== placement || this.anchor !== anchor) this.close();
+    if (this.placement === placement && this.anchor === anchor && popup.matches(':popover-open')) {
+      // A render may have changed what the list holds, hence its height: placed again next frame
+      // (not now: this render may run inside a ResizeObserver's callback).
+      if (placement === 'fixed') this.schedule();
+      return;
+    }
+    this.close();
     this.anchor = anchor;
     this.placement = placement;
     popup.setAttribute('popover', 'manual');
@@ -155,12 +161,6 @@ class AnchoredPopupDirective extends AsyncDirective {
       anchor.style.setProperty('anchor-name', this.anchorName);
       popup.style.setProperty('position-anchor', this.anchorName);
     } else this.follow();
-    if (popup.matches(':popover-open')) {
-      // A render may have changed what the list holds, hence its height: placed again next frame
-      // (not now: this render may run inside a ResizeObserver's callback).
-      if (placement === 'fixed') this.schedule();
-      return;
-    }
     popup.showPopover();
     // Placed before it is first painted.
     if (placement === 'fixed') this.place();
@@ -168,6 +168,7 @@ class AnchoredPopupDirective extends AsyncDirective {
 
   private close(): void {
     const popup = this.popup;
+    if (!this.placement && !popup?.hasAttribute('popover')) return;
     this.unfollow();
     this.anchor?.style.removeProperty('anchor-name');
     this.anchor = undefined;
