@@ -1,5 +1,4 @@
-import { css, nothing } from 'lit';
-import { AsyncDirective, directive, PartType, type ElementPart, type PartInfo } from 'lit/async-directive.js';
+import { css, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
 /**
  * What the browser offers the popups, detected once. A page may turn a feature off (for a browser
@@ -30,129 +29,76 @@ const GAP = 6;
 /** Below this height (px) a constrained popup is not worth showing on that side. */
 const MIN_HEIGHT = 160;
 
-/**
- * The styles of anchored popups: add them to the `static styles` of any element that renders
- * `anchoredPopup()`. Unlayered on purpose: they must win over the popup's own utilities
- * (`absolute top-full mt-*`), which still place it where the top layer is missing.
- */
+const defaultAnchor = (popup: HTMLElement) => popup.parentElement?.querySelector(':scope > [data-popup-anchor]');
+
+// The styles of anchored popups. Unlayered on purpose: they must win over the popup's own utilities
+// (`absolute top-full mt-*`), which still place it where the top layer is missing. In the top
+// layer the user agent's popover box (centred, padded, bordered, Canvas colours) gives way to the
+// popup's own look (its border, background and colours are the element's classes), and its list
+// shrinks (and scrolls) when the room beside the field is short. Anchored: below the field, as
+// wide as it; above when it fits there and not below; else the side with the room (at least
+// MIN_HEIGHT), its height held to that room. The browser follows the field as anything scrolls.
+/** The styles of anchored popups: add them to the `static styles` of any element with a combobox. */
 export const anchoredPopupStyles = css`
-  /* In the top layer the user agent's popover box (centred, padded, bordered, Canvas colours) gives
-     way to the popup's own look; its border, background and colours are the element's classes. */
-  [data-pd-popup]:popover-open {
-    position: fixed;
-    inset: auto;
-    margin: 0;
-    padding: 0;
-    box-sizing: border-box;
-    /* Its list shrinks (and scrolls) when the room beside the field is short. */
-    display: flex;
-    flex-direction: column;
-  }
-  [data-pd-popup]:popover-open > * {
-    flex-shrink: 0;
-  }
-  [data-pd-popup]:popover-open > [role='listbox'] {
-    flex-shrink: 1;
-    min-height: 0;
-  }
-  /* Below the field, as wide as it; above when it fits there and not below; else the side with the
-     room, its height held to that room. The browser follows the field as anything scrolls. */
-  [data-pd-popup='anchor']:popover-open {
-    position-area: bottom;
-    width: anchor-size(width);
-    margin-block: ${GAP}px;
-    position-try-fallbacks: flip-block, --pd-popup-below, --pd-popup-above;
-  }
-  @position-try --pd-popup-below {
-    position-area: bottom;
-    min-height: ${MIN_HEIGHT}px;
-    max-height: -webkit-fill-available;
-    max-height: stretch;
-  }
-  @position-try --pd-popup-above {
-    position-area: top;
-    min-height: ${MIN_HEIGHT}px;
-    max-height: -webkit-fill-available;
-    max-height: stretch;
-  }
+  [data-pd-popup]:popover-open { position: fixed; inset: auto; margin: 0; padding: 0; box-sizing: border-box; display: flex; flex-direction: column; }
+  [data-pd-popup]:popover-open > * { flex-shrink: 0; }
+  [data-pd-popup]:popover-open > [role='listbox'] { flex-shrink: 1; min-height: 0; }
+  [data-pd-popup='anchor']:popover-open { position-area: bottom; width: anchor-size(width); margin-block: ${GAP}px; position-try-fallbacks: flip-block, --pd-popup-below, --pd-popup-above; }
+  @position-try --pd-popup-below { position-area: bottom; min-height: ${MIN_HEIGHT}px; max-height: -webkit-fill-available; max-height: stretch; }
+  @position-try --pd-popup-above { position-area: top; min-height: ${MIN_HEIGHT}px; max-height: -webkit-fill-available; max-height: stretch; }
 `;
 
 export interface AnchoredPopupOptions {
+  /** The popup element, when rendered. */
+  popup: () => HTMLElement | null | undefined;
   /** Whether the popup shows. */
-  open: boolean;
-  /** The element the popup hangs from (the field), found from the popup. */
-  anchor: (popup: HTMLElement) => Element | null | undefined;
+  open: () => boolean;
+  /** The element the popup hangs from: by default the popup's sibling marked `data-popup-anchor`. */
+  anchor?: (popup: HTMLElement) => Element | null | undefined;
 }
 
 let anchors = 0;
 
 /**
- * Shows a combobox's popup in the top layer while it is open (`popover="manual"`: the combobox
- * keeps its own Escape, Tab and outside-click rules, and focus stays in its input), under its field
- * or above it where the viewport's edge leaves no room, following the field through scrolling and
- * resizing. The popup stays where it is in the shadow root, so its IDREFs (`aria-controls`,
+ * Shows a popup in the top layer while it is open (`popover="manual"`: its combobox keeps its own
+ * Escape, Tab and outside-click rules, and focus stays in the input), under its field or above it
+ * where the viewport's edge leaves no room, following the field through scrolling and resizing.
+ * The popup stays where it is in the shadow root, so its IDREFs (`aria-controls`,
  * `aria-activedescendant`), events and inherited styles are unchanged; only its box escapes the
- * `overflow` of its ancestors and paints above a modal `<dialog>`. See `popupSupport` for the
- * browsers without the top layer or CSS anchor positioning. Needs `anchoredPopupStyles`.
- *
- * ```ts
- * html`<div part="popup" ${anchoredPopup({ open, anchor: (popup) => popup.previousElementSibling })}>…</div>`
- * ```
+ * `overflow` of its ancestors and paints above a modal `<dialog>`. See `popupSupport` for browsers
+ * without the top layer or CSS anchor positioning. The host's styles need `anchoredPopupStyles`.
  */
-class AnchoredPopupDirective extends AsyncDirective {
+export class AnchoredPopupController implements ReactiveController {
   private popup?: HTMLElement;
-  private options?: AnchoredPopupOptions;
   private anchor?: HTMLElement;
   private readonly anchorName = `--pd-popup-${++anchors}`;
   private placement?: PopupPlacement;
   private observer?: ResizeObserver;
   private frame = 0;
-  private scheduled = false;
 
-  constructor(part: PartInfo) {
-    super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('anchoredPopup() goes on the popup element itself');
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly options: AnchoredPopupOptions,
+  ) {
+    host.addController(this);
   }
 
-  render(_options: AnchoredPopupOptions) {
-    return nothing;
-  }
-
-  override update(part: ElementPart, [options]: [AnchoredPopupOptions]) {
-    this.popup = part.element as HTMLElement;
-    this.options = options;
-    // The template is committed (and, on a first render, connected) once this render ends.
-    if (!this.scheduled) {
-      this.scheduled = true;
-      queueMicrotask(() => {
-        this.scheduled = false;
-        this.sync();
-      });
-    }
-    return nothing;
-  }
-
-  protected override disconnected(): void {
-    this.close();
-  }
-
-  protected override reconnected(): void {
-    this.sync();
-  }
-
-  private sync(): void {
-    const popup = this.popup;
-    if (!popup || !this.isConnected || !popup.isConnected || !this.options?.open) return this.close();
-    const anchor = this.options.anchor(popup);
+  hostUpdated(): void {
+    const popup = this.options.open() ? this.options.popup() : undefined;
+    if (popup !== this.popup) this.close();
+    this.popup = popup ?? undefined;
+    if (!popup?.isConnected) return this.close();
+    const anchor = (this.options.anchor ?? defaultAnchor)(popup);
     const placement = popupPlacement();
     if (placement === 'inline' || !(anchor instanceof HTMLElement)) return this.close();
     if (this.placement === placement && this.anchor === anchor && popup.matches(':popover-open')) {
       // A render may have changed what the list holds, hence its height: placed again next frame
-      // (not now: this render may run inside a ResizeObserver's callback).
+      // (not now: this update may run inside a ResizeObserver's callback).
       if (placement === 'fixed') this.schedule();
       return;
     }
     this.close();
+    this.popup = popup;
     this.anchor = anchor;
     this.placement = placement;
     popup.setAttribute('popover', 'manual');
@@ -166,9 +112,14 @@ class AnchoredPopupDirective extends AsyncDirective {
     if (placement === 'fixed') this.place();
   }
 
+  hostDisconnected(): void {
+    this.close();
+    this.popup = undefined;
+  }
+
   private close(): void {
     const popup = this.popup;
-    if (!this.placement && !popup?.hasAttribute('popover')) return;
+    if (!this.placement) return;
     this.unfollow();
     this.anchor?.style.removeProperty('anchor-name');
     this.anchor = undefined;
@@ -238,4 +189,3 @@ class AnchoredPopupDirective extends AsyncDirective {
   }
 }
 
-export const anchoredPopup = directive(AnchoredPopupDirective);

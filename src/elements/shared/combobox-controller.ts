@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { AnchoredPopupController } from './anchored-popup.js';
 
 /** What the controller needs from its host, read on every key press and render. */
 export interface ComboboxSource<T> {
@@ -104,6 +105,9 @@ export class ComboboxController<T> implements ReactiveController {
     this.overscan = options.overscan ?? 6;
     this.prefetch = options.prefetch ?? 12;
     this.activateOnArrival = options.activateOnArrival ?? false;
+    // The listbox's popup (its parent) shows in the top layer while open, hung from its field;
+    // shown before this controller scrolls the list (a hidden popover's list keeps no scroll).
+    new AnchoredPopupController(host, { popup: () => this.listbox()?.parentElement, open: () => this.open });
     host.addController(this);
   }
 

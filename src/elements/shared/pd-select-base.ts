@@ -6,7 +6,6 @@ import { type StringKey, plural } from '../../i18n/index.js';
 import { describeError, errorCode } from '../../session/errors.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import type { ConnectSession } from '../../session/session.js';
-import { anchoredPopup } from './anchored-popup.js';
 import { ComboboxController, matchesText } from './combobox-controller.js';
 import { cssProperties } from './css-properties.js';
 import { checkPath, spinner } from './icons.js';
@@ -436,6 +435,7 @@ export abstract class PdSelectBase<T> extends PdElement {
       >
       <div
         part="field"
+        data-popup-anchor
         class="flex min-h-10 items-center gap-2 rounded-pd border border-pd-border bg-pd-surface ps-2.5 pe-1 text-pd-fg shadow-pd transition-colors focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-pd-focus ${disabled ? 'cursor-not-allowed border-dashed border-pd-muted/60 bg-pd-muted-bg text-pd-muted shadow-none' : 'hover:border-pd-muted/60'}"
       >
         ${combo.text === undefined ? this.renderFieldIcon(selected) : nothing}
@@ -501,7 +501,6 @@ export abstract class PdSelectBase<T> extends PdElement {
         part="popup"
         class="@container absolute inset-x-0 top-full z-50 mt-1.5 overflow-hidden rounded-pd border border-pd-border bg-pd-surface text-pd-fg shadow-[0_10px_30px_-8px_rgb(0_0_0/0.25),0_2px_6px_rgb(0_0_0/0.08)] ${open ? '' : 'hidden'}"
         aria-busy=${this.busy(phase) ? 'true' : 'false'}
-        ${anchoredPopup({ open, anchor: (popup) => popup.parentElement?.querySelector('[part~="field"]') })}
       >
         <div
           role="listbox"

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { anchoredPopup } from '../../shared/anchored-popup.js';
 import type { ComboboxController } from '../../shared/combobox-controller.js';
 import { cssProperties } from '../../shared/css-properties.js';
 import { optionWindow } from '../../shared/option-window.js';
@@ -103,7 +102,7 @@ export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
           )}
         </ul>`
       : nothing}
-    <div class="relative">
+    <div class="relative" data-popup-anchor>
       <input
         part="input combobox"
         class="pd-input pe-9 text-ellipsis"
@@ -160,7 +159,6 @@ export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
           part="popup"
           class="pd-popup"
           aria-busy=${state?.loading ? 'true' : 'false'}
-          ${anchoredPopup({ open, anchor: (popup) => popup.previousElementSibling })}
           @keydown=${(event: KeyboardEvent) => {
             // Escape on a button of the list closes it, as on the input, and focus goes back there.
             if (event.key !== 'Escape') return;
