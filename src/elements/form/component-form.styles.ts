@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { anchoredPopupStyles } from '../shared/anchored-popup.js';
+import { anchoredPopupStyles } from '../shared/anchored-popup.styles.js';
 
 /** What the component forms share beyond their utilities: host display, spinner, shimmer, disclosures. */
 export const formCss = css`

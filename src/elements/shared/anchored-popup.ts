@@ -1,4 +1,4 @@
-import { css, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
  * What the browser offers the popups, detected once. A page may turn a feature off (for a browser
@@ -8,15 +8,15 @@ import { css, type ReactiveController, type ReactiveControllerHost } from 'lit';
  * - `anchorPositioning` off: the popup is in the top layer and placed by measuring its field
  *   (`position: fixed`), again on every scroll, resize and change of size while it is open.
  */
-export const popupSupport = {
-  popover: typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype,
-  anchorPositioning:
-    typeof CSS !== 'undefined' &&
-    typeof CSS.supports === 'function' &&
-    CSS.supports('anchor-name: --pd') &&
-    CSS.supports('position-area: bottom') &&
-    CSS.supports('position-try-fallbacks: flip-block'),
-};
+export const popupSupport = /* @__PURE__ */ detectPopupSupport();
+
+function detectPopupSupport() {
+  const supports = (declaration: string) => typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports(declaration);
+  return {
+    popover: typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype,
+    anchorPositioning: supports('anchor-name: --pd') && supports('position-area: bottom') && supports('position-try-fallbacks: flip-block'),
+  };
+}
 
 /** How an open popup is placed: see `popupSupport`. */
 export type PopupPlacement = 'anchor' | 'fixed' | 'inline';
@@ -25,28 +25,11 @@ export type PopupPlacement = 'anchor' | 'fixed' | 'inline';
 export const popupPlacement = (): PopupPlacement => (!popupSupport.popover ? 'inline' : popupSupport.anchorPositioning ? 'anchor' : 'fixed');
 
 /** Space in px between the field and its popup, and between the popup and the viewport's edge. */
-const GAP = 6;
+export const POPUP_GAP = 6;
 /** Below this height (px) a constrained popup is not worth showing on that side. */
-const MIN_HEIGHT = 160;
+export const POPUP_MIN_HEIGHT = 160;
 
 const defaultAnchor = (popup: HTMLElement) => popup.parentElement?.querySelector(':scope > [data-popup-anchor]');
-
-// The styles of anchored popups. Unlayered on purpose: they must win over the popup's own utilities
-// (`absolute top-full mt-*`), which still place it where the top layer is missing. In the top
-// layer the user agent's popover box (centred, padded, bordered, Canvas colours) gives way to the
-// popup's own look (its border, background and colours are the element's classes), and its list
-// shrinks (and scrolls) when the room beside the field is short. Anchored: below the field, as
-// wide as it; above when it fits there and not below; else the side with the room (at least
-// MIN_HEIGHT), its height held to that room. The browser follows the field as anything scrolls.
-/** The styles of anchored popups: add them to the `static styles` of any element with a combobox. */
-export const anchoredPopupStyles = css`
-  [data-pd-popup]:popover-open { position: fixed; inset: auto; margin: 0; padding: 0; box-sizing: border-box; display: flex; flex-direction: column; }
-  [data-pd-popup]:popover-open > * { flex-shrink: 0; }
-  [data-pd-popup]:popover-open > [role='listbox'] { flex-shrink: 1; min-height: 0; }
-  [data-pd-popup='anchor']:popover-open { position-area: bottom; width: anchor-size(width); margin-block: ${GAP}px; position-try-fallbacks: flip-block, --pd-popup-below, --pd-popup-above; }
-  @position-try --pd-popup-below { position-area: bottom; min-height: ${MIN_HEIGHT}px; max-height: -webkit-fill-available; max-height: stretch; }
-  @position-try --pd-popup-above { position-area: top; min-height: ${MIN_HEIGHT}px; max-height: -webkit-fill-available; max-height: stretch; }
-`;
 
 export interface AnchoredPopupOptions {
   /** The popup element, when rendered. */
@@ -66,7 +49,8 @@ let anchors = 0;
  * The popup stays where it is in the shadow root, so its IDREFs (`aria-controls`,
  * `aria-activedescendant`), events and inherited styles are unchanged; only its box escapes the
  * `overflow` of its ancestors and paints above a modal `<dialog>`. See `popupSupport` for browsers
- * without the top layer or CSS anchor positioning. The host's styles need `anchoredPopupStyles`.
+ * without the top layer or CSS anchor positioning. The host's styles need `anchoredPopupStyles`
+ * (`anchored-popup.styles.ts`).
  */
 export class AnchoredPopupController implements ReactiveController {
   private popup?: HTMLElement;
@@ -173,17 +157,17 @@ export class AnchoredPopupController implements ReactiveController {
     style.setProperty('width', `${field.width}px`);
     style.removeProperty('max-height');
     const natural = popup.offsetHeight;
-    const below = viewport - field.bottom - 2 * GAP;
-    const above = field.top - 2 * GAP;
+    const below = viewport - field.bottom - 2 * POPUP_GAP;
+    const above = field.top - 2 * POPUP_GAP;
     let top: number;
-    if (natural <= below) top = field.bottom + GAP;
-    else if (natural <= above) top = field.top - GAP - natural;
-    else if (below >= MIN_HEIGHT || below >= above) {
+    if (natural <= below) top = field.bottom + POPUP_GAP;
+    else if (natural <= above) top = field.top - POPUP_GAP - natural;
+    else if (below >= POPUP_MIN_HEIGHT || below >= above) {
       style.setProperty('max-height', `${Math.max(0, below)}px`);
-      top = field.bottom + GAP;
+      top = field.bottom + POPUP_GAP;
     } else {
       style.setProperty('max-height', `${Math.max(0, above)}px`);
-      top = GAP;
+      top = POPUP_GAP;
     }
     style.setProperty('top', `${top}px`);
   }

@@ -48,11 +48,7 @@ export interface ComboboxOptions {
   activateOnArrival?: boolean;
 }
 
-/**
- * Whether any of `fields` holds `text` (case-insensitive): how loaded options are narrowed at once
- * while the server's answer for the typed text is on its way.
- */
-export const matchesText = (text: string, ...fields: string[]): boolean => fields.some((field) => field.toLowerCase().includes(text.trim().toLowerCase()));
+export { matchesText } from './match-text.js';
 
 /** The first and one-past-last index of the options to render. */
 export interface WindowRange {

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { appListStyles } from '../../styles/shared.js';
-import { anchoredPopupStyles } from './anchored-popup.js';
+import { anchoredPopupStyles } from './anchored-popup.styles.js';
 
 /** Styles every `pd-*` select shares besides its Tailwind utilities. */
 export const selectStyles = [
