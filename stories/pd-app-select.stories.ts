@@ -164,3 +164,44 @@ export const Narrow: Story = {
   render: (storyArgs) => html`<div style="width: 320px; min-height: 26rem">${template(storyArgs)}</div>`,
   play: playOpen,
 };
+
+/** The open list is in the top layer (it escapes clipping boxes and shows above dialogs), anchored to its field. */
+const playOpenInTopLayer = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  const element = await select(canvasElement);
+  await openSelect(element);
+  const popup = inShadow(element, '[part="popup"]')!;
+  await waitFor(() => expect(popup.matches(':popover-open')).toBe(true));
+};
+const frame = 'box-sizing: border-box; padding: 1rem; border: 1px solid #a1a1aa; border-radius: 12px; background: inherit; color: inherit';
+
+/**
+ * Inside a modal `<dialog>` shorter than the list: the open list shows above the dialog, whole,
+ * and takes clicks and keys as anywhere else.
+ */
+export const InDialog: Story = {
+  name: 'In a dialog',
+  render: (storyArgs) => html`<div class="story-column" style="min-height: 26rem">
+    <button type="button" @click=${(event: Event) => ((event.currentTarget as HTMLElement).nextElementSibling as HTMLDialogElement).showModal()}>Open the dialog</button>
+    <dialog aria-labelledby="story-dialog-title" style="${frame}; width: min(26rem, 90vw)">
+      <h2 id="story-dialog-title" style="margin: 0 0 0.75rem; font-size: 1rem">Connect an app</h2>
+      ${template(storyArgs)}
+      <form method="dialog" style="margin-top: 1rem"><button>Close</button></form>
+    </dialog>
+  </div>`,
+  play: async (context) => {
+    context.canvasElement.querySelector('dialog')!.showModal();
+    await playOpenInTopLayer(context);
+  },
+};
+
+/** Inside a card with `overflow: hidden`, shorter than the list: the open list is not cut off. */
+export const InClippedCard: Story = {
+  name: 'In a clipped card',
+  render: (storyArgs) => html`<div class="story-column" style="min-height: 26rem">
+    <section aria-labelledby="story-card-title" style="${frame}; overflow: hidden; max-width: 24rem; height: 8.5rem">
+      <h2 id="story-card-title" style="margin: 0 0 0.75rem; font-size: 1rem">Source</h2>
+      ${template(storyArgs)}
+    </section>
+  </div>`,
+  play: playOpenInTopLayer,
+};

@@ -17,7 +17,7 @@ import type { Account, App } from '../../session/types.js';
 import '../account-list/pd-account-list.js';
 import { markdown } from '../form/controls/markdown.js';
 import { renderAppIcon } from '../shared/app-icon.js';
-import { matchesText } from '../shared/combobox-controller.js';
+import { matchesText } from '../shared/match-text.js';
 import { markdownFirstLine } from '../shared/markdown-text.js';
 import { cssProperties } from '../shared/css-properties.js';
 import { spinner } from '../shared/icons.js';

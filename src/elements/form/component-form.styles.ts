@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { anchoredPopupStyles } from '../shared/anchored-popup.styles.js';
 
 /** What the component forms share beyond their utilities: host display, spinner, shimmer, disclosures. */
 export const formCss = css`
+    ${anchoredPopupStyles}
     :host {
       display: block;
       min-width: 0;

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { AnchoredPopupController } from './anchored-popup.js';
 
 /** What the controller needs from its host, read on every key press and render. */
 export interface ComboboxSource<T> {
@@ -47,11 +48,7 @@ export interface ComboboxOptions {
   activateOnArrival?: boolean;
 }
 
-/**
- * Whether any of `fields` holds `text` (case-insensitive): how loaded options are narrowed at once
- * while the server's answer for the typed text is on its way.
- */
-export const matchesText = (text: string, ...fields: string[]): boolean => fields.some((field) => field.toLowerCase().includes(text.trim().toLowerCase()));
+export { matchesText } from './match-text.js';
 
 /** The first and one-past-last index of the options to render. */
 export interface WindowRange {
@@ -104,6 +101,9 @@ export class ComboboxController<T> implements ReactiveController {
     this.overscan = options.overscan ?? 6;
     this.prefetch = options.prefetch ?? 12;
     this.activateOnArrival = options.activateOnArrival ?? false;
+    // The listbox's popup (its parent) shows in the top layer while open, hung from its field;
+    // shown before this controller scrolls the list (a hidden popover's list keeps no scroll).
+    new AnchoredPopupController(host, { popup: () => this.listbox()?.parentElement, open: () => this.open });
     host.addController(this);
   }
 
@@ -166,9 +166,11 @@ export class ComboboxController<T> implements ReactiveController {
     const listbox = this.observed;
     if (!listbox?.isConnected) return;
     const measured = listbox.querySelector<HTMLElement>('[role="option"]')?.offsetHeight ?? 0;
-    // The window spans the list's maximum height; a short list is rendered whole anyway.
+    // The window spans the list's maximum height (a short list is rendered whole anyway), or its
+    // own height when it scrolls: a popup held to the room beside its field shows fewer rows.
     const maxHeight = Number.parseFloat(getComputedStyle(listbox).maxHeight);
-    const viewport = Math.max(listbox.clientHeight, Number.isFinite(maxHeight) ? maxHeight : 0);
+    const scrolls = listbox.scrollHeight > listbox.clientHeight + 1;
+    const viewport = scrolls ? listbox.clientHeight : Math.max(listbox.clientHeight, Number.isFinite(maxHeight) ? maxHeight : 0);
     let changed = false;
     if (measured > 0 && Math.abs(measured - this.rowHeight) > 0.5) {
       this.rowHeight = measured;

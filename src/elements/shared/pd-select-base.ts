@@ -435,6 +435,7 @@ export abstract class PdSelectBase<T> extends PdElement {
       >
       <div
         part="field"
+        data-popup-anchor
         class="flex min-h-10 items-center gap-2 rounded-pd border border-pd-border bg-pd-surface ps-2.5 pe-1 text-pd-fg shadow-pd transition-colors focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-pd-focus ${disabled ? 'cursor-not-allowed border-dashed border-pd-muted/60 bg-pd-muted-bg text-pd-muted shadow-none' : 'hover:border-pd-muted/60'}"
       >
         ${combo.text === undefined ? this.renderFieldIcon(selected) : nothing}

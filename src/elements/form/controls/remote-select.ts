@@ -102,7 +102,7 @@ export function remoteSelectControl(ctx: FieldContext, hooks: RemoteHooks) {
           )}
         </ul>`
       : nothing}
-    <div class="relative">
+    <div class="relative" data-popup-anchor>
       <input
         part="input combobox"
         class="pd-input pe-9 text-ellipsis"
