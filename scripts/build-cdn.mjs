@@ -8,7 +8,8 @@
  * the non-English locales and the markdown renderer into chunks loaded when needed. The CSS and the markup inside the modules are minified too (minify-templates.mjs).
  * `dist/cdn.meta.json` (not published) records the module graph for `npm run size`.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 import { elements } from './elements.mjs';
@@ -39,23 +40,122 @@ const withBase = {
 const entryPoints = { ...elementEntries, 'pd-connect-provider': `pd-entry:${elementEntries['pd-connect-provider']}` };
 
 rmSync('dist/cdn', { recursive: true, force: true });
-const result = await build({
-  entryPoints: { 'pd-connect-elements': 'src/index.ts', ...entryPoints },
-  outdir: 'dist/cdn',
-  chunkNames: 'chunks/[name]-[hash]',
+const options = {
   bundle: true,
-  splitting: true,
   format: 'esm',
   target: 'es2022',
   platform: 'browser',
   minify: true,
+  tsconfig: 'tsconfig.json',
+  logLevel: 'warning',
+};
+const result = await build({
+  ...options,
+  entryPoints: { 'pd-connect-elements': 'src/index.ts', ...entryPoints },
+  outdir: 'dist/cdn',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   sourcemap: true,
   legalComments: 'linked',
   metafile: true,
-  tsconfig: 'tsconfig.json',
   define: { 'process.env.NODE_ENV': '"production"' },
   plugins: [withBase, minifyTemplatesPlugin()],
-  logLevel: 'warning',
 });
+
+/**
+ * Elements that ask for a Connect token. Their files start the token request and the connection
+ * to the API before loading the rest (src/session/early-start.ts): a static import would hold
+ * every line of the file until its chunks had arrived. The console talks to the host's admin
+ * route instead.
+ */
+const tokenTags = elements.filter((element) => !['pd-connect-provider', 'pd-accounts-console'].includes(element.tag)).map((element) => element.tag);
+const earlyStartFor = async (tags) =>
+  (
+    await build({
+      ...options,
+      stdin: {
+        contents: `import { startEarly } from './src/session/early-start.ts'; startEarly(${JSON.stringify(tags.join())});`,
+        resolveDir: process.cwd(),
+        loader: 'ts',
+      },
+      format: 'iife',
+      write: false,
+    })
+  ).outputFiles[0].text.replace(/^"use strict";/, '').trim();
+
+/**
+ * An entry that only gathers its chunks' exports (`import{a}from"./chunks/x.js";…export{a as
+ * PdConnectButton};`), as a map of its export names to chunk and binding; undefined when it has
+ * code of its own.
+ */
+function reexportsOf(code) {
+  const imported = new Map();
+  const exported = new Map();
+  const rest = code
+    .replace(/\/\/# sourceMappingURL=\S+\s*$/, '')
+    .replace(/import\{([^}]*)\}from"([^"]+)";/g, (_statement, names, from) => {
+      for (const name of names.split(',')) {
+        const [binding, local = binding] = name.split(' as ');
+        imported.set(local, { from, binding });
+      }
+      return '';
+    })
+    .replace(/import"[^"]+";/g, '')
+    .replace(/export\{([^}]*)\};/g, (_statement, names) => {
+      for (const name of names.split(',')) {
+        const [local, as = local] = name.split(' as ');
+        exported.set(as, imported.get(local));
+      }
+      return '';
+    });
+  return rest.trim() || [...exported.values()].some((source) => !source) ? undefined : exported;
+}
+
+const relative = (path) => JSON.stringify(`./${path.slice('dist/cdn/'.length)}`);
+
+/**
+ * The element file is replaced by one that starts early and then imports every chunk the entry
+ * imported, all in one round, as the static imports did; its exports are the same bindings. An
+ * entry with code of its own (the file with every element) moves to `chunks/<name>-entry.js` and
+ * is imported alongside. The module graph records the new file as "importing" them statically
+ * (they load at once). The file waits (top-level await) until the element is defined, so
+ * `await import()` of it still finds the element registered.
+ */
+const graph = result.metafile.outputs;
+const cdnOf = (tag) => elements.find((element) => element.tag === tag).cdn;
+// Module scripts run in document order, each once its static imports are in: the provider's file,
+// usually first, would hold the element files behind it until its chunks had arrived. It starts
+// nothing itself, but waits for its chunks the same way (top-level await holds no later script).
+const starters = [['pd-connect-elements', tokenTags], [cdnOf('pd-connect-provider'), []], ...tokenTags.map((tag) => [cdnOf(tag), [tag]])];
+for (const [cdn, tags] of starters) {
+  const file = `dist/cdn/${cdn}.js`;
+  const code = readFileSync(file, 'utf8');
+  const chunks = graph[file].imports.filter((edge) => edge.kind === 'import-statement' && !edge.external).map((edge) => edge.path);
+  const reexports = reexportsOf(code);
+  let atOnce = chunks;
+  let exports;
+  if (reexports) {
+    const index = (from) => chunks.indexOf(`dist/cdn/${from.slice(2)}`);
+    exports = [...reexports].map(([name, { from, binding }]) => `${name}=m[${index(from)}].${binding}`).join();
+    rmSync(`${file}.map`);
+  } else {
+    const inner = `dist/cdn/chunks/${cdn}-entry.js`;
+    writeFileSync(inner, code.replace(/"\.\/chunks\//g, '"./').replace(/\/\/# sourceMappingURL=\S+\s*$/, `//# sourceMappingURL=${cdn}-entry.js.map\n`));
+    // One folder deeper: the map's sources move one step up.
+    const map = JSON.parse(readFileSync(`${file}.map`, 'utf8'));
+    writeFileSync(`${inner}.map`, JSON.stringify({ ...map, sources: map.sources.map((source) => `../${source}`) }));
+    rmSync(`${file}.map`);
+    graph[inner] = { ...graph[file] };
+    atOnce = [inner, ...chunks];
+    exports = `{${graph[file].exports.join()}}=m[0]`;
+  }
+  const wrapper = [
+    tags.length ? await earlyStartFor(tags) : '',
+    `const m=await Promise.all([${atOnce.map((path) => `import(${relative(path)})`).join()}]);`,
+    exports ? `export const ${exports};` : '',
+  ].filter(Boolean).join('\n');
+  writeFileSync(file, `${wrapper}\n`);
+  graph[file] = { bytes: Buffer.byteLength(wrapper), inputs: {}, imports: atOnce.map((path) => ({ path, kind: 'import-statement' })), exports: graph[file].exports, entryPoint: graph[file].entryPoint };
+}
 writeFileSync('dist/cdn.meta.json', JSON.stringify(result.metafile));
 console.log('cdn: dist/cdn/pd-connect-elements.js and one pd-*.js per element');

@@ -86,7 +86,7 @@ export function mergeConfig(...sources: (ConnectConfig | undefined)[]): ConnectC
   return merged as ConnectConfig;
 }
 
-export const DEFAULT_BASE_URL = 'https://api.pipedream.com';
+export { DEFAULT_BASE_URL } from './early-start.js';
 export const DEFAULT_CONNECT_PAGE = 'https://pipedream.com/_static/connect.html';
 
 /** A bare host with an optional port: `pipedream.com`, `connect.example.com:8443`. */

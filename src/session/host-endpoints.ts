@@ -1,5 +1,5 @@
 import { ApiError, type ApiErrorReason, outcomeUnknownFor } from './errors.js';
-import { postJson } from './token-source.js';
+import { postJson } from './early-start.js';
 
 /** How long a host's run or deploy endpoint may take: it runs the user's code. */
 export const HOST_EXECUTE_TIMEOUT_MS = 300_000;

@@ -1,4 +1,5 @@
 import { TokenError } from './errors.js';
+import { postJson, takeEarlyToken } from './early-start.js';
 import type { ConnectTokenResponse, TokenCallback } from './types.js';
 
 export interface ConnectToken {
@@ -37,18 +38,13 @@ export function normalizeToken(raw: unknown, now = Date.now()): ConnectToken {
   return { token: body.token, expiresAt, ...(connectLinkUrl ? { connectLinkUrl } : {}) };
 }
 
-/**
- * A JSON POST to one of the host's own endpoints: its cookies go along (same origin), and nothing
- * is taken from or put into a cache (tokens and write answers belong to one user and one click).
- */
-export function postJson(endpoint: string, body: unknown, signal: AbortSignal): Promise<Response> {
-  return fetch(endpoint, {
-    method: 'POST',
-    credentials: 'same-origin',
-    cache: 'no-store',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(body),
-    signal,
+/** `work`, or the abort reason once `signal` aborts first. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    if (signal.aborted) return stop();
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
   });
 }
 
@@ -69,7 +65,9 @@ export function endpointFetcher(endpoint: string, externalUserId: string, timeou
       });
     let response: Response;
     try {
-      response = await postJson(endpoint, { external_user_id: externalUserId }, signal);
+      // The CDN files may have asked already, while the rest of the library was on its way.
+      const answer = takeEarlyToken(endpoint, externalUserId) ?? postJson(endpoint, { external_user_id: externalUserId }, signal);
+      response = await untilAborted(answer, signal);
     } catch (error) {
       if (signal.aborted) throw timedOut(error);
       throw new TokenError('endpoint_unreachable', `The token endpoint ${endpoint} could not be reached`, undefined, { cause: error });
@@ -79,7 +77,7 @@ export function endpointFetcher(endpoint: string, externalUserId: string, timeou
     }
     let body: unknown;
     try {
-      body = await response.json();
+      body = await untilAborted(response.json(), signal);
     } catch (error) {
       if (signal.aborted) throw timedOut(error);
       throw new TokenError('invalid_response', 'The token endpoint did not answer JSON', response.status, { cause: error });

@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.node.js';
+import { contentType, emulatorTokenEndpoint, fileUnder } from '../support/host-server.js';
+
+/**
+ * The CDN build's element files start the token request (and the connection to the API) before
+ * their chunks have arrived, and the element takes that answer instead of asking again. The host
+ * here holds every chunk until a token request has come in (or 5 s have passed), so a page whose
+ * token request waits for the chunks is seen as such. Run `npm run build:cdn` first (`npm test` does).
+ */
+
+const browserPathModule = new URL('../support/browser-path.js', import.meta.url).href;
+const { CHROMIUM_ARGS, findChromium } = (await import(browserPathModule)) as { CHROMIUM_ARGS: string[]; findChromium(): string };
+
+const cdnDir = join(fileURLToPath(new URL('../..', import.meta.url)), 'dist/cdn');
+const USER = 'early-start-user';
+const HOLD_MS = 5_000;
+const STEP_TIMEOUT = 20_000;
+
+let emulator: RunningEmulator;
+let server: Server;
+let origin: string;
+let browser: Browser;
+
+/** What the host saw, in order: token requests and the moment the held chunks were let go. */
+let log: string[] = [];
+/** The answer of the next token request, when a test wants a failing one. */
+let tokenStatus: number[] = [];
+let releaseChunks: (why: string) => void = () => undefined;
+let chunksReleased: Promise<void> = Promise.resolve();
+
+function holdChunks(): void {
+  let release!: () => void;
+  chunksReleased = new Promise<void>((resolve) => (release = resolve));
+  let released = false;
+  const releaseThese = (why: string) => {
+    if (released) return;
+    released = true;
+    log.push(`chunks released: ${why}`);
+    release();
+  };
+  releaseChunks = releaseThese;
+  setTimeout(() => releaseThese('timeout'), HOLD_MS).unref();
+}
+
+const pages: Record<string, (api: string) => string> = {
+  // The README's page: provider first, the element inside it.
+  '/provider.html': (api) => `<!doctype html><html><head>
+    <script type="module" src="/cdn/pd-connect-provider.js"></script>
+    <script type="module" src="/cdn/pd-connect-button.js"></script>
+  </head><body>
+    <pd-connect-provider external-user-id="${USER}" token-endpoint="/api/connect-token" base-url="${api}" frontend-host="${api}/_static/connect.html" environment="development">
+      <pd-connect-button app="slack"></pd-connect-button>
+    </pd-connect-provider>
+  </body></html>`,
+  // Settings on the element itself, and the file with every element.
+  '/own-settings.html': (api) => `<!doctype html><html><head>
+    <script type="module" src="/cdn/pd-connect-elements.js"></script>
+  </head><body>
+    <pd-connect-button app="slack" external-user-id="${USER}" token-endpoint="/api/connect-token" base-url="${api}" frontend-host="${api}/_static/connect.html" environment="development"></pd-connect-button>
+  </body></html>`,
+  // Settings from script after the file has loaded: nothing to start early.
+  '/configured.html': (api) => `<!doctype html><html><head>
+    <script type="module">
+      const { configure } = await import('/cdn/pd-connect-elements.js');
+      configure({ externalUserId: ${JSON.stringify(USER)}, tokenEndpoint: '/api/connect-token', baseUrl: ${JSON.stringify(api)}, frontendHost: ${JSON.stringify(`${api}/_static/connect.html`)}, environment: 'development' });
+    </script>
+  </head><body><pd-connect-button app="slack"></pd-connect-button></body></html>`,
+};
+
+async function startHost(): Promise<Server> {
+  const mint = emulatorTokenEndpoint(emulator, USER);
+  const host = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (path === '/api/connect-token') {
+      log.push('token requested');
+      releaseChunks('token');
+      const status = tokenStatus.shift();
+      if (status) return void res.writeHead(status, { 'content-type': 'application/json' }).end('{"error":"down"}');
+      return mint(req, res);
+    }
+    const page = pages[path];
+    if (page) return void res.writeHead(200, { 'content-type': contentType('page.html'), 'cache-control': 'no-store' }).end(page(emulator.url));
+    const file = path.startsWith('/cdn/') ? fileUnder(cdnDir, path.slice('/cdn/'.length)) : undefined;
+    if (!file) return void res.writeHead(404).end();
+    const send = () =>
+      readFile(file).then(
+        (content) => res.writeHead(200, { 'content-type': contentType(file), 'cache-control': 'no-store' }).end(content),
+        () => res.writeHead(404).end(),
+      );
+    if (path.startsWith('/cdn/chunks/')) void chunksReleased.then(send);
+    else void send();
+  });
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', () => resolve()));
+  return host;
+}
+
+async function open(path: string, steps: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  try {
+    await page.goto(`${origin}${path}`);
+    await steps(page);
+    assert.deepEqual(errors, [], 'page errors');
+  } finally {
+    await context.close();
+  }
+}
+
+const buttonState = (page: Page, state: string) =>
+  page.waitForFunction((wanted) => document.querySelector('pd-connect-button')?.matches(`:state(${wanted})`), state, { timeout: STEP_TIMEOUT });
+
+const tokenRequests = () => log.filter((line) => line === 'token requested').length;
+
+describe('the CDN files start early', { timeout: 120_000 }, () => {
+  before(async () => {
+    assert.ok(existsSync(join(cdnDir, 'pd-connect-button.js')), 'no CDN build: run `npm run build:cdn` first');
+    emulator = await startEmulator({ port: 0 });
+    server = await startHost();
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await emulator?.close();
+  });
+  beforeEach(() => {
+    log = [];
+    tokenStatus = [];
+    holdChunks();
+  });
+
+  for (const path of ['/provider.html', '/own-settings.html']) {
+    it(`asks for the token before its chunks arrive, and uses that token (${path})`, async () => {
+      await open(path, async (page) => {
+        await buttonState(page, 'idle');
+        assert.equal(log[0], 'token requested', `the host saw: ${log.join(', ')}`);
+        assert.equal(log[1], 'chunks released: token');
+        // The element took the early answer: one token for the page.
+        assert.equal(tokenRequests(), 1, `the host saw: ${log.join(', ')}`);
+        const preconnects = await page.evaluate(() => [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="preconnect"]')].map((link) => [link.getAttribute('href'), link.crossOrigin]));
+        assert.deepEqual(preconnects, [[new URL(emulator.url).origin, 'anonymous']]);
+        // The token works for what follows: the app's name came from the API.
+        assert.match((await page.locator('pd-connect-button button').first().textContent()) ?? '', /Slack/);
+      });
+    });
+  }
+
+  it('an early request that fails is not kept: the next ask fetches a token anew', async () => {
+    tokenStatus = [503];
+    await open('/provider.html', async (page) => {
+      await buttonState(page, 'idle');
+      assert.equal(tokenRequests(), 1);
+      await page.locator('pd-connect-button button').first().click();
+      // A reused failure would end in the token error; the connect page opens with a new token.
+      await buttonState(page, 'connecting');
+      assert.ok(tokenRequests() >= 2, `the host saw: ${log.join(', ')}`);
+    });
+  });
+
+  it('settings given from script start nothing early, and the element still connects', async () => {
+    await open('/configured.html', async (page) => {
+      await buttonState(page, 'idle');
+      assert.equal(log[0], 'chunks released: timeout', `the host saw: ${log.join(', ')}`);
+      assert.equal(tokenRequests(), 1);
+      assert.equal(await page.locator('link[rel="preconnect"]').count(), 0);
+    });
+  });
+});
