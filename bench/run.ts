@@ -5,7 +5,8 @@
  * writes it to bench/results.md. See bench/README.md for what each number means.
  *
  * Env: BENCH_RUNS (loads per contender, component and condition; default 15),
- * BENCH_PACKAGE_ROOT (a checkout with a built dist/, default the repository), CHROME_PATH.
+ * BENCH_PACKAGE_ROOT (a checkout with a built dist/, default the repository), CHROME_PATH,
+ * BENCH_CONDITIONS and BENCH_COMPONENTS (only these ids and keys, comma-separated).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,17 +27,24 @@ const CONTENDERS: Contender[] = [
   { id: 'react', label: 'connect-react', kit: 'react', path: '/react/' },
 ];
 interface Condition { id: string; label: string; apiMs: number; jsMs: number; contenders: string[] }
-const CONDITIONS: Condition[] = [
+const ALL_CONDITIONS: Condition[] = [
   { id: 'api0', label: 'API 0 ms', apiMs: 0, jsMs: 0, contenders: ['cdn', 'vite', 'react'] },
   { id: 'api80', label: 'API 80 ms', apiMs: 80, jsMs: 0, contenders: ['cdn', 'vite', 'react'] },
   { id: 'api80js80', label: 'API 80 ms + 80 ms per JS file', apiMs: 80, jsMs: 80, contenders: ['cdn', 'react'] },
 ];
 interface Component { key: string; label: string; interaction?: 'search' | 'reload' }
-const COMPONENTS: Component[] = [
+const ALL_COMPONENTS: Component[] = [
   { key: 'pipedream_utils-download-file-to-tmp', label: 'simple (string props)' },
   { key: 'slack-send-message', label: 'app + remote options', interaction: 'search' },
   { key: 'sendgrid-send-email-single-recipient', label: 'reloadProps', interaction: 'reload' },
 ];
+/** `BENCH_CONDITIONS=api80js80` / `BENCH_COMPONENTS=slack-send-message`: only these (comma lists). */
+const only = <T>(all: T[], name: string, id: (item: T) => string): T[] => {
+  const wanted = process.env[name]?.split(',').map((item) => item.trim()).filter(Boolean);
+  return wanted?.length ? all.filter((item) => wanted.includes(id(item))) : all;
+};
+const CONDITIONS = only(ALL_CONDITIONS, 'BENCH_CONDITIONS', (condition) => condition.id);
+const COMPONENTS = only(ALL_COMPONENTS, 'BENCH_COMPONENTS', (component) => component.key);
 const SEARCH_CHARACTER = 'w'; // only "#watercooler" among the emulator's Slack channels
 const RELOADED_FIELD = 'Template'; // shown when "Use a dynamic template" is ticked
 
@@ -184,7 +192,7 @@ for (const condition of CONDITIONS) {
 const started = Date.now();
 const failures: string[] = [];
 // One discarded load of each contender first: warms the browser, the servers and the file cache.
-for (const contender of CONTENDERS) await load(contender, CONDITIONS[0]!, COMPONENTS[1]!).catch(() => undefined);
+for (const contender of CONTENDERS) await load(contender, ALL_CONDITIONS[0]!, ALL_COMPONENTS[1]!).catch(() => undefined);
 for (let run = 0; run < RUNS; run++) {
   for (const group of plan) {
     // Alternate who goes first.

@@ -1,12 +1,15 @@
+import type { enAccounts } from './en-accounts.js';
 import type { enAccountsConsole } from './en-accounts-console.js';
 import type { enAppDirectory } from './en-app-directory.js';
 import type { enDeployedTriggers } from './en-deployed-triggers.js';
 import type { enForms } from './en-forms.js';
+import type { enSelects } from './en-selects.js';
 
 /**
- * English strings: the reference set every locale translates. `{name}` marks a parameter. The
- * strings only the forms use are in en-forms.ts, loaded with the forms; the directory's are in
- * en-app-directory.ts.
+ * English strings: the reference set every locale translates. `{name}` marks a parameter. Here
+ * are the ones every element may show (connecting, settings, API problems); each element's own
+ * ship with it: en-accounts.ts (the account list), en-selects.ts (the selects), en-forms.ts,
+ * en-app-directory.ts, en-accounts-console.ts, en-deployed-triggers.ts.
  */
 export const en = {
   'connect.label': 'Connect {app}',
@@ -58,75 +61,9 @@ export const en = {
   'problem.tokenTimeout': 'The token endpoint did not answer within {seconds} seconds.',
   'problem.tokenCallbackTimeout': 'The token callback did not finish within {seconds} seconds.',
   'problem.wrongUser': 'The sign-in token is for a different user, so nothing is shown. Reload the page or sign in again.',
-  'accounts.title': 'Connected accounts',
-  'accounts.loading': 'Loading accounts…',
-  'accounts.empty': 'No connected accounts yet.',
-  'accounts.retry': 'Retry',
-  'accounts.loadMore': 'Show more accounts',
-  'accounts.loadingMore': 'Loading more…',
-  'accounts.connectedOn': 'Connected {date}',
-  'accounts.healthy': 'Healthy',
-  'accounts.unhealthy': 'Needs reconnect',
-  'accounts.dead': 'Disconnected',
-  'accounts.reconnect': 'Reconnect',
-  'accounts.reconnectLabel': 'Reconnect {account}',
-  'accounts.disconnect': 'Disconnect',
-  'accounts.disconnectLabel': 'Disconnect {account}',
-  'accounts.confirmDisconnect': 'Disconnect {account}? Workflows using it will stop working.',
-  'accounts.confirm': 'Disconnect',
-  'accounts.cancel': 'Cancel',
-  'accounts.disconnecting': 'Disconnecting…',
-  'accounts.disconnected': '{account} was disconnected.',
-  'accounts.disconnectAll': 'Disconnect all accounts',
-  'accounts.confirmDisconnectAll': 'Disconnect all {count} accounts? This cannot be undone.',
-  'accounts.confirmAll': 'Disconnect all',
-  'accounts.count.one': '{count} account',
-  'accounts.count.other': '{count} accounts',
-  'accounts.list': 'Accounts',
-  'accounts.configInvalid': 'This account list is not set up: {detail}',
-  'accounts.loaded': '{count} loaded.',
-  'accounts.disconnectedAll': '{count} disconnected.',
-  'accounts.disconnectAllFailed': 'Could not disconnect {count}.',
-  'select.configInvalid': "This picker is not set up: {detail}",
-  'select.clear': "Clear selection",
-  'select.toggle': "Show options",
-  'select.loading': "Loading…",
-  'select.loadingMore': "Loading more…",
-  'select.retry': "Retry",
-  'select.selected': "{name} selected.",
-  'select.cleared': "Selection cleared.",
-  'apps.label': "Choose an app",
-  'apps.fieldLabel': "App",
-  'apps.placeholder': "Search apps…",
-  'apps.loading': "Loading apps…",
-  'apps.noMatch': "No apps match “{query}”.",
-  'apps.none': "No apps available.",
-  'apps.error': "Could not load apps: {detail}",
-  'apps.results.one': "{count} app available.",
-  'apps.results.other': "{count} apps available.",
-  'apps.required': "Please choose an app.",
-  'components.label.action': "Choose an action",
-  'components.label.trigger': "Choose a trigger",
-  'components.label.any': "Choose an action or trigger",
-  'components.fieldLabel.action': "Action",
-  'components.fieldLabel.trigger': "Trigger",
-  'components.fieldLabel.any': "Action or trigger",
-  'components.placeholder.action': "Search actions…",
-  'components.placeholder.trigger': "Search triggers…",
-  'components.placeholder.any': "Search actions and triggers…",
-  'components.needsApp': "Choose an app first.",
-  'components.loading': "Loading components…",
-  'components.noMatch': "Nothing matches “{query}”.",
-  'components.none': "This app has no actions or triggers of this kind.",
-  'components.error': "Could not load components: {detail}",
-  'components.results.one': "{count} result available.",
-  'components.results.other': "{count} results available.",
-  'components.required': "Please choose an action or trigger.",
-  'components.action': "Action",
-  'components.trigger': "Trigger",
 } as const;
 
-export type StringKey = keyof typeof en | keyof typeof enForms | keyof typeof enAppDirectory | keyof typeof enAccountsConsole | keyof typeof enDeployedTriggers;
+export type StringKey = keyof typeof en | keyof typeof enAccounts | keyof typeof enSelects | keyof typeof enForms | keyof typeof enAppDirectory | keyof typeof enAccountsConsole | keyof typeof enDeployedTriggers;
 export type Strings = Record<StringKey, string>;
 /** Plural forms beyond English's one/other, for languages that have them (Intl.PluralRules categories). */
 /** Strings counted with plural rules: `{base}.one` and `{base}.other` in English, more forms where a language has them. */

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { enAccounts } from '../../src/i18n/en-accounts.js';
+import { enSelects } from '../../src/i18n/en-selects.js';
 import { addEnglishStrings, loadLocale, plural, registerLocale, resolveLocale, translator } from '../../src/i18n/index.js';
 
 describe('i18n', () => {
@@ -42,6 +44,9 @@ describe('i18n', () => {
   });
 
   it('counts with each language’s plural rules', async () => {
+    // As the account list and the selects add theirs when they load.
+    addEnglishStrings(enSelects);
+    addEnglishStrings(enAccounts);
     await loadLocale('de');
     const en = translator('en');
     assert.equal(plural(en, 'en', 'apps.results', 1), '1 app available.');
@@ -51,6 +56,7 @@ describe('i18n', () => {
   });
 
   it('sets names apart in right-to-left text, so their punctuation stays with them', async () => {
+    addEnglishStrings(enAccounts);
     await loadLocale('ar');
     const ar = translator('ar');
     // U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE around the account's name only.

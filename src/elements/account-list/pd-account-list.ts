@@ -9,7 +9,8 @@ import { renderAppIcon } from '../shared/app-icon.js';
 import { spinner } from '../shared/icons.js';
 import { inlineConfirm } from '../shared/inline-confirm.js';
 import { PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent } from '../../events/index.js';
-import { plural } from '../../i18n/index.js';
+import { enAccounts } from '../../i18n/en-accounts.js';
+import { addEnglishStrings, plural } from '../../i18n/index.js';
 import { connectWithEvents, describeConnectOutcome } from '../../session/connect-events.js';
 import { describeError, isOutcomeUnknown, errorCode } from '../../session/errors.js';
 import { HOST_WRITE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoints.js';
@@ -17,6 +18,8 @@ import { InfiniteQueryController } from '../../session/query-controller.js';
 import type { AccountFilter, AccountPage, ConnectSession } from '../../session/session.js';
 import type { Account } from '../../session/types.js';
 import { styles } from './pd-account-list.styles.js';
+
+addEnglishStrings(enAccounts);
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
 bundleForFirstRender({ accounts: AccountsClient });

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { PdElement } from '../../base/pd-element.js';
 import { PdAccountsExportEvent } from '../../events/accounts-console.js';
 import { PdDisconnectEvent, PdErrorEvent } from '../../events/index.js';
+import { enAccounts } from '../../i18n/en-accounts.js';
 import { enAccountsConsole } from '../../i18n/en-accounts-console.js';
 import { addEnglishStrings } from '../../i18n/index.js';
 import type { Account } from '../../session/types.js';
@@ -25,7 +26,7 @@ import {
 } from './admin-client.js';
 import { styles } from './pd-accounts-console.styles.js';
 
-addEnglishStrings(enAccountsConsole);
+addEnglishStrings({ ...enAccountsConsole, ...enAccounts });
 
 export type { AdminAccount, AdminHealth };
 

@@ -7,7 +7,9 @@ import { repeat } from 'lit/directives/repeat.js';
 import { PdElement } from '../../base/pd-element.js';
 import { type DirectoryState, PdDirectoryComponentEvent, PdDirectoryNavigateEvent } from '../../events/app-directory.js';
 import { PdErrorEvent } from '../../events/index.js';
+import { enAccounts } from '../../i18n/en-accounts.js';
 import { enAppDirectory } from '../../i18n/en-app-directory.js';
+import { enSelects } from '../../i18n/en-selects.js';
 import { addEnglishStrings, plural } from '../../i18n/index.js';
 import { connectWithEvents, describeConnectOutcome } from '../../session/connect-events.js';
 import { describeError, errorCode } from '../../session/errors.js';
@@ -25,7 +27,7 @@ import { styles } from './pd-app-directory.styles.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
 bundleForFirstRender({ apps: AppsClient, accounts: AccountsClient });
-addEnglishStrings(enAppDirectory);
+addEnglishStrings({ ...enAppDirectory, ...enSelects, ...enAccounts });
 
 export type { DirectoryState };
 

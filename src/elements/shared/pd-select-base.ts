@@ -2,7 +2,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PdElement } from '../../base/pd-element.js';
 import { PdChangeEvent, PdErrorEvent } from '../../events/index.js';
-import { type StringKey, plural } from '../../i18n/index.js';
+import { enSelects } from '../../i18n/en-selects.js';
+import { type StringKey, addEnglishStrings, plural } from '../../i18n/index.js';
 import { describeError, errorCode } from '../../session/errors.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import type { ConnectSession } from '../../session/session.js';
@@ -10,6 +11,8 @@ import { ComboboxController, matchesText } from './combobox-controller.js';
 import { cssProperties } from './css-properties.js';
 import { checkPath, spinner } from './icons.js';
 import { optionWindow } from './option-window.js';
+
+addEnglishStrings(enSelects);
 
 /** One page of options, whatever the resource. */
 export interface ItemPage<T> {
