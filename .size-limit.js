@@ -24,4 +24,8 @@ export default [
   ...elements
     .filter((element) => element.sizeLimit)
     .map((element) => ({ name: `CDN: <${element.tag}>, loads at once`, path: atOnce(element.cdn), limit: element.sizeLimit, gzip: true })),
+  // One file, nothing imported at once (the build checks that): the element and the provider.
+  ...elements
+    .filter((element) => element.oneFileSizeLimit)
+    .map((element) => ({ name: `CDN one file: <${element.tag}> (one/${element.cdn}.js)`, path: `dist/cdn/one/${element.cdn}.js`, limit: element.oneFileSizeLimit, gzip: true })),
 ];

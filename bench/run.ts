@@ -23,14 +23,15 @@ type Kit = 'pd' | 'react';
 interface Contender { id: string; label: string; kit: Kit; path: string }
 const CONTENDERS: Contender[] = [
   { id: 'cdn', label: 'pd-action-form (CDN)', kit: 'pd', path: '/page/cdn' },
+  { id: 'cdn-one', label: 'pd-action-form (CDN, one file)', kit: 'pd', path: '/page/cdn-one' },
   { id: 'vite', label: 'pd-action-form (Vite)', kit: 'pd', path: '/pd-vite/' },
   { id: 'react', label: 'connect-react', kit: 'react', path: '/react/' },
 ];
 interface Condition { id: string; label: string; apiMs: number; jsMs: number; contenders: string[] }
 const ALL_CONDITIONS: Condition[] = [
-  { id: 'api0', label: 'API 0 ms', apiMs: 0, jsMs: 0, contenders: ['cdn', 'vite', 'react'] },
-  { id: 'api80', label: 'API 80 ms', apiMs: 80, jsMs: 0, contenders: ['cdn', 'vite', 'react'] },
-  { id: 'api80js80', label: 'API 80 ms + 80 ms per JS file', apiMs: 80, jsMs: 80, contenders: ['cdn', 'react'] },
+  { id: 'api0', label: 'API 0 ms', apiMs: 0, jsMs: 0, contenders: ['cdn', 'cdn-one', 'vite', 'react'] },
+  { id: 'api80', label: 'API 80 ms', apiMs: 80, jsMs: 0, contenders: ['cdn', 'cdn-one', 'vite', 'react'] },
+  { id: 'api80js80', label: 'API 80 ms + 80 ms per JS file', apiMs: 80, jsMs: 80, contenders: ['cdn', 'cdn-one', 'react'] },
 ];
 interface Component { key: string; label: string; interaction?: 'search' | 'reload' }
 const ALL_COMPONENTS: Component[] = [
@@ -277,7 +278,7 @@ for (const component of COMPONENTS) {
       const a: Key = `${component.key}|${condition.id}|${id}`;
       const b: Key = `${component.key}|${condition.id}|react`;
       const metrics: (keyof Sample)[] = ['ready', 'firstContent', 'search', 'reload', 'requests', 'preflights', 'jsBytes', 'layouts', 'recalcs'];
-      lines.push(`| ${component.key} | ${condition.label} | ${id === 'cdn' ? 'CDN' : 'Vite'} | ${metrics.map((m) => ratio(a, b, m)).join(' | ')} |`);
+      lines.push(`| ${component.key} | ${condition.label} | ${{ cdn: 'CDN', 'cdn-one': 'CDN, one file', vite: 'Vite' }[id]} | ${metrics.map((m) => ratio(a, b, m)).join(' | ')} |`);
     }
   }
 }

@@ -89,13 +89,14 @@ export async function startServers(options: { packageRoot: string; buildDir: str
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = decodeURIComponent(url.pathname);
     if (path === '/api/connect-token') return void tokenEndpoint(req, res);
-    if (path === '/page/cdn') {
+    if (path === '/page/cdn' || path === '/page/cdn-one') {
+      const one = path === '/page/cdn-one';
       const attr = (name: string) => (url.searchParams.get(name) ?? '').replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>pd-action-form (CDN)</title></head><body>
+<html lang="en"><head><meta charset="utf-8"><title>pd-action-form (CDN${one ? ', one file' : ''})</title></head><body>
 <pd-connect-provider external-user-id="${attr('user')}" token-endpoint="/api/connect-token" base-url="${attr('api')}" frontend-host="${attr('api')}" environment="development"><pd-action-form component-key="${attr('component')}"></pd-action-form></pd-connect-provider>
-<script type="module" src="${site.cdnUrl}/cdn/pd-connect-provider.js"></script>
-<script type="module" src="${site.cdnUrl}/cdn/pd-action-form.js"></script>
+${one ? `<script type="module" src="${site.cdnUrl}/cdn/one/pd-action-form.js"></script>` : `<script type="module" src="${site.cdnUrl}/cdn/pd-connect-provider.js"></script>
+<script type="module" src="${site.cdnUrl}/cdn/pd-action-form.js"></script>`}
 </body></html>`);
       return;
     }

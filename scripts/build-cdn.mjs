@@ -5,12 +5,16 @@
  * (the entries of elements.json). Lit and every dependency are bundled; shared code is split into
  * chunks that each entry imports directly (two rounds of requests: the entry, then all of its
  * chunks, the SDK clients of its first render included), and the other SDK resource clients,
- * the non-English locales and the markdown renderer into chunks loaded when needed. The CSS and the markup inside the modules are minified too (minify-templates.mjs).
+ * the non-English locales and the markdown renderer into chunks loaded when needed. The CSS and
+ * the markup inside the modules are minified too (minify-templates.mjs). `dist/cdn/one/<cdn>.js`
+ * is each element with the provider in one file, for pages with one element.
  * `dist/cdn.meta.json` (not published) records the module graph for `npm run size`.
  */
 import { Buffer } from 'node:buffer';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { build } from 'esbuild';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build, transform } from 'esbuild';
+import { rollup } from 'rollup';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 import { elements } from './elements.mjs';
 
@@ -122,6 +126,8 @@ const relative = (path) => JSON.stringify(`./${path.slice('dist/cdn/'.length)}`)
  * `await import()` of it still finds the element registered.
  */
 const graph = result.metafile.outputs;
+/** The entries as esbuild wrote them (static imports of their chunks), for the one-file build below. */
+const staticEntries = new Map(elements.map((element) => [element.cdn, readFileSync(`dist/cdn/${element.cdn}.js`, 'utf8').replace(/\/\/# sourceMappingURL=\S+\s*$/, '')]));
 const cdnOf = (tag) => elements.find((element) => element.tag === tag).cdn;
 // Module scripts run in document order, each once its static imports are in: the provider's file,
 // usually first, would hold the element files behind it until its chunks had arrived. It starts
@@ -158,4 +164,56 @@ for (const [cdn, tags] of starters) {
   graph[file] = { bytes: Buffer.byteLength(wrapper), inputs: {}, imports: atOnce.map((path) => ({ path, kind: 'import-statement' })), exports: graph[file].exports, entryPoint: graph[file].entryPoint };
 }
 writeFileSync('dist/cdn.meta.json', JSON.stringify(result.metafile));
-console.log('cdn: dist/cdn/pd-connect-elements.js and one pd-*.js per element');
+
+/**
+ * One file per element, for pages with one element: `dist/cdn/one/<cdn>.js` holds the element, the
+ * provider and everything their first render needs, so the page loads one script before its first
+ * API call instead of two rounds, and one file compresses better than its chunks. It starts early
+ * too (its first lines). What loads later (other SDK clients, other locales, markdown) is in
+ * `one/chunks/`, importing from the file. Rollup re-bundles esbuild's chunks for this: it keeps
+ * the code that lazy chunks share with the entry in the entry, where esbuild splits it out. Two of
+ * these files on one page would each bring their own Lit and SDK: pages with more elements use the
+ * files above, which share their chunks.
+ */
+const ONE = '\0pd-one:';
+mkdirSync('dist/cdn/one/chunks', { recursive: true });
+for (const element of elements.filter((candidate) => candidate.tag !== 'pd-connect-provider')) {
+  const provider = elements.find((candidate) => candidate.tag === 'pd-connect-provider').cdn;
+  const bundle = await rollup({
+    input: { [element.cdn]: `${ONE}entry` },
+    preserveEntrySignatures: 'allow-extension',
+    plugins: [
+      {
+        name: 'pd-one-file',
+        resolveId(source, importer) {
+          if (source.startsWith(ONE)) return source;
+          if (importer?.startsWith(ONE)) return resolve('dist/cdn', source);
+          return null;
+        },
+        load(id) {
+          if (id === `${ONE}entry`) {
+            return [
+              `import ${JSON.stringify(`${ONE}${provider}`)};`,
+              `export * from ${JSON.stringify(`${ONE}${element.cdn}`)};`,
+              `export { PdConnectProvider } from ${JSON.stringify(`${ONE}${provider}`)};`,
+            ].join('\n');
+          }
+          return id.startsWith(ONE) ? staticEntries.get(id.slice(ONE.length)) : null;
+        },
+      },
+    ],
+    onwarn(warning) {
+      throw new Error(`one-file build of ${element.cdn}: ${warning.message}`);
+    },
+  });
+  const banner = tokenTags.includes(element.tag) ? await earlyStartFor([element.tag]) : '';
+  const { output } = await bundle.generate({ format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' });
+  await bundle.close();
+  for (const file of output) {
+    if (file.type !== 'chunk') continue;
+    if (file.isEntry && file.imports.length) throw new Error(`one-file build: ${file.fileName} imports ${file.imports.join(', ')} at once`);
+    const { code } = await transform(file.code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'inline' });
+    writeFileSync(`dist/cdn/one/${file.fileName}`, file.isEntry && banner ? `${banner}\n${code}` : code);
+  }
+}
+console.log('cdn: dist/cdn/pd-connect-elements.js, one pd-*.js per element, and dist/cdn/one/pd-*.js (one file each)');

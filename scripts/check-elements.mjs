@@ -55,8 +55,11 @@ export function checkElements(dir = root) {
       seen[key].add(element[key]);
     }
     if (RESERVED_CDN.has(element.cdn)) problems.push(`${listFile}: the CDN entry "${element.cdn}" of <${element.tag}> is the whole bundle's name.`);
-    if (element.sizeLimit !== null && !/^\d+(\.\d+)? kB$/.test(String(element.sizeLimit))) {
-      problems.push(`${listFile}: the sizeLimit of <${element.tag}> is "${element.sizeLimit}"; write it as "12.5 kB", or null for none.`);
+    for (const key of ['sizeLimit', 'oneFileSizeLimit']) {
+      const limit = element[key] ?? null;
+      if (limit !== null && !/^\d+(\.\d+)? kB$/.test(String(limit))) {
+        problems.push(`${listFile}: the ${key} of <${element.tag}> is "${limit}"; write it as "12.5 kB", or null for none.`);
+      }
     }
     if (!/^src\/elements\/[^/]+\/[^/]+\.ts$/.test(element.module)) problems.push(`${listFile}: the module of <${element.tag}> (${element.module}) is not src/elements/<folder>/<file>.ts.`);
     if (!existsSync(join(dir, element.module))) {

@@ -26,7 +26,8 @@ const emulator = await startEmulator({ port: 0 });
 emulator.emulator.seedAccount({ externalUserId: user, app: 'slack', name: 'Acme HQ', environment: 'development' });
 const tokenEndpoint = emulatorTokenEndpoint(emulator, user);
 
-const pages: Record<string, { body: string; ready: string }> = {
+/** `oneFile`: the page loads the element's one-file variant (dist/cdn/one/) alone, provider included. */
+const pages: Record<string, { body: string; ready: string; oneFile?: boolean }> = {
   'pd-connect-button': { body: '<pd-connect-button app="slack"></pd-connect-button>', ready: 'pd-connect-button [part="icon"] img' },
   'pd-account-list': { body: '<pd-account-list></pd-account-list>', ready: 'pd-account-list >> text=Acme HQ' },
   'pd-connect-button + pd-account-list': {
@@ -36,6 +37,10 @@ const pages: Record<string, { body: string; ready: string }> = {
   'pd-app-select (opened)': { body: '<pd-app-select label="App"></pd-app-select>', ready: 'pd-app-select [role="option"]' },
   'pd-action-form': { body: '<pd-action-form component-key="pipedream_utils-inspect-value"></pd-action-form>', ready: 'pd-action-form >> text=Run action' },
   'pd-action-form, German': { body: '<pd-action-form component-key="pipedream_utils-inspect-value" locale="de"></pd-action-form>', ready: 'pd-action-form >> text=Aktion ausführen' },
+  'pd-connect-button, one file': { body: '<pd-connect-button app="slack"></pd-connect-button>', ready: 'pd-connect-button [part="icon"] img', oneFile: true },
+  'pd-account-list, one file': { body: '<pd-account-list></pd-account-list>', ready: 'pd-account-list >> text=Acme HQ', oneFile: true },
+  'pd-app-select (opened), one file': { body: '<pd-app-select label="App"></pd-app-select>', ready: 'pd-app-select [role="option"]', oneFile: true },
+  'pd-action-form, one file': { body: '<pd-action-form component-key="pipedream_utils-inspect-value"></pd-action-form>', ready: 'pd-action-form >> text=Run action', oneFile: true },
 };
 
 /** The page and its token endpoint, as a host app serves them; the elements' files come from the CDN origin below. */
@@ -47,7 +52,7 @@ const server = createServer((request, response) => {
   const tags = [...new Set(page.body.match(/<pd-[a-z-]+/g)?.map((tag) => tag.slice(1)))];
   response.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="en"><body>
     <pd-connect-provider external-user-id="${user}" token-endpoint="/api/connect-token" base-url="${emulator.url}" frontend-host="${emulator.url}" environment="development">${page.body}</pd-connect-provider>
-    <script type="module" src="${cdn}/cdn/pd-connect-provider.js"></script>${tags.map((tag) => `<script type="module" src="${cdn}/cdn/${tag}.js"></script>`).join('')}
+    ${page.oneFile ? `<script type="module" src="${cdn}/cdn/one/${tags[0]}.js"></script>` : `<script type="module" src="${cdn}/cdn/pd-connect-provider.js"></script>${tags.map((tag) => `<script type="module" src="${cdn}/cdn/${tag}.js"></script>`).join('')}`}
     </body></html>`);
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

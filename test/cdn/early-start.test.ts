@@ -67,6 +67,31 @@ const pages: Record<string, (api: string) => string> = {
   </head><body>
     <pd-connect-button app="slack" external-user-id="${USER}" token-endpoint="/api/connect-token" base-url="${api}" frontend-host="${api}/_static/connect.html" environment="development"></pd-connect-button>
   </body></html>`,
+  // One file per element (dist/cdn/one/): the element and the provider in one script.
+  '/one-button.html': (api) => `<!doctype html><html><head>
+    <script type="module" src="/cdn/one/pd-connect-button.js"></script>
+  </head><body>
+    <pd-connect-provider external-user-id="${USER}" token-endpoint="/api/connect-token" base-url="${api}" frontend-host="${api}/_static/connect.html" environment="development">
+      <pd-connect-button app="slack"></pd-connect-button>
+    </pd-connect-provider>
+  </body></html>`,
+  '/one-form.html': (api) => `<!doctype html><html><head>
+    <script type="module" src="/cdn/one/pd-action-form.js"></script>
+  </head><body>
+    <pd-connect-provider external-user-id="${USER}" token-endpoint="/api/connect-token" base-url="${api}" frontend-host="${api}/_static/connect.html" environment="development">
+      <pd-action-form component-key="slack-send-message"></pd-action-form>
+    </pd-connect-provider>
+  </body></html>`,
+  // Two one-file scripts on a page: each brings its own copy, and both elements still work.
+  '/one-twice.html': (api) => `<!doctype html><html><head>
+    <script type="module" src="/cdn/one/pd-connect-button.js"></script>
+    <script type="module" src="/cdn/one/pd-account-list.js"></script>
+  </head><body>
+    <pd-connect-provider external-user-id="${USER}" token-endpoint="/api/connect-token" base-url="${api}" frontend-host="${api}/_static/connect.html" environment="development">
+      <pd-connect-button app="slack"></pd-connect-button>
+      <pd-account-list></pd-account-list>
+    </pd-connect-provider>
+  </body></html>`,
   // Settings from script after the file has loaded: nothing to start early.
   '/configured.html': (api) => `<!doctype html><html><head>
     <script type="module">
@@ -122,6 +147,17 @@ const buttonState = (page: Page, state: string) =>
 
 const tokenRequests = () => log.filter((line) => line === 'token requested').length;
 
+/** The script files a page had asked for when its first Connect API request left. */
+const scriptsBeforeFirstApiCall = (page: Page) =>
+  page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const firstApiCall = Math.min(...entries.filter((entry) => new URL(entry.name).pathname.startsWith('/v1/')).map((entry) => entry.startTime));
+    return entries.filter((entry) => entry.initiatorType === 'script' || entry.name.endsWith('.js')).filter((entry) => entry.startTime < firstApiCall).map((entry) => new URL(entry.name).pathname);
+  });
+
+const elementState = (page: Page, tag: string, state: string) =>
+  page.waitForFunction(([name, wanted]) => document.querySelector(name!)?.matches(`:state(${wanted})`), [tag, state], { timeout: STEP_TIMEOUT });
+
 describe('the CDN files start early', { timeout: 120_000 }, () => {
   before(async () => {
     assert.ok(existsSync(join(cdnDir, 'pd-connect-button.js')), 'no CDN build: run `npm run build:cdn` first');
@@ -175,6 +211,45 @@ describe('the CDN files start early', { timeout: 120_000 }, () => {
       assert.equal(log[0], 'chunks released: timeout', `the host saw: ${log.join(', ')}`);
       assert.equal(tokenRequests(), 1);
       assert.equal(await page.locator('link[rel="preconnect"]').count(), 0);
+    });
+  });
+
+  it('one file per element: the button and the provider load as one script before the first API call', async () => {
+    releaseChunks('not held');
+    await open('/one-button.html', async (page) => {
+      await buttonState(page, 'idle');
+      assert.match((await page.locator('pd-connect-button button').first().textContent()) ?? '', /Slack/);
+      assert.deepEqual(await scriptsBeforeFirstApiCall(page), ['/cdn/one/pd-connect-button.js']);
+      assert.equal(tokenRequests(), 1, `the host saw: ${log.join(', ')}`);
+      assert.equal(await page.locator('link[rel="preconnect"]').count(), 1);
+    });
+  });
+
+  it('one file per element: a form with an app and remote options gets ready, its lazy parts loaded from one/chunks/', async () => {
+    releaseChunks('not held');
+    await open('/one-form.html', async (page) => {
+      await elementState(page, 'pd-action-form', 'ready');
+      // The only script the first API call waited for is the file: it imports nothing at once (the
+      // markdown renderer, asked for while the token comes, may be on its way too).
+      const [first, ...others] = await scriptsBeforeFirstApiCall(page);
+      assert.equal(first, '/cdn/one/pd-action-form.js');
+      assert.ok(others.every((path) => path.startsWith('/cdn/one/chunks/markdown-render')), others.join(', '));
+      const file = await readFile(join(cdnDir, 'one/pd-action-form.js'), 'utf8');
+      assert.doesNotMatch(file, /\b(?:import|export)\s*(?:[{*"\w][^;()]*?\bfrom\s*)?"\.\/chunks\//, 'a static import of a chunk');
+      // The descriptions' markdown renderer came later, from the file's own chunks.
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => /\/cdn\/one\/chunks\/markdown-render/.test(entry.name)), undefined, { timeout: STEP_TIMEOUT });
+      const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.endsWith('.js')));
+      assert.ok(scripts.every((path) => path.startsWith('/cdn/one/')), scripts.join(', '));
+      assert.equal(tokenRequests(), 1, `the host saw: ${log.join(', ')}`);
+    });
+  });
+
+  it('two one-file scripts on one page each define what the other has not, and both elements work', async () => {
+    releaseChunks('not held');
+    await open('/one-twice.html', async (page) => {
+      await buttonState(page, 'idle');
+      // This user has no accounts yet.
+      await elementState(page, 'pd-account-list', 'empty');
     });
   });
 });
