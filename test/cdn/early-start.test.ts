@@ -51,47 +51,26 @@ function holdChunks(): void {
   setTimeout(() => releaseThese('timeout'), HOLD_MS).unref();
 }
 
+/** The settings every page gives as attributes, for an emulator at `api`. */
+const settings = (api: string) => `external-user-id="${USER}" token-endpoint="/api/connect-token" base-url="${api}" frontend-host="${api}/_static/connect.html" environment="development"`;
+
+/** A page that loads `scripts` (paths under /cdn/) and has `elements` inside a provider with the settings. */
+const providerPage = (scripts: string[], elements: string) => (api: string) => `<!doctype html><html><head>
+    ${scripts.map((script) => `<script type="module" src="/cdn/${script}"></script>`).join('')}
+  </head><body><pd-connect-provider ${settings(api)}>${elements}</pd-connect-provider></body></html>`;
+
 const pages: Record<string, (api: string) => string> = {
   // The README's page: provider first, the element inside it.
-  '/provider.html': (api) => `<!doctype html><html><head>
-    <script type="module" src="/cdn/pd-connect-provider.js"></script>
-    <script type="module" src="/cdn/pd-connect-button.js"></script>
-  </head><body>
-    <pd-connect-provider external-user-id="${USER}" token-endpoint="/api/connect-token" base-url="${api}" frontend-host="${api}/_static/connect.html" environment="development">
-      <pd-connect-button app="slack"></pd-connect-button>
-    </pd-connect-provider>
-  </body></html>`,
+  '/provider.html': providerPage(['pd-connect-provider.js', 'pd-connect-button.js'], '<pd-connect-button app="slack"></pd-connect-button>'),
   // Settings on the element itself, and the file with every element.
   '/own-settings.html': (api) => `<!doctype html><html><head>
     <script type="module" src="/cdn/pd-connect-elements.js"></script>
-  </head><body>
-    <pd-connect-button app="slack" external-user-id="${USER}" token-endpoint="/api/connect-token" base-url="${api}" frontend-host="${api}/_static/connect.html" environment="development"></pd-connect-button>
-  </body></html>`,
+  </head><body><pd-connect-button app="slack" ${settings(api)}></pd-connect-button></body></html>`,
   // One file per element (dist/cdn/one/): the element and the provider in one script.
-  '/one-button.html': (api) => `<!doctype html><html><head>
-    <script type="module" src="/cdn/one/pd-connect-button.js"></script>
-  </head><body>
-    <pd-connect-provider external-user-id="${USER}" token-endpoint="/api/connect-token" base-url="${api}" frontend-host="${api}/_static/connect.html" environment="development">
-      <pd-connect-button app="slack"></pd-connect-button>
-    </pd-connect-provider>
-  </body></html>`,
-  '/one-form.html': (api) => `<!doctype html><html><head>
-    <script type="module" src="/cdn/one/pd-action-form.js"></script>
-  </head><body>
-    <pd-connect-provider external-user-id="${USER}" token-endpoint="/api/connect-token" base-url="${api}" frontend-host="${api}/_static/connect.html" environment="development">
-      <pd-action-form component-key="slack-send-message"></pd-action-form>
-    </pd-connect-provider>
-  </body></html>`,
+  '/one-button.html': providerPage(['one/pd-connect-button.js'], '<pd-connect-button app="slack"></pd-connect-button>'),
+  '/one-form.html': providerPage(['one/pd-action-form.js'], '<pd-action-form component-key="slack-send-message"></pd-action-form>'),
   // Two one-file scripts on a page: each brings its own copy, and both elements still work.
-  '/one-twice.html': (api) => `<!doctype html><html><head>
-    <script type="module" src="/cdn/one/pd-connect-button.js"></script>
-    <script type="module" src="/cdn/one/pd-account-list.js"></script>
-  </head><body>
-    <pd-connect-provider external-user-id="${USER}" token-endpoint="/api/connect-token" base-url="${api}" frontend-host="${api}/_static/connect.html" environment="development">
-      <pd-connect-button app="slack"></pd-connect-button>
-      <pd-account-list></pd-account-list>
-    </pd-connect-provider>
-  </body></html>`,
+  '/one-twice.html': providerPage(['one/pd-connect-button.js', 'one/pd-account-list.js'], '<pd-connect-button app="slack"></pd-connect-button><pd-account-list></pd-account-list>'),
   // Settings from script after the file has loaded: nothing to start early.
   '/configured.html': (api) => `<!doctype html><html><head>
     <script type="module">
