@@ -73,12 +73,18 @@ const result = await build({
  * route instead.
  */
 const tokenTags = elements.filter((element) => !['pd-connect-provider', 'pd-accounts-console'].includes(element.tag)).map((element) => element.tag);
-const earlyStartFor = async (tags) =>
+const earlyStarts = new Map();
+const earlyStartFor = async (tags) => {
+  const key = tags.join();
+  if (!earlyStarts.has(key)) earlyStarts.set(key, await buildEarlyStart(key));
+  return earlyStarts.get(key);
+};
+const buildEarlyStart = async (tags) =>
   (
     await build({
       ...options,
       stdin: {
-        contents: `import { startEarly } from './src/session/early-start.ts'; startEarly(${JSON.stringify(tags.join())});`,
+        contents: `import { startEarly } from './src/session/early-start.ts'; startEarly(${JSON.stringify(tags)});`,
         resolveDir: process.cwd(),
         loader: 'ts',
       },
@@ -177,8 +183,8 @@ writeFileSync('dist/cdn.meta.json', JSON.stringify(result.metafile));
  */
 const ONE = '\0pd-one:';
 mkdirSync('dist/cdn/one/chunks', { recursive: true });
+const provider = cdnOf('pd-connect-provider');
 for (const element of elements.filter((candidate) => candidate.tag !== 'pd-connect-provider')) {
-  const provider = elements.find((candidate) => candidate.tag === 'pd-connect-provider').cdn;
   const bundle = await rollup({
     input: { [element.cdn]: `${ONE}entry` },
     preserveEntrySignatures: 'allow-extension',
@@ -192,6 +198,7 @@ for (const element of elements.filter((candidate) => candidate.tag !== 'pd-conne
         },
         load(id) {
           if (id === `${ONE}entry`) {
+            // The provider first, so it is defined before the element looks for it.
             return [
               `import ${JSON.stringify(`${ONE}${provider}`)};`,
               `export * from ${JSON.stringify(`${ONE}${element.cdn}`)};`,

@@ -17,7 +17,7 @@ const EARLY_TIMEOUT_MS = 60_000;
 
 type EarlyTokens = Map<string, Promise<Response>>;
 
-const earlyTokens = (): EarlyTokens => ((globalThis as { [EARLY_TOKENS]?: EarlyTokens })[EARLY_TOKENS] ??= new Map());
+const page = globalThis as { [EARLY_TOKENS]?: EarlyTokens };
 
 const keyOf = (endpoint: string, externalUserId: string) => `${new URL(endpoint, document.baseURI).href}\n${externalUserId}`;
 
@@ -64,7 +64,7 @@ function preconnect(baseUrl: string): void {
  */
 export function startEarly(tags: string): void {
   if (typeof document === 'undefined') return;
-  const early = earlyTokens();
+  const early = (page[EARLY_TOKENS] ??= new Map());
   for (const element of document.querySelectorAll(tags)) {
     const endpoint = setting(element, 'token-endpoint');
     const externalUserId = setting(element, 'external-user-id');
@@ -87,7 +87,7 @@ export function startEarly(tags: string): void {
 
 /** The answer of an early token request for this endpoint and user, once: later asks fetch anew. */
 export function takeEarlyToken(endpoint: string, externalUserId: string): Promise<Response> | undefined {
-  const early = (globalThis as { [EARLY_TOKENS]?: EarlyTokens })[EARLY_TOKENS];
+  const early = page[EARLY_TOKENS];
   if (!early?.size || typeof document === 'undefined') return undefined;
   let key: string;
   try {
