@@ -17,6 +17,7 @@ import { build, transform } from 'esbuild';
 import { rollup } from 'rollup';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 import { elements } from './elements.mjs';
+import { preloadLazyImports } from './preload-lazy.mjs';
 
 export const elementEntries = Object.fromEntries(elements.map((element) => [element.cdn, element.module]));
 
@@ -169,6 +170,14 @@ for (const [cdn, tags] of starters) {
   writeFileSync(file, `${wrapper}\n`);
   graph[file] = { bytes: Buffer.byteLength(wrapper), inputs: {}, imports: atOnce.map((path) => ({ path, kind: 'import-statement' })), exports: graph[file].exports, entryPoint: graph[file].entryPoint };
 }
+// Each lazy chunk comes in one round with what it imports (preload-lazy.mjs).
+const staticImports = (file) => (graph[file]?.imports ?? []).filter((edge) => edge.kind === 'import-statement').map((edge) => edge.path);
+for (const file of Object.keys(graph).filter((path) => path.startsWith('dist/cdn/chunks/') && path.endsWith('.js'))) {
+  const mapFile = `${file}.map`;
+  const { code, map } = preloadLazyImports(file, readFileSync(file, 'utf8'), staticImports, JSON.parse(readFileSync(mapFile, 'utf8')));
+  writeFileSync(file, code);
+  writeFileSync(mapFile, JSON.stringify(map));
+}
 writeFileSync('dist/cdn.meta.json', JSON.stringify(result.metafile));
 
 /**
@@ -216,10 +225,12 @@ for (const element of elements.filter((candidate) => candidate.tag !== 'pd-conne
   const banner = tokenTags.includes(element.tag) ? await earlyStartFor([element.tag]) : '';
   const { output } = await bundle.generate({ format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' });
   await bundle.close();
+  const importsOf = new Map(output.filter((file) => file.type === 'chunk').map((file) => [file.fileName, file.imports]));
   for (const file of output) {
     if (file.type !== 'chunk') continue;
     if (file.isEntry && file.imports.length) throw new Error(`one-file build: ${file.fileName} imports ${file.imports.join(', ')} at once`);
-    const { code } = await transform(file.code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'inline' });
+    const { code: minified } = await transform(file.code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'inline' });
+    const { code } = preloadLazyImports(file.fileName, minified, (name) => importsOf.get(name) ?? []);
     writeFileSync(`dist/cdn/one/${file.fileName}`, file.isEntry && banner ? `${banner}\n${code}` : code);
   }
 }

@@ -8,7 +8,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.node.js';
-import { contentType, emulatorTokenEndpoint, fileUnder } from '../support/host-server.js';
+import { contentType, emulatorTokenEndpoint, fileUnder, startCdn } from '../support/host-server.js';
 
 /**
  * The CDN build's element files start the token request (and the connection to the API) before
@@ -37,6 +37,26 @@ let tokenStatus: number[] = [];
 let releaseChunks: (why: string) => void = () => undefined;
 let chunksReleased: Promise<void> = Promise.resolve();
 
+/**
+ * A CDN (HTTP/2, as real ones: a round's files load side by side) in front of the same build. Its
+ * lazy chunks (`/cdn/one/chunks/`, and `/cdn/chunks/` files no entry imports at once) are logged
+ * with the time they were asked for, and answered once `releaseLazy` was called when held; every
+ * script is answered `cdnLatencyMs` late.
+ */
+let cdn: Awaited<ReturnType<typeof startCdn>>;
+let lazyLog: { at: number; path: string }[] = [];
+let cdnLatencyMs = 0;
+let lazyReleased: Promise<void> = Promise.resolve();
+let releaseLazy: () => void = () => undefined;
+
+function holdLazyChunks(): void {
+  lazyReleased = new Promise<void>((resolve) => (releaseLazy = resolve));
+  setTimeout(() => releaseLazy(), HOLD_MS).unref();
+}
+
+/** The files an entry of the CDN build imports at once (its wrapper's list). */
+const atOnce = async (entry: string) => [...(await readFile(join(cdnDir, entry), 'utf8')).matchAll(/import\("\.\/([^"]+)"\)/g)].map((match) => `/cdn/${match[1]}`);
+
 function holdChunks(): void {
   let release!: () => void;
   chunksReleased = new Promise<void>((resolve) => (release = resolve));
@@ -56,7 +76,7 @@ const settings = (api: string) => `external-user-id="${USER}" token-endpoint="/a
 
 /** A page that loads `scripts` (paths under /cdn/) and has `elements` inside a provider with the settings. */
 const providerPage = (scripts: string[], elements: string) => (api: string) => `<!doctype html><html><head>
-    ${scripts.map((script) => `<script type="module" src="/cdn/${script}"></script>`).join('')}
+    ${scripts.map((script) => `<script type="module" src="${script.includes('://') ? script : `/cdn/${script}`}"></script>`).join('')}
   </head><body><pd-connect-provider ${settings(api)}>${elements}</pd-connect-provider></body></html>`;
 
 const pages: Record<string, (api: string) => string> = {
@@ -69,6 +89,9 @@ const pages: Record<string, (api: string) => string> = {
   // One file per element (dist/cdn/one/): the element and the provider in one script.
   '/one-button.html': providerPage(['one/pd-connect-button.js'], '<pd-connect-button app="slack"></pd-connect-button>'),
   '/one-form.html': providerPage(['one/pd-action-form.js'], '<pd-action-form component-key="slack-send-message"></pd-action-form>'),
+  // The same forms from the CDN.
+  '/cdn-one-form.html': (api) => providerPage([`${cdn.url}/cdn/one/pd-action-form.js`], '<pd-action-form component-key="slack-send-message"></pd-action-form>')(api),
+  '/cdn-form.html': (api) => providerPage([`${cdn.url}/cdn/pd-connect-provider.js`, `${cdn.url}/cdn/pd-action-form.js`], '<pd-action-form component-key="slack-send-message"></pd-action-form>')(api),
   // Two one-file scripts on a page: each brings its own copy, and both elements still work.
   '/one-twice.html': providerPage(['one/pd-connect-button.js', 'one/pd-account-list.js'], '<pd-connect-button app="slack"></pd-connect-button><pd-account-list></pd-account-list>'),
   // Settings from script after the file has loaded: nothing to start early.
@@ -79,6 +102,10 @@ const pages: Record<string, (api: string) => string> = {
     </script>
   </head><body><pd-connect-button app="slack"></pd-connect-button></body></html>`,
 };
+
+/** The chunks that the provider's and the form's files import at once. */
+let eager = new Set<string>();
+const isLazy = (path: string) => path.startsWith('/cdn/one/chunks/') || (path.startsWith('/cdn/chunks/') && !eager.has(path));
 
 async function startHost(): Promise<Server> {
   const mint = emulatorTokenEndpoint(emulator, USER);
@@ -141,19 +168,29 @@ describe('the CDN files start early', { timeout: 120_000 }, () => {
   before(async () => {
     assert.ok(existsSync(join(cdnDir, 'pd-connect-button.js')), 'no CDN build: run `npm run build:cdn` first');
     emulator = await startEmulator({ port: 0 });
+    eager = new Set([...(await atOnce('pd-connect-provider.js')), ...(await atOnce('pd-action-form.js'))]);
+    cdn = await startCdn(join(cdnDir, '..'), () => cdnLatencyMs, (path) => {
+      if (!isLazy(path)) return undefined;
+      lazyLog.push({ at: performance.now(), path });
+      return lazyReleased;
+    });
     server = await startHost();
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--ignore-certificate-errors'], headless: true });
   });
   after(async () => {
     await browser?.close();
     await new Promise((resolve) => server?.close(resolve));
+    await cdn?.close();
     await emulator?.close();
   });
   beforeEach(() => {
     log = [];
     tokenStatus = [];
     holdChunks();
+    lazyLog = [];
+    cdnLatencyMs = 0;
+    lazyReleased = Promise.resolve();
   });
 
   for (const path of ['/provider.html', '/own-settings.html']) {
@@ -209,10 +246,11 @@ describe('the CDN files start early', { timeout: 120_000 }, () => {
     await open('/one-form.html', async (page) => {
       await elementState(page, 'pd-action-form', 'ready');
       // The only script the first API call waited for is the file: it imports nothing at once (the
-      // markdown renderer, asked for while the token comes, may be on its way too).
+      // markdown renderer and the account field's code, asked for while the token comes, may be on
+      // their way too).
       const [first, ...others] = await scriptsBeforeFirstApiCall(page);
       assert.equal(first, '/cdn/one/pd-action-form.js');
-      assert.ok(others.every((path) => path.startsWith('/cdn/one/chunks/markdown-render')), others.join(', '));
+      assert.ok(others.every((path) => path.startsWith('/cdn/one/chunks/')), others.join(', '));
       const file = await readFile(join(cdnDir, 'one/pd-action-form.js'), 'utf8');
       assert.doesNotMatch(file, /\b(?:import|export)\s*(?:[{*"\w][^;()]*?\bfrom\s*)?"\.\/chunks\//, 'a static import of a chunk');
       // The descriptions' markdown renderer came later, from the file's own chunks.
@@ -222,6 +260,36 @@ describe('the CDN files start early', { timeout: 120_000 }, () => {
       assert.equal(tokenRequests(), 1, `the host saw: ${log.join(', ')}`);
     });
   });
+
+  it('one file per element: a form asks for its definition while what its app field needs is still on its way', async () => {
+    releaseChunks('not held');
+    holdLazyChunks();
+    await open('/cdn-one-form.html', async (page) => {
+      // The definition has come while every lazy chunk is still held.
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname.startsWith('/v1/connect/components/')), undefined, { timeout: HOLD_MS - 1000 });
+      // And the account field's code was asked for alongside: no round of script after the definition.
+      const asked = lazyLog.map((entry) => entry.path);
+      for (const part of ['markdown-render', 'query-controller', 'accounts', 'apps']) assert.ok(asked.some((path) => path.startsWith(`/cdn/one/chunks/${part}-`)), `${part} not asked for; asked: ${asked.join(', ')}`);
+      releaseLazy();
+      await elementState(page, 'pd-action-form', 'ready');
+    });
+  });
+
+  for (const path of ['/cdn-one-form.html', '/cdn-form.html']) {
+    it(`a lazy chunk is asked for together with the chunks it imports: one round (${path})`, async () => {
+      releaseChunks('not held');
+      cdnLatencyMs = 400;
+      await open(path, async (page) => {
+        await elementState(page, 'pd-action-form', 'ready');
+        // The account field has asked for its accounts: its code is in.
+        await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname === '/v1/connect/accounts'), undefined, { timeout: STEP_TIMEOUT });
+        assert.ok(lazyLog.length >= 4, lazyLog.map((entry) => entry.path).join(', '));
+        // A chunk asked for only once another had arrived would come at least 400 ms after the first.
+        const spread = Math.max(...lazyLog.map((entry) => entry.at)) - Math.min(...lazyLog.map((entry) => entry.at));
+        assert.ok(spread < cdnLatencyMs, `lazy chunks asked for over ${Math.round(spread)} ms: ${lazyLog.map((entry) => `${Math.round(entry.at - lazyLog[0]!.at)} ${entry.path}`).join(', ')}`);
+      });
+    });
+  }
 
   it('two one-file scripts on one page each define what the other has not, and both elements work', async () => {
     releaseChunks('not held');

@@ -53,9 +53,13 @@ export function emulatorTokenEndpoint(running: RunningEmulator, externalUserId: 
  * A CDN for the CDN build: `/cdn/*` from `root/cdn/`, over HTTP/2 with TLS (a throwaway
  * self-signed certificate: run the browser with `--ignore-certificate-errors`), as public CDNs
  * serve, so the browser loads a round's files side by side rather than six at a time. Each script
- * is answered `scriptLatency()` ms late.
+ * is answered `scriptLatency()` ms late, after what `beforeScript(path)` returns has settled.
  */
-export async function startCdn(root: string, scriptLatency: () => number): Promise<{ url: string; close(): Promise<void> }> {
+export async function startCdn(
+  root: string,
+  scriptLatency: () => number,
+  beforeScript?: (path: string) => Promise<void> | void,
+): Promise<{ url: string; close(): Promise<void> }> {
   const certificates = mkdtempSync(join(tmpdir(), 'pd-cdn-'));
   const key = join(certificates, 'key.pem');
   const cert = join(certificates, 'cert.pem');
@@ -71,9 +75,12 @@ export async function startCdn(root: string, scriptLatency: () => number): Promi
     }
     const type = contentType(path);
     const answer = () => response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'access-control-allow-origin': '*' }).end(body);
-    const delay = type.startsWith('text/javascript') ? scriptLatency() : 0;
-    if (delay > 0) setTimeout(answer, delay);
-    else answer();
+    const script = type.startsWith('text/javascript');
+    void Promise.resolve(script ? beforeScript?.(path) : undefined).then(() => {
+      const delay = script ? scriptLatency() : 0;
+      if (delay > 0) setTimeout(answer, delay);
+      else answer();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

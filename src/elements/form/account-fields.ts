@@ -88,11 +88,26 @@ export class AccountFields {
   private queries?: typeof import('../../session/query-controller.js');
   private queriesLoading = false;
   private queriesError?: string;
+  /** The query module, asked for with the definition (`warm`), before any field needs it. */
+  private warming?: ReturnType<typeof AccountFields.loadQueryModule>;
 
   constructor(
     private readonly host: AccountFieldsHost,
     private readonly form: AccountFieldsForm,
   ) {}
+
+  /**
+   * Starts loading what `app` fields need (the query module, the accounts and apps clients) while
+   * the component's definition is on its way: most components have one, and otherwise these would
+   * be another round of script requests after the definition. A failed load shows only once a
+   * field needs the module (with Retry), and is not tried again by itself.
+   */
+  warm(session: ConnectSession): void {
+    session.preload('accounts', 'apps');
+    if (this.queries || this.warming) return;
+    this.warming = AccountFields.loadQueryModule();
+    this.warming.catch(() => undefined);
+  }
 
   /** Forgets every field (another component). */
   clear(): void {
@@ -162,7 +177,9 @@ export class AccountFields {
     this.queriesError = undefined;
     // The accounts client loads alongside, not after: the first list is one round of script away.
     this.form.source()?.session.preload('accounts');
-    AccountFields.loadQueryModule().then(
+    const loading = this.warming ?? AccountFields.loadQueryModule();
+    this.warming = undefined;
+    loading.then(
       (module) => {
         this.queries = module;
         // The lists start now, and render as they come in; only one the cache already holds renders now.

@@ -138,6 +138,7 @@ export class FormController implements ReactiveController {
     this.loadFailure = undefined;
     this.update();
     try {
+      this.accounts.warm(source.session);
       // Shared with every element asking for it (the session remembers it): a newer load gives up
       // this form's wait, and the request stops only when nobody else waits for it.
       const [component] = (await Promise.all([source.session.component(source.key, signal), this.alongside?.()])) as unknown as [FormComponent];
