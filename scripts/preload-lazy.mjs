@@ -15,7 +15,11 @@ import { decode, encode } from '@jridgewell/sourcemap-codec';
 function closure(file, importsOf) {
   const seen = new Set();
   const visit = (current) => {
-    for (const next of importsOf(current)) if (!seen.has(next)) (seen.add(next), visit(next));
+    for (const next of importsOf(current)) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      visit(next);
+    }
   };
   visit(file);
   return seen;
