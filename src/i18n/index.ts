@@ -63,6 +63,29 @@ function intlTag(code: string): string {
   }
 }
 
+/**
+ * Intl formatters, one per kind, locale and options, built on first use: building one costs far
+ * more than using it (the first of a page can take tens of milliseconds), and rows of a list or
+ * every string of a render would otherwise each build their own.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFormat>(kind: string, locale: string, options: object | undefined, build: () => T): T {
+  const key = `${kind}\n${locale}\n${options ? JSON.stringify(options) : ''}`;
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = build()));
+  return formatter;
+}
+
+/** `Intl.NumberFormat` for a locale (a malformed tag formats as English), shared. */
+export const numberFormat = (locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat =>
+  cached('number', locale, options, () => new Intl.NumberFormat(intlTag(locale), options));
+
+/** `Intl.DateTimeFormat` for a locale (a malformed tag formats as English), shared. */
+export const dateFormat = (locale: string, options?: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+  cached('date', locale, options, () => new Intl.DateTimeFormat(intlTag(locale), options));
+
+const pluralRules = (locale: string): Intl.PluralRules => cached('plural', locale, undefined, () => new Intl.PluralRules(intlTag(locale)));
+
 const known = (code: string) => locales.has(code) || shipped.has(code) || pending.has(code);
 
 /** The best shipped locale for a requested tag: exact (`pt-br`), then language (`pt`), then English. */
@@ -90,7 +113,6 @@ export type Translate = (key: StringKey | PluralKey, params?: Record<string, str
 export function translator(locale: string, overrides: Partial<LocaleStrings> = {}): Translate {
   const table = locales.get(locale) ?? {};
   const english = locales.get('en') ?? {};
-  const numbers = new Intl.NumberFormat(intlTag(locale));
   // In a right-to-left text, a name or message in a left-to-right script (most API text) is set
   // apart (first-strong isolate … pop directional isolate), so its punctuation stays at its end.
   const isolate = directionOf(locale) === 'rtl' ? (value: string) => `\u2068${value}\u2069` : (value: string) => value;
@@ -99,7 +121,7 @@ export function translator(locale: string, overrides: Partial<LocaleStrings> = {
     return template.replace(/\{(\w+)\}/g, (match, name: string) => {
       const value = params[name];
       if (value === undefined) return match;
-      return typeof value === 'number' ? numbers.format(value) : isolate(value);
+      return typeof value === 'number' ? numberFormat(locale).format(value) : isolate(value);
     });
   };
 }
@@ -109,7 +131,7 @@ export function translator(locale: string, overrides: Partial<LocaleStrings> = {
  * to `other` when the locale has no such form.
  */
 export function plural(t: Translate, locale: string, base: PluralBase, count: number): string {
-  const category = new Intl.PluralRules(intlTag(locale)).select(count);
+  const category = pluralRules(locale).select(count);
   const key = `${base}.${category}` as StringKey | PluralKey;
   const text = t(key, { count });
   return text === key ? t(`${base}.other`, { count }) : text;

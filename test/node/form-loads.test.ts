@@ -33,6 +33,7 @@ function setup() {
     component: (key: string) => components.call(key),
     reloadProps: (params: unknown, signal?: AbortSignal) => reloads.call(params, signal),
     configureProp: (params: unknown, signal?: AbortSignal) => options.call(params, signal),
+    preload: () => undefined,
   } as unknown as ConnectSession;
   const host: FormHost & { componentKey: string } = {
     isConnected: true,

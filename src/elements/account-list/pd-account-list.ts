@@ -10,7 +10,7 @@ import { spinner } from '../shared/icons.js';
 import { inlineConfirm } from '../shared/inline-confirm.js';
 import { PdDisconnectEvent, PdDisconnectRequestEvent, PdErrorEvent } from '../../events/index.js';
 import { enAccounts } from '../../i18n/en-accounts.js';
-import { addEnglishStrings, plural } from '../../i18n/index.js';
+import { addEnglishStrings, dateFormat, numberFormat, plural } from '../../i18n/index.js';
 import { connectWithEvents, describeConnectOutcome } from '../../session/connect-events.js';
 import { describeError, isOutcomeUnknown, errorCode } from '../../session/errors.js';
 import { HOST_WRITE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoints.js';
@@ -293,7 +293,7 @@ export class PdAccountList extends PdElement {
 
   private formatDate(date: Date | undefined): string | undefined {
     if (!date || Number.isNaN(date.getTime())) return undefined;
-    return new Intl.DateTimeFormat(this.localeCode, { dateStyle: 'medium' }).format(date);
+    return dateFormat(this.localeCode, { dateStyle: 'medium' }).format(date);
   }
 
   private find(selector: string): HTMLElement | null | undefined {
@@ -799,7 +799,7 @@ export class PdAccountList extends PdElement {
         <span part="title" id="title" tabindex="-1" class="min-w-0 truncate font-semibold text-pd-fg">${this.t('accounts.title')}</span>
         ${count !== undefined
           ? html`<span part="count" class="shrink-0 rounded-full border border-pd-border bg-pd-surface px-2 py-px text-xs font-medium text-pd-muted tabular-nums">
-              <span aria-hidden="true">${new Intl.NumberFormat(this.localeCode).format(count)}</span><span class="sr-only">${this.countText(count)}</span>
+              <span aria-hidden="true">${numberFormat(this.localeCode).format(count)}</span><span class="sr-only">${this.countText(count)}</span>
             </span>`
           : nothing}
       </div>

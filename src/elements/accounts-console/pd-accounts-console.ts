@@ -6,7 +6,7 @@ import { PdAccountsExportEvent } from '../../events/accounts-console.js';
 import { PdDisconnectEvent, PdErrorEvent } from '../../events/index.js';
 import { enAccounts } from '../../i18n/en-accounts.js';
 import { enAccountsConsole } from '../../i18n/en-accounts-console.js';
-import { addEnglishStrings } from '../../i18n/index.js';
+import { addEnglishStrings, dateFormat, numberFormat } from '../../i18n/index.js';
 import type { Account } from '../../session/types.js';
 import { renderAppIcon } from '../shared/app-icon.js';
 import { spinner } from '../shared/icons.js';
@@ -293,11 +293,11 @@ export class PdAccountsConsole extends PdElement {
   }
 
   private number(value: number): string {
-    return new Intl.NumberFormat(this.localeCode).format(value);
+    return numberFormat(this.localeCode).format(value);
   }
 
   private formatDate(date: Date | undefined): string {
-    return date ? new Intl.DateTimeFormat(this.localeCode, { dateStyle: 'medium', timeStyle: 'short' }).format(date) : this.t('accountsConsole.never');
+    return date ? dateFormat(this.localeCode, { dateStyle: 'medium', timeStyle: 'short' }).format(date) : this.t('accountsConsole.never');
   }
 
   // ------------------------------------------------------------- filters

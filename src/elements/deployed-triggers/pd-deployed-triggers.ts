@@ -6,7 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { PdElement } from '../../base/pd-element.js';
 import { PdErrorEvent, PdTriggerDeleteEvent, PdTriggerUpdateEvent } from '../../events/index.js';
 import { enDeployedTriggers } from '../../i18n/en-deployed-triggers.js';
-import { addEnglishStrings } from '../../i18n/index.js';
+import { addEnglishStrings, dateFormat } from '../../i18n/index.js';
 import { describeError, errorCode, isOutcomeUnknown } from '../../session/errors.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import * as componentReaders from '../../session/read-components.js';
@@ -284,7 +284,7 @@ export class PdDeployedTriggers extends PdElement {
     if (typeof value !== 'number' || !Number.isFinite(value)) return '';
     // The API gives triggers' dates in seconds and events' in milliseconds.
     const date = new Date(value < 1e12 ? value * 1000 : value);
-    return new Intl.DateTimeFormat(this.localeCode, { dateStyle: 'medium', ...(withTime ? { timeStyle: 'medium' } : {}) }).format(date);
+    return dateFormat(this.localeCode, { dateStyle: 'medium', ...(withTime ? { timeStyle: 'medium' } : {}) }).format(date);
   }
 
   private find(selector: string): HTMLElement | null {

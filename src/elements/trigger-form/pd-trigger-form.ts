@@ -10,6 +10,7 @@ import { HOST_EXECUTE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoi
 import { ConnectSession, type DeployedTrigger, type DeployedTriggerPage, bundleForFirstRender } from '../../session/session.js';
 import { type FormTexts, PdComponentFormBase, formTexts } from '../form/pd-component-form-base.js';
 import { styles } from './pd-trigger-form.styles.js';
+import { dateFormat } from '../../i18n/index.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
 bundleForFirstRender({ components: ComponentsClient }, componentReaders);
@@ -319,7 +320,7 @@ export class PdTriggerForm extends PdComponentFormBase {
   private formatDate(seconds: number | undefined): string {
     if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return '';
     const date = new Date(seconds < 1e12 ? seconds * 1000 : seconds);
-    return new Intl.DateTimeFormat(this.localeCode, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    return dateFormat(this.localeCode, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
   }
 
   /** The ids of this user's deployed triggers already in the page's cache: none of them is the one a click deploys. */
