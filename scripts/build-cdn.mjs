@@ -170,14 +170,6 @@ for (const [cdn, tags] of starters) {
   writeFileSync(file, `${wrapper}\n`);
   graph[file] = { bytes: Buffer.byteLength(wrapper), inputs: {}, imports: atOnce.map((path) => ({ path, kind: 'import-statement' })), exports: graph[file].exports, entryPoint: graph[file].entryPoint };
 }
-// Each lazy chunk comes in one round with what it imports (preload-lazy.mjs).
-const staticImports = (file) => (graph[file]?.imports ?? []).filter((edge) => edge.kind === 'import-statement').map((edge) => edge.path);
-for (const file of Object.keys(graph).filter((path) => path.startsWith('dist/cdn/chunks/') && path.endsWith('.js'))) {
-  const mapFile = `${file}.map`;
-  const { code, map } = preloadLazyImports(file, readFileSync(file, 'utf8'), staticImports, JSON.parse(readFileSync(mapFile, 'utf8')));
-  writeFileSync(file, code);
-  writeFileSync(mapFile, JSON.stringify(map));
-}
 writeFileSync('dist/cdn.meta.json', JSON.stringify(result.metafile));
 
 /**
@@ -233,5 +225,14 @@ for (const element of elements.filter((candidate) => candidate.tag !== 'pd-conne
     const { code } = preloadLazyImports(file.fileName, minified, (name) => importsOf.get(name) ?? []);
     writeFileSync(`dist/cdn/one/${file.fileName}`, file.isEntry && banner ? `${banner}\n${code}` : code);
   }
+}
+// Each lazy chunk comes in one round with what it imports (preload-lazy.mjs). Last: the one-file
+// build above re-bundles the chunks as esbuild wrote them.
+const staticImports = (file) => (graph[file]?.imports ?? []).filter((edge) => edge.kind === 'import-statement').map((edge) => edge.path);
+for (const file of Object.keys(graph).filter((path) => path.startsWith('dist/cdn/chunks/') && path.endsWith('.js'))) {
+  const mapFile = `${file}.map`;
+  const { code, map } = preloadLazyImports(file, readFileSync(file, 'utf8'), staticImports, JSON.parse(readFileSync(mapFile, 'utf8')));
+  writeFileSync(file, code);
+  writeFileSync(mapFile, JSON.stringify(map));
 }
 console.log('cdn: dist/cdn/pd-connect-elements.js, one pd-*.js per element, and dist/cdn/one/pd-*.js (one file each)');
