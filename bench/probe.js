@@ -1,7 +1,7 @@
 // Injected into every benchmark page before its own scripts (Playwright `addInitScript`), with
 // `window.__BENCH_KIT` set to 'pd' or 'react'. Plain JavaScript: it runs as is in the page.
 // Times are `performance.now()` values: milliseconds since the navigation started.
-/* global performance, Request, MutationObserver, Element, requestAnimationFrame */
+/* global performance, Request, MutationObserver, Element, requestAnimationFrame, MessageChannel */
 (() => {
   const KIT = window.__BENCH_KIT;
   const now = () => performance.now();
@@ -143,6 +143,37 @@
     const shown = kit.options(kit.scope()).filter(visible);
     return shown.length > 0 && shown.every((option) => text(option).toLowerCase().includes(query.toLowerCase()));
   });
+  /**
+   * Mounts another form of the same component (the app's `__benchMountForm`, its definition
+   * already loaded), waits until its fields all show with their controls and nothing loads,
+   * reading layout then, unmounts it; `count` times after `warmup` cycles. Between checks it
+   * yields through a MessageChannel (no timer clamping, no frame wait). Resolves with each
+   * cycle's duration in ms, or null when one did not get ready within 5 s.
+   */
+  B.mountCycles = async (count, warmup) => {
+    const channel = new MessageChannel();
+    const yieldOnce = () => new Promise((resolve) => {
+      channel.port1.onmessage = resolve;
+      channel.port2.postMessage(null);
+    });
+    const durations = [];
+    for (let cycle = 0; cycle < warmup + count; cycle++) {
+      const start = now();
+      const form = window.__benchMountForm();
+      for (;;) {
+        const scope = form.scope();
+        const fields = scope && form.shown() ? kit.fields(scope) : [];
+        if (fields.length > 0 && fields.every(kit.fieldDone) && !kit.loading(scope)) break;
+        if (now() - start > 5000) return null;
+        await yieldOnce();
+      }
+      form.unmount();
+      if (cycle >= warmup) durations.push(now() - start);
+      // The next cycle starts from a quiet page.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return durations;
+  };
   /** A field labelled `label` shown with its control. */
   B.waitField = (label) => watch(() => {
     const scope = kit.scope();

@@ -46,6 +46,9 @@ const only = <T>(all: T[], name: string, id: (item: T) => string): T[] => {
 };
 const CONDITIONS = only(ALL_CONDITIONS, 'BENCH_CONDITIONS', (condition) => condition.id);
 const COMPONENTS = only(ALL_COMPONENTS, 'BENCH_COMPONENTS', (component) => component.key);
+/** Mount + render + unmount of a second form after ready: this many timed, after a few untimed. */
+const MOUNT_CYCLES = 20;
+const MOUNT_WARMUP = 5;
 const SEARCH_CHARACTER = 'w'; // only "#watercooler" among the emulator's Slack channels
 const RELOADED_FIELD = 'Template'; // shown when "Use a dynamic template" is ticked
 
@@ -61,6 +64,8 @@ interface Sample {
   recalcs: number;
   search?: number | null;
   reload?: number | null;
+  /** Median of this load's mount cycles (`MOUNT_CYCLES`), Vite build and connect-react at API 0 ms. */
+  mount?: number | null;
 }
 
 const gzipCache = new Map<string, number>();
@@ -175,6 +180,10 @@ async function load(contender: Contender, condition: Condition, component: Compo
       recalcs: metrics.RecalcStyleCount ?? NaN,
     };
     if (component.interaction && ready.at !== null) sample[component.interaction] = await interact(page, contender, component);
+    if (ready.at !== null && condition.apiMs === 0 && (contender.id === 'vite' || contender.id === 'react')) {
+      const cycles = (await page.evaluate(`window.__bench.mountCycles(${MOUNT_CYCLES}, ${MOUNT_WARMUP})`)) as number[] | null;
+      sample.mount = cycles ? [...cycles].sort((x, y) => x - y)[cycles.length >> 1]! : null;
+    }
     return sample;
   } finally {
     await context.close();
@@ -268,6 +277,15 @@ for (const component of COMPONENTS.filter((c) => c.interaction)) {
       lines.push(`| ${component.key} | ${what} | ${condition.label} | ${CONTENDERS.find((c) => c.id === id)!.label} | ${cell(key, component.interaction!)} |`);
     }
   }
+}
+lines.push('', '## Mount cycles (API 0 ms)', '');
+lines.push('A second form of the same component mounted after ready (its definition already loaded), rendered until its fields show with their controls (layout read), and unmounted; the median of ' + MOUNT_CYCLES + ' cycles per load, over the loads.', '');
+lines.push('| component | Vite build (ms per cycle) | connect-react (ms per cycle) | ratio |', '|---|---|---|---|');
+for (const component of COMPONENTS) {
+  if (!CONDITIONS.some((condition) => condition.id === 'api0')) break;
+  const a: Key = `${component.key}|api0|vite`;
+  const b: Key = `${component.key}|api0|react`;
+  lines.push(`| ${component.key} | ${cell(a, 'mount', 1)} | ${cell(b, 'mount', 1)} | ${ratio(a, b, 'mount')} |`);
 }
 lines.push('', '## Ratios pd / connect-react (medians; below 1 means pd is faster or smaller)', '');
 lines.push('| component | condition | pd build | ready | first content | search | reload | API requests | preflights | JS kB | layouts | style recalcs |');

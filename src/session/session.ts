@@ -287,6 +287,8 @@ interface Remembered {
   /** Askers still waiting; `Infinity` once one asked without a way to give up. */
   askers: number;
   settled: boolean;
+  /** The answer, once it came. */
+  value?: unknown;
 }
 
 /** One asker's wait for a shared request: it rejects when `signal` aborts, and the last asker to give up aborts the request. */
@@ -378,7 +380,10 @@ export class ConnectSession {
       const controller = new AbortController();
       const created: Remembered = { promise: load(controller.signal), until: now + lifetime, controller, askers: 0, settled: false };
       created.promise.then(
-        () => (created.settled = true),
+        (value) => {
+          created.settled = true;
+          created.value = value;
+        },
         () => {
           created.settled = true;
           if (this.remembered.get(key) === created) this.remembered.delete(key);
@@ -658,6 +663,15 @@ export class ConnectSession {
     const urls = (answer as { webhookUrls?: unknown } | undefined)?.webhookUrls;
     if (!Array.isArray(urls)) throw new ApiError('The Connect API answered something that is not a list of webhooks', undefined, { reason: 'unreadable' });
     return urls.filter((url): url is string => typeof url === 'string');
+  }
+
+  /**
+   * A component's definition that the page already has (another element loaded it), without a
+   * wait: a form can then show it in its first render. Undefined when it is not in yet.
+   */
+  loadedComponent(key: string): Component | undefined {
+    const entry = this.remembered.get(`component:${key}`);
+    return entry?.settled && entry.until > Date.now() ? (entry.value as Component | undefined) : undefined;
   }
 
   /** A component's definition, shared page-wide; `signal` gives up this caller's wait (see `remember`). */

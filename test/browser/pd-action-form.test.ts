@@ -148,6 +148,36 @@ describe('pd-action-form', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a second form of a component the page has loaded shows it in its first render, asking nothing again', async () => {
+    const user = uniqueUser();
+    const first = await mount(user, 'pipedream_utils-download-file-to-tmp');
+    await ready(first);
+    const since = Date.now();
+    const second = document.createElement('pd-action-form');
+    for (const name of ['external-user-id', 'token-endpoint', 'base-url', 'frontend-host', 'component-key']) second.setAttribute(name, first.getAttribute(name) ?? '');
+    first.after(second);
+    // Everything the second form ever rendered: no loading state before its fields.
+    const loadingShown: string[] = [];
+    const watch = new MutationObserver((records) => {
+      for (const node of records.flatMap((record) => [...record.addedNodes])) {
+        if (node instanceof Element && (node.matches('[aria-busy="true"], [part~="skeleton"]') || node.querySelector('[aria-busy="true"], [part~="skeleton"]'))) loadingShown.push(node.outerHTML.slice(0, 80));
+      }
+    });
+    watch.observe(second.shadowRoot as ShadowRoot, { childList: true, subtree: true });
+    try {
+      await second.updateComplete;
+      expect(second.matches(':state(ready)')).to.equal(true);
+      expect(qa(second, 'form > [part~="field"]').map((node) => node.dataset.name)).to.deep.equal(qa(first, 'form > [part~="field"]').map((node) => node.dataset.name));
+      expect(q(second, '[part="description"]')?.innerHTML).to.equal(q(first, '[part="description"]')?.innerHTML);
+      await nextFrame();
+      expect(loadingShown).to.deep.equal([]);
+      expect(await requestsSince(since, '/components/')).to.deep.equal([]);
+    } finally {
+      watch.disconnect();
+      second.remove();
+    }
+  });
+
   it('renders string, secret, integer, boolean, options and read-only props', async () => {
     const user = uniqueUser();
     const el = await mount(user, 'http-new-requests');

@@ -25,7 +25,7 @@ function calls<T>() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function setup() {
+function setup(loaded = new Map<string, unknown>()) {
   const components = calls<unknown>();
   const reloads = calls<unknown>();
   const options = calls<unknown>();
@@ -34,6 +34,7 @@ function setup() {
     reloadProps: (params: unknown, signal?: AbortSignal) => reloads.call(params, signal),
     configureProp: (params: unknown, signal?: AbortSignal) => options.call(params, signal),
     preload: () => undefined,
+    loadedComponent: (key: string) => loaded.get(key),
   } as unknown as ConnectSession;
   const host: FormHost & { componentKey: string } = {
     isConnected: true,
@@ -62,6 +63,15 @@ async function searchableChannel() {
 }
 
 describe('form loads: a newer load replaces the older one, which never reports', () => {
+  it('shows a component the page already has in its first render: no loading phase, no request', () => {
+    const { form, components } = setup(new Map([['a', component('a', [{ name: 'text', type: 'string' }])]]));
+    form.sync();
+    assert.equal(form.phase, 'ready');
+    assert.deepEqual(form.fields.props.map((prop) => prop.name), ['text']);
+    assert.equal(components.length, 0);
+  });
+
+
   it('drops the component load of a key that was replaced, and says nothing about it', async () => {
     const { form, host, components } = setup();
     form.sync();

@@ -17,3 +17,14 @@ const form = document.createElement('pd-action-form');
 form.setAttribute('component-key', params.get('component') ?? '');
 provider.append(form);
 document.body.append(provider);
+
+/**
+ * For the mount cycles (bench/probe.js `mountCycles`): another form of the same component in the
+ * same provider, which finds the definition already loaded.
+ */
+(window as unknown as { __benchMountForm(): unknown }).__benchMountForm = () => {
+  const extra = document.createElement('pd-action-form');
+  extra.setAttribute('component-key', params.get('component') ?? '');
+  provider.append(extra);
+  return { scope: () => extra.shadowRoot, shown: () => extra.matches(':state(ready)'), unmount: () => extra.remove() };
+};

@@ -66,10 +66,11 @@ export class FormController implements ReactiveController {
   /**
    * `alongside`: what the form's first render needs besides the component (the markdown
    * renderer), awaited with it: the form shows once, complete, not again as that arrives.
+   * Undefined when that is in already.
    */
   constructor(
     private readonly host: FormHost,
-    private readonly alongside?: () => Promise<unknown>,
+    private readonly alongside?: () => Promise<unknown> | undefined,
   ) {
     host.addController(this);
     this.fields = new FormValues(kindOf, (prop) => this.accounts.gone(prop), (prop) => this.accounts.noAuth(prop));
@@ -133,25 +134,26 @@ export class FormController implements ReactiveController {
     if (!source) return;
     this.loading?.abort();
     const { signal } = (this.loading = new AbortController());
-    this.phase = 'loading';
     this.loadError = undefined;
     this.loadFailure = undefined;
+    this.accounts.warm(source.session);
+    // Another element has loaded this component, and the markdown renderer is in: the form's
+    // first render shows it, with no loading render before.
+    const waits = this.alongside?.();
+    const loaded = waits ? undefined : (source.session.loadedComponent(source.key) as FormComponent | undefined);
+    if (loaded) {
+      this.show(loaded);
+      this.update();
+      return;
+    }
+    this.phase = 'loading';
     this.update();
     try {
-      this.accounts.warm(source.session);
       // Shared with every element asking for it (the session remembers it): a newer load gives up
       // this form's wait, and the request stops only when nobody else waits for it.
-      const [component] = (await Promise.all([source.session.component(source.key, signal), this.alongside?.()])) as unknown as [FormComponent];
+      const [component] = (await Promise.all([source.session.component(source.key, signal), waits])) as unknown as [FormComponent];
       if (signal.aborted) return;
-      this.component = component;
-      // The SDK hands out camelCase (`configurableProps`); the wire has `configurable_props`.
-      this.fields.props = [...(component?.configurableProps ?? component?.configurable_props ?? [])];
-      this.phase = 'ready';
-      // A saved configuration of a dynamic component: its props depend on the saved values. The
-      // definition's props already fit the defaults, so those alone reload nothing.
-      const saved = this.hasReloadValue(this.fields.values);
-      this.fields.applyDefaults();
-      if (this.dynamicPropsId || saved) void this.reload(-1);
+      this.show(component);
     } catch (error) {
       // A load that a newer one replaced says nothing: the newer one answers.
       if (signal.aborted) return;
@@ -160,6 +162,19 @@ export class FormController implements ReactiveController {
       this.loadFailure = error;
     }
     this.update();
+  }
+
+  /** The component is in: its fields, their defaults, and a reload when saved values ask for one. */
+  private show(component: FormComponent): void {
+    this.component = component;
+    // The SDK hands out camelCase (`configurableProps`); the wire has `configurable_props`.
+    this.fields.props = [...(component?.configurableProps ?? component?.configurable_props ?? [])];
+    this.phase = 'ready';
+    // A saved configuration of a dynamic component: its props depend on the saved values. The
+    // definition's props already fit the defaults, so those alone reload nothing.
+    const saved = this.hasReloadValue(this.fields.values);
+    this.fields.applyDefaults();
+    if (this.dynamicPropsId || saved) void this.reload(-1);
   }
 
   private hasReloadValue(values: Record<string, unknown>): boolean {

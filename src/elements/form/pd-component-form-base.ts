@@ -12,7 +12,7 @@ import { type ConfigurableProp, isListType, selectedOptions, storeOption, storeO
 import { ComboboxController, matchesText } from '../shared/combobox-controller.js';
 // First: the bundle then places the kinds next to their controls, which compresses best.
 import { kindOf } from './kinds/registry.js';
-import { loadMarkdown, markdown } from './controls/markdown.js';
+import { loadMarkdown, markdown, markdownLoaded } from './controls/markdown.js';
 import { readonlyControl } from './controls/readonly.js';
 import { acceptsFreeText } from './controls/remote-select.js';
 import type { FieldContext } from './controls/types.js';
@@ -160,7 +160,7 @@ export abstract class PdComponentFormBase extends PdElement {
   @state() private presetsError?: string;
   @state() private activeRemote?: string;
 
-  protected readonly form = new FormController(this, loadMarkdown);
+  protected readonly form = new FormController(this, () => (markdownLoaded() ? undefined : loadMarkdown()));
   private readonly combo = new ComboboxController<Option>(
     this,
     {

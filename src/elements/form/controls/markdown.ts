@@ -13,6 +13,7 @@ let loading: Promise<Render | undefined> | undefined;
  * is tried again on the next render.
  */
 export function loadMarkdown(): Promise<Render | undefined> {
+  if (render) return Promise.resolve(render);
   loading ??= import('./markdown-render.js').then(
     (module) => (render = module.markdownRenderer({ html, nothing })),
     () => {
@@ -22,6 +23,9 @@ export function loadMarkdown(): Promise<Render | undefined> {
   );
   return loading;
 }
+
+/** Whether the markdown renderer is in: nothing to wait for before a form's first render. */
+export const markdownLoaded = (): boolean => render !== undefined;
 
 /**
  * A template part rendering API markdown safely: formatting and safe links once the renderer is
