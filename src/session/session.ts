@@ -670,8 +670,18 @@ export class ConnectSession {
    * wait: a form can then show it in its first render. Undefined when it is not in yet.
    */
   loadedComponent(key: string): Component | undefined {
-    const entry = this.remembered.get(`component:${key}`);
-    return entry?.settled && entry.until > Date.now() ? (entry.value as Component | undefined) : undefined;
+    return this.loaded(`component:${key}`) as Component | undefined;
+  }
+
+  /** An app that the page already has, without a wait (see `loadedComponent`). */
+  loadedApp(slug: string): App | undefined {
+    return this.loaded(`app:${slug}`) as App | undefined;
+  }
+
+  /** What `remember` holds under `key`, when its answer came and is still fresh. */
+  private loaded(key: string): unknown {
+    const entry = this.remembered.get(key);
+    return entry?.settled && entry.until > Date.now() ? entry.value : undefined;
   }
 
   /** A component's definition, shared page-wide; `signal` gives up this caller's wait (see `remember`). */

@@ -105,6 +105,26 @@ afterEach(async () => {
 });
 
 describe('pd-action-form: account fields follow the page', () => {
+  it('a second form of the same component shows its account field complete in its first render', async () => {
+    const user = uniqueUser('form-accounts');
+    await seed(user, 'Acme Workspace');
+    const { form } = await mountPage(user);
+    await formReady(form);
+    await waitFor(() => accountOptions(form).length === 1, 5000, 'the accounts');
+    const second = document.createElement('pd-action-form');
+    for (const name of ['external-user-id', 'token-endpoint', 'base-url', 'frontend-host', 'component-key']) second.setAttribute(name, form.getAttribute(name) ?? '');
+    form.after(second);
+    try {
+      await second.updateComplete;
+      // The app's name, the accounts and the query module the first form loaded: all there at once.
+      expect(text(field(second, 'slack')?.querySelector('label'))).to.equal(text(field(form, 'slack')?.querySelector('label')));
+      expect(text(field(second, 'slack')?.querySelector('label'))).to.contain('Slack');
+      expect(accountOptions(second)).to.deep.equal(accountOptions(form));
+    } finally {
+      second.remove();
+    }
+  });
+
   it('lists an account connected by a <pd-connect-button> by name, keeps the selection, and shares one list request with <pd-account-list>', async () => {
     const user = uniqueUser('form-accounts');
     const existing = await seed(user, 'Acme Workspace');

@@ -80,6 +80,9 @@ export class AccountFields {
    */
   static loadQueryModule = () => import('../../session/query-controller.js');
 
+  /** The query module once loaded, and the loader it came from. */
+  private static loadedQueries?: { loader: typeof AccountFields.loadQueryModule; module: typeof import('../../session/query-controller.js') };
+
   private readonly meta = new Map<string, AppMeta>();
   private readonly feeds = new Map<string, AccountFeed>();
   /** The app each field's name was asked for. */
@@ -104,7 +107,7 @@ export class AccountFields {
    */
   warm(session: ConnectSession): void {
     session.preload('accounts', 'apps');
-    if (this.queries || this.warming) return;
+    if (this.queries || this.warming || AccountFields.loadedQueries?.loader === AccountFields.loadQueryModule) return;
     this.warming = AccountFields.loadQueryModule();
     this.warming.catch(() => undefined);
   }
@@ -133,11 +136,19 @@ export class AccountFields {
     for (const prop of appFields) {
       if (this.named.get(prop.name) === prop.app) continue;
       this.named.set(prop.name, prop.app as string);
+      // An app the page already has names the field in this render.
+      const known = session.loadedApp(prop.app as string);
+      if (known) {
+        this.name(prop, known);
+        continue;
+      }
       const lookup = this.loadAppName(prop, session).finally(() => {
         if (this.lookups.get(prop.name) === lookup) this.lookups.delete(prop.name);
       });
       this.lookups.set(prop.name, lookup);
     }
+    // The module another form already loaded (with the same loader) serves this one at once.
+    if (!this.queries && AccountFields.loadedQueries?.loader === AccountFields.loadQueryModule) this.queries = AccountFields.loadedQueries.module;
     const queries = this.queries;
     if (!queries) {
       // After a failed load only the field's Retry tries again: the error stays until then.
@@ -182,6 +193,7 @@ export class AccountFields {
     loading.then(
       (module) => {
         this.queries = module;
+        AccountFields.loadedQueries = { loader: AccountFields.loadQueryModule, module };
         // The lists start now, and render as they come in; only one the cache already holds renders now.
         this.sync();
         if ([...this.feeds.values()].some((feed) => !feed.query.result?.isPending)) this.host.requestUpdate();
@@ -208,13 +220,19 @@ export class AccountFields {
     // elements (the connect button's): it goes on for them, and a field dropped meanwhile ignores it.
     const app = await session.app(prop.app as string).catch(() => undefined);
     if (!app || this.named.get(prop.name) !== prop.app) return;
-    const noAuth = app.authType === 'none';
-    if (!app.name && !noAuth) return;
-    this.meta.set(prop.name, { ...this.meta.get(prop.name), ...(app.name ? { appName: app.name } : {}), ...(noAuth ? { noAuth } : {}) });
-    if (noAuth) this.host.requestUpdate();
+    if (!this.name(prop, app)) return;
+    if (app.authType === 'none') this.host.requestUpdate();
     // What is still to come (the query module, the accounts) renders the name with it: one update.
     const result = this.feeds.get(prop.name)?.query.result;
     if ((this.queries || this.queriesError) && !(result?.isFetching || result?.isPending)) this.host.requestUpdate();
+  }
+
+  /** Takes the app's name (and whether it needs no account) for the field; false when it has neither. */
+  private name(prop: ConfigurableProp, app: { name?: string; authType?: string }): boolean {
+    const noAuth = app.authType === 'none';
+    if (!app.name && !noAuth) return false;
+    this.meta.set(prop.name, { ...this.meta.get(prop.name), ...(app.name ? { appName: app.name } : {}), ...(noAuth ? { noAuth } : {}) });
+    return true;
   }
 
   /** Whether the feed's list comes from a fetch that began after `setAt`: only such a list can tell that a value's account is gone. */
