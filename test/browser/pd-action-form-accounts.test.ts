@@ -10,6 +10,7 @@ import type { PdConnectButton } from '../../src/elements/connect-button/pd-conne
 import type { PdConnectSuccessEvent, PdDisconnectEvent, PdErrorEvent, PdSubmitEvent } from '../../src/events/index.js';
 import type { ConnectSession } from '../../src/session/session.js';
 import { admin, env, requestsFor, seedAccount, takeUnhandledRejections, tokenFor, uniqueUser, waitFor } from '../support/browser-env.js';
+import { twinAfter } from '../support/shadow-queries.js';
 
 // The account field of a form follows the session's shared account list: what a connect button or
 // an account list elsewhere on the page changes shows up in the form, over one shared request.
@@ -111,9 +112,7 @@ describe('pd-action-form: account fields follow the page', () => {
     const { form } = await mountPage(user);
     await formReady(form);
     await waitFor(() => accountOptions(form).length === 1, 5000, 'the accounts');
-    const second = document.createElement('pd-action-form');
-    for (const name of ['external-user-id', 'token-endpoint', 'base-url', 'frontend-host', 'component-key']) second.setAttribute(name, form.getAttribute(name) ?? '');
-    form.after(second);
+    const second = twinAfter(form);
     try {
       await second.updateComplete;
       // The app's name, the accounts and the query module the first form loaded: all there at once.

@@ -5,7 +5,7 @@ import '../../src/elements/action-form/pd-action-form.js';
 import type { PdActionForm } from '../../src/elements/action-form/pd-action-form.js';
 import type { PdConnectSuccessEvent, PdErrorEvent, PdPropsChangeEvent, PdRunErrorEvent, PdRunSuccessEvent, PdSubmitEvent } from '../../src/events/index.js';
 import { admin, env, nextFrame, requestsFor, requestsSince, seedAccount, takeUnhandledRejections, uniqueUser, waitFor } from '../support/browser-env.js';
-import { addOptional, control, field, pickOption, q, qa, root, text } from '../support/shadow-queries.js';
+import { addOptional, control, field, pickOption, q, qa, root, text, twinAfter } from '../support/shadow-queries.js';
 
 interface FormOptions {
   theme?: string;
@@ -153,9 +153,7 @@ describe('pd-action-form', () => {
     const first = await mount(user, 'pipedream_utils-download-file-to-tmp');
     await ready(first);
     const since = Date.now();
-    const second = document.createElement('pd-action-form');
-    for (const name of ['external-user-id', 'token-endpoint', 'base-url', 'frontend-host', 'component-key']) second.setAttribute(name, first.getAttribute(name) ?? '');
-    first.after(second);
+    const second = twinAfter(first);
     // Everything the second form ever rendered: no loading state before its fields.
     const loadingShown: string[] = [];
     const watch = new MutationObserver((records) => {

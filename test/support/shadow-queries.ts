@@ -32,3 +32,11 @@ export async function addOptional(el: HTMLElement & { updateComplete: Promise<un
     await el.updateComplete;
   }
 }
+
+/** Another element of the same tag and settings, right after `first` (same session, so what `first` loaded is there). */
+export function twinAfter<T extends HTMLElement>(first: T, attributes = ['external-user-id', 'token-endpoint', 'base-url', 'frontend-host', 'component-key']): T {
+  const twin = document.createElement(first.localName) as T;
+  for (const name of attributes) twin.setAttribute(name, first.getAttribute(name) ?? '');
+  first.after(twin);
+  return twin;
+}

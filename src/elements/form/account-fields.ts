@@ -83,6 +83,12 @@ export class AccountFields {
   /** The query module once loaded, and the loader it came from. */
   private static loadedQueries?: { loader: typeof AccountFields.loadQueryModule; module: typeof import('../../session/query-controller.js') };
 
+  /** The query module another form already loaded with today's loader, for this one at once. */
+  private static get sharedQueries(): typeof import('../../session/query-controller.js') | undefined {
+    const loaded = AccountFields.loadedQueries;
+    return loaded?.loader === AccountFields.loadQueryModule ? loaded.module : undefined;
+  }
+
   private readonly meta = new Map<string, AppMeta>();
   private readonly feeds = new Map<string, AccountFeed>();
   /** The app each field's name was asked for. */
@@ -107,7 +113,7 @@ export class AccountFields {
    */
   warm(session: ConnectSession): void {
     session.preload('accounts', 'apps');
-    if (this.queries || this.warming || AccountFields.loadedQueries?.loader === AccountFields.loadQueryModule) return;
+    if (this.queries || this.warming || AccountFields.sharedQueries) return;
     this.warming = AccountFields.loadQueryModule();
     this.warming.catch(() => undefined);
   }
@@ -147,8 +153,7 @@ export class AccountFields {
       });
       this.lookups.set(prop.name, lookup);
     }
-    // The module another form already loaded (with the same loader) serves this one at once.
-    if (!this.queries && AccountFields.loadedQueries?.loader === AccountFields.loadQueryModule) this.queries = AccountFields.loadedQueries.module;
+    this.queries ??= AccountFields.sharedQueries;
     const queries = this.queries;
     if (!queries) {
       // After a failed load only the field's Retry tries again: the error stays until then.

@@ -5,12 +5,12 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { PdDeployErrorEvent, PdDeploySuccessEvent, PdErrorEvent, type PdTriggerDeleteEvent, type PdTriggerUpdateEvent } from '../../events/index.js';
+import { dateFormat } from '../../i18n/index.js';
 import { describeError, isOutcomeUnknown } from '../../session/errors.js';
 import { HOST_EXECUTE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoints.js';
 import { ConnectSession, type DeployedTrigger, type DeployedTriggerPage, bundleForFirstRender } from '../../session/session.js';
 import { type FormTexts, PdComponentFormBase, formTexts } from '../form/pd-component-form-base.js';
 import { styles } from './pd-trigger-form.styles.js';
-import { dateFormat } from '../../i18n/index.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
 bundleForFirstRender({ components: ComponentsClient }, componentReaders);
