@@ -49,7 +49,7 @@ export const tokens = [
       --_pd-color-focus: var(--pd-color-focus, #6366f1);
       --_pd-radius: var(--pd-radius, 10px);
       --_pd-radius-small: var(--pd-radius-small, 6px);
-      --_pd-font-family: var(--pd-font-family, ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+      --_pd-font-family: var(--pd-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
       --_pd-font-size: var(--pd-font-size, 14px);
       --_pd-shadow: var(--pd-shadow, 0 1px 2px rgb(0 0 0 / 0.06), 0 1px 3px rgb(0 0 0 / 0.1));
       color-scheme: light;
