@@ -4,6 +4,8 @@ import { queryClientFor } from '../session/query-controller.js';
 import { type AccountFilter, type AccountPage, type AppListParams, type ComponentListParams, type ConfigurePropParams, ConnectSession } from '../session/session.js';
 import type { Account, App } from '../session/types.js';
 import { type ListStore, type Store, listStore, queryStore } from './store.js';
+import { listApps, listComponents } from '../session/catalog-calls.js';
+import { componentDefinition, configureProp } from '../session/component-calls.js';
 
 /** A catalog page as the selects cache it: stores and `<pd-app-select>` share the same entries. */
 interface ItemPage<T> {
@@ -51,7 +53,7 @@ export function apps(session: ConnectSession, params: AppListParams = {}): ListS
     session,
     ConnectSession.appsKey(params),
     async (cursor) => {
-      const page = await session.listApps(params, cursor, CATALOG_PAGE_SIZE);
+      const page = await listApps(session, params, cursor, CATALOG_PAGE_SIZE);
       return itemPage(page.apps, page);
     },
     (app) => app.nameSlug,
@@ -64,7 +66,7 @@ export function components(session: ConnectSession, params: ComponentListParams)
     session,
     ConnectSession.componentsKey(params),
     async (cursor) => {
-      const page = await session.listComponents(params, cursor, CATALOG_PAGE_SIZE);
+      const page = await listComponents(session, params, cursor, CATALOG_PAGE_SIZE);
       return itemPage(page.components, page);
     },
     (component) => component.key,
@@ -85,7 +87,7 @@ export function app(session: ConnectSession, slug: string): Store<App> {
 
 /** One action's or trigger's definition by key, with its configurable props; shared with the forms. */
 export function component(session: ConnectSession, key: string): Store<Component> {
-  return singleStore(session, ['pd', 'component', key], (signal) => session.component(key, signal));
+  return singleStore(session, ['pd', 'component', key], (signal) => componentDefinition(session, key, signal));
 }
 
 /**
@@ -103,5 +105,5 @@ export function remoteOptions(session: ConnectSession, params: ConfigurePropPara
     prevContext: params.prevContext ?? null,
     query: params.query ?? null,
   };
-  return singleStore(session, ['pd', session.externalUserId, 'remote-options', key], (signal) => session.configureProp(params, signal));
+  return singleStore(session, ['pd', session.externalUserId, 'remote-options', key], (signal) => configureProp(session, params, signal));
 }

@@ -7,6 +7,7 @@ import { ApiError, isOutcomeUnknown } from '../session/errors.js';
 import { HOST_EXECUTE_TIMEOUT_MS, HOST_WRITE_TIMEOUT_MS, writeThrough } from '../session/host-endpoints.js';
 import type { ConnectSession, DeployedTrigger } from '../session/session.js';
 import type { Account } from '../session/types.js';
+import { deployTrigger, runAction } from '../session/component-calls.js';
 
 export type { ActionRunResult, ConnectLinkFallback, ConnectOutcome };
 
@@ -153,7 +154,7 @@ export async function run(session: ConnectSession, params: RunParams, options: R
           },
         }
       : undefined,
-    api: async () => (await session.runAction(params)) as ActionRunResult,
+    api: async () => (await runAction(session, params)) as ActionRunResult,
   });
   return result ?? {};
 }
@@ -208,7 +209,7 @@ export async function deploy(session: ConnectSession, params: DeployParams, opti
             read: triggerFromWire,
           }
         : undefined,
-      api: () => session.deployTrigger(request),
+      api: () => deployTrigger(session, request),
     });
   } finally {
     void session.invalidateDeployedTriggers();

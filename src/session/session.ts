@@ -2,14 +2,14 @@ import type { AccountsClient } from '@pipedream/sdk/accounts';
 import type { ActionsClient } from '@pipedream/sdk/actions';
 import type { AppCategoriesClient } from '@pipedream/sdk/appCategories';
 import type { AppsClient } from '@pipedream/sdk/apps';
-import type { AppCategory, Component, ConfigurePropResponse, Emitter, ReloadPropsResponse, RunActionResponse } from '@pipedream/sdk/browser';
+import type { Component, ConfigurePropResponse, Emitter, ReloadPropsResponse, RunActionResponse } from '@pipedream/sdk/browser';
 import type { ComponentsClient } from '@pipedream/sdk/components';
 import type { DeployedTriggersClient } from '@pipedream/sdk/deployedTriggers';
 import type { TriggersClient } from '@pipedream/sdk/triggers';
 import type { InfiniteData, InfiniteQueryObserverOptions, QueryClient, QueryKey } from '@tanstack/query-core';
 import { type ConnectConfig, DEFAULT_BASE_URL, connectPageUrl } from './config.js';
 import { ApiError, type ApiErrorReason, TokenError, outcomeUnknownFor } from './errors.js';
-import { readAccount, readApp, readAppCategory, readItems } from './read-answers.js';
+import { readAccount, readApp, readItems } from './read-answers.js';
 import { type ConnectToken, DEFAULT_TOKEN_TIMEOUT_MS, TokenSource, callbackFetcher, endpointFetcher, staticFetcher } from './token-source.js';
 import type { Account, App, Environment } from './types.js';
 
@@ -27,10 +27,10 @@ export interface SessionConfig {
  * `Retry-After`); writes are sent once, since a 5xx or a lost answer may hide a write that
  * happened. Every call has a deadline.
  */
-const READ = { maxRetries: 2, timeoutInSeconds: 30 } as const;
-const WRITE = { maxRetries: 0, timeoutInSeconds: 30 } as const;
+export const READ = { maxRetries: 2, timeoutInSeconds: 30 } as const;
+export const WRITE = { maxRetries: 0, timeoutInSeconds: 30 } as const;
 /** Runs and deploys execute the user's code: they may take longer before the answer comes. */
-const EXECUTE = { maxRetries: 0, timeoutInSeconds: 300 } as const;
+export const EXECUTE = { maxRetries: 0, timeoutInSeconds: 300 } as const;
 type CallKind = typeof READ | typeof WRITE | typeof EXECUTE;
 /** What a request is sent with: its kind's limits, and a signal that aborts it. */
 type CallOptions = CallKind & { abortSignal?: AbortSignal };
@@ -134,7 +134,7 @@ export interface ComponentPage {
 }
 
 /** The SDK turns an unreadable answer into an empty page; an empty list must not hide a broken API. */
-function checkedPage<T>(page: { data: T[]; response: unknown }, what: string): { items: T[]; nextCursor?: string; total?: number } {
+export function checkedPage<T>(page: { data: T[]; response: unknown }, what: string): { items: T[]; nextCursor?: string; total?: number } {
   const response = page.response as { data?: unknown; pageInfo?: { endCursor?: string; totalCount?: number } } | string | undefined;
   if (!response || typeof response !== 'object' || !Array.isArray(response.data)) {
     throw new ApiError(`The Connect API answered something that is not ${what}`, undefined, { reason: 'unreadable' });
@@ -342,7 +342,7 @@ export class ConnectSession {
   }
 
   /** One SDK resource client, loaded and built on first use; a failed load is tried again next time. */
-  private client<K extends keyof SdkClients>(name: K): Promise<SdkClients[K]> {
+  client<K extends keyof SdkClients>(name: K): Promise<SdkClients[K]> {
     let client = this.clients.get(name) as Promise<SdkClients[K]> | undefined;
     if (!client) {
       const bundled = bundledClients[name];
@@ -359,7 +359,7 @@ export class ConnectSession {
   }
 
   /** The client for one component type: `/actions`, `/triggers`, or `/components` for both. */
-  private componentClient(type?: 'action' | 'trigger'): Promise<ComponentsClient | ActionsClient | TriggersClient> {
+  componentClient(type?: 'action' | 'trigger'): Promise<ComponentsClient | ActionsClient | TriggersClient> {
     if (type === 'action') return this.client('actions');
     if (type === 'trigger') return this.client('triggers');
     return this.client('components');
@@ -371,7 +371,7 @@ export class ConnectSession {
    * An asker's `signal` gives up its wait: the request itself is aborted only when every asker
    * has given up, so one element replacing a lookup never cancels another element's.
    */
-  private remember<T>(key: string, lifetime: number, load: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  remember<T>(key: string, lifetime: number, load: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
     const now = Date.now();
     let entry = this.remembered.get(key);
     if (!entry || entry.until <= now) {
@@ -475,196 +475,6 @@ export class ConnectSession {
     return app;
   }
 
-  /** One page of the app catalog; a category given by name is resolved to its id first. */
-  async listApps(params: AppListParams, cursor?: string, limit = 50): Promise<AppPage> {
-    const categoryId = params.category ? await this.categoryId(params.category) : undefined;
-    const q = params.q?.trim();
-    const page = await this.call(this.client('apps'), (client, options) =>
-      client.list({
-        ...(q ? { q } : {}),
-        ...(params.sort === 'name' ? { sortKey: 'name', sortDirection: 'asc' } : q ? {} : { sortKey: 'featured_weight', sortDirection: 'desc' }),
-        ...(params.hasActions ? { hasActions: true } : {}),
-        ...(params.hasTriggers ? { hasTriggers: true } : {}),
-        ...(categoryId ? { categoryIds: [categoryId] } : {}),
-        ...(cursor ? { after: cursor } : {}),
-        limit,
-      }, options),
-    );
-    const { items, ...rest } = checkedPage(page, 'an app list');
-    return { apps: readItems(items, readApp), ...rest };
-  }
-
-  /** One page of an app's actions, triggers, or both. */
-  async listComponents(params: ComponentListParams, cursor?: string, limit = 50): Promise<ComponentPage> {
-    const q = params.q?.trim();
-    const readers = loadComponentReaders();
-    const page = await this.call(this.componentClient(params.type), (client, options) =>
-      client.list({
-        app: params.app,
-        ...(q ? { q } : {}),
-        ...(cursor ? { after: cursor } : {}),
-        limit,
-      }, options),
-    );
-    const { items, ...rest } = checkedPage(page, 'a component list');
-    return { components: readItems(items, (await readers).readComponent), ...rest };
-  }
-
-  /** Every app category (one request per session, cached). */
-  listCategories(): Promise<AppCategory[]> {
-    return this.remember('app-categories', 60 * 60_000, async () => {
-      const answer: unknown = await this.call(this.client('appCategories'), (client, options) => client.list(options));
-      if (!Array.isArray(answer)) throw new ApiError('The Connect API answered something that is not a category list', undefined, { reason: 'unreadable' });
-      return readItems(answer, readAppCategory);
-    });
-  }
-
-  /** A category's id from its id or its name (case-insensitive); unknown values pass through unchanged. */
-  async categoryId(idOrName: string): Promise<string> {
-    const wanted = idOrName.trim().toLowerCase();
-    const categories = await this.listCategories();
-    const match = categories.find((category) => category.id?.toLowerCase() === wanted) ?? categories.find((category) => category.name?.toLowerCase() === wanted);
-    return match?.id ?? idOrName.trim();
-  }
-
-  async retrieveComponent(key: string, signal?: AbortSignal): Promise<Component> {
-    const readers = loadComponentReaders();
-    const answer = await this.call(this.componentClient(), (client, options) => client.retrieve(key, {}, options), READ, signal);
-    const component = (await readers).readComponent(answer?.data);
-    if (!component) throw new ApiError('The Connect API answered something that is not a component', undefined, { reason: 'unreadable' });
-    return component;
-  }
-
-  /** One page of a prop's remote options (`POST /v1/connect/components/configure`). */
-  async configureProp(params: ConfigurePropParams, signal?: AbortSignal): Promise<ConfigurePropResponse> {
-    const readers = loadComponentReaders();
-    const answer = await this.call(this.client('components'), (client, options) =>
-      client.configureProp(
-        {
-          id: params.componentKey,
-          externalUserId: this.externalUserId,
-          propName: params.propName,
-          configuredProps: params.configuredProps as never,
-          ...(params.dynamicPropsId ? { dynamicPropsId: params.dynamicPropsId } : {}),
-          page: params.page ?? 0,
-          ...(params.prevContext ? { prevContext: params.prevContext } : {}),
-          ...(params.query !== undefined ? { query: params.query } : {}),
-        },
-        options,
-      ),
-      READ,
-      signal,
-    );
-    const page = (await readers).readConfigurePropAnswer(answer);
-    if (!page) throw new ApiError('The Connect API answered something that is not a list of options', undefined, { reason: 'unreadable' });
-    return page;
-  }
-
-  /** The component's props for this configuration (`POST /v1/connect/components/props`); `signal` aborts the request. */
-  async reloadProps(params: ComponentConfigParams, signal?: AbortSignal): Promise<ReloadPropsResponse> {
-    const readers = loadComponentReaders();
-    const answer = await this.call(this.client('components'), (client, options) =>
-      client.reloadProps({
-        id: params.componentKey,
-        externalUserId: this.externalUserId,
-        configuredProps: params.configuredProps as never,
-        ...(params.dynamicPropsId ? { dynamicPropsId: params.dynamicPropsId } : {}),
-      }, options),
-      READ,
-      signal,
-    );
-    const props = (await readers).readReloadPropsAnswer(answer);
-    if (!props) throw new ApiError('The Connect API answered something that is not a list of props', undefined, { reason: 'unreadable' });
-    return props;
-  }
-
-  /**
-   * Runs an action (`POST /v1/connect/actions/run`): sent once; a failure whose outcome cannot be
-   * known is an `ApiError` with `outcomeUnknown`.
-   */
-  async runAction(params: ComponentConfigParams & { stashId?: string | boolean }): Promise<RunActionResponse> {
-    // Loaded before the run is sent: once it is sent, nothing may fail for a reason of ours.
-    const { readRunActionAnswer } = await loadComponentReaders();
-    const answer = await this.call(this.client('actions'), (client, options) =>
-      client.run({
-        id: params.componentKey,
-        externalUserId: this.externalUserId,
-        configuredProps: params.configuredProps as never,
-        ...(params.dynamicPropsId ? { dynamicPropsId: params.dynamicPropsId } : {}),
-        ...(params.stashId !== undefined ? { stashId: params.stashId } : {}),
-      }, options),
-      EXECUTE,
-    );
-    const result = readRunActionAnswer(answer);
-    // An answer came, so the action may well have run: its outcome is unknown, not a failure.
-    if (!result) throw new ApiError('The Connect API answered something that is not a run result', undefined, { reason: 'unreadable', outcomeUnknown: true });
-    return result;
-  }
-
-  /** Deploys a trigger for this user (`POST /v1/connect/triggers/deploy`); events go to `webhookUrl`. */
-  async deployTrigger(params: DeployTriggerParams): Promise<DeployedTrigger> {
-    const { readEmitter } = await loadComponentReaders();
-    const answer = await this.call(this.client('triggers'), (client, options) =>
-      client.deploy({
-        id: params.componentKey,
-        externalUserId: this.externalUserId,
-        configuredProps: params.configuredProps as never,
-        ...(params.dynamicPropsId ? { dynamicPropsId: params.dynamicPropsId } : {}),
-        ...(params.webhookUrl ? { webhookUrl: params.webhookUrl } : {}),
-        ...(params.emitOnDeploy !== undefined ? { emitOnDeploy: params.emitOnDeploy } : {}),
-      }, options),
-      EXECUTE,
-    );
-    const trigger = readEmitter(answer?.data);
-    if (!trigger) {
-      throw new ApiError('The Connect API answered something that is not a deployed trigger', undefined, { reason: 'unreadable', outcomeUnknown: true });
-    }
-    return trigger;
-  }
-
-  /** One page of this user's deployed triggers (`GET /v1/connect/deployed-triggers`). */
-  async listDeployedTriggers(cursor?: string, limit = 20): Promise<DeployedTriggerPage> {
-    const readers = loadComponentReaders();
-    const page = await this.call(this.client('deployedTriggers'), (client, options) => client.list({ externalUserId: this.externalUserId, ...(cursor ? { after: cursor } : {}), limit }, options));
-    const { items, ...rest } = checkedPage(page, 'a deployed trigger list');
-    return { triggers: readItems(items, (await readers).readEmitter), ...rest };
-  }
-
-  /** Deletes one of this user's deployed triggers (`DELETE /v1/connect/deployed-triggers/{id}`). */
-  async deleteDeployedTrigger(id: string): Promise<void> {
-    await this.call(this.client('deployedTriggers'), (client, options) => client.delete(id, { externalUserId: this.externalUserId }, options), WRITE);
-  }
-
-  /** Pauses, resumes or renames one of this user's deployed triggers: sent once, never retried (see `WRITE`). */
-  async updateDeployedTrigger(id: string, changes: DeployedTriggerChanges): Promise<DeployedTrigger> {
-    const { readEmitter } = await loadComponentReaders();
-    const answer = await this.call(this.client('deployedTriggers'), (client, options) => client.update(id, { externalUserId: this.externalUserId, ...changes }, options), WRITE);
-    const trigger = readEmitter(answer?.data);
-    // An answer came, so the change may well have happened.
-    if (!trigger) throw new ApiError('The Connect API answered something that is not a deployed trigger', undefined, { reason: 'unreadable', outcomeUnknown: true });
-    return trigger;
-  }
-
-  /** The newest `n` events of a deployed trigger, newest first (`GET …/deployed-triggers/{id}/events`; the API pages with `n` only). */
-  async listDeployedTriggerEvents(id: string, n = 10): Promise<TriggerEvent[]> {
-    const answer: unknown = await this.call(this.client('deployedTriggers'), (client, options) => client.listEvents(id, { externalUserId: this.externalUserId, n }, options));
-    const data = (answer as { data?: unknown } | undefined)?.data;
-    if (!Array.isArray(data)) throw new ApiError('The Connect API answered something that is not a list of events', undefined, { reason: 'unreadable' });
-    return readItems(data, (item): TriggerEvent | undefined => {
-      const event = item as Partial<TriggerEvent> | null;
-      if (!event || typeof event !== 'object' || typeof event.id !== 'string' || typeof event.ts !== 'number') return undefined;
-      return { id: event.id, ts: event.ts, e: event.e, ...(typeof event.k === 'string' ? { k: event.k } : {}), ...(typeof event.sum === 'string' ? { sum: event.sum } : {}) };
-    });
-  }
-
-  /** The URLs a deployed trigger POSTs its events to (`GET …/deployed-triggers/{id}/webhooks`). */
-  async listDeployedTriggerWebhooks(id: string): Promise<string[]> {
-    const answer: unknown = await this.call(this.client('deployedTriggers'), (client, options) => client.listWebhooks(id, { externalUserId: this.externalUserId }, options));
-    const urls = (answer as { webhookUrls?: unknown } | undefined)?.webhookUrls;
-    if (!Array.isArray(urls)) throw new ApiError('The Connect API answered something that is not a list of webhooks', undefined, { reason: 'unreadable' });
-    return urls.filter((url): url is string => typeof url === 'string');
-  }
-
   /**
    * A component's definition that the page already has (another element loaded it), without a
    * wait: a form can then show it in its first render. Undefined when it is not in yet.
@@ -682,11 +492,6 @@ export class ConnectSession {
   private loaded(key: string): unknown {
     const entry = this.remembered.get(key);
     return entry?.settled && entry.until > Date.now() ? entry.value : undefined;
-  }
-
-  /** A component's definition, shared page-wide; `signal` gives up this caller's wait (see `remember`). */
-  component(key: string, signal?: AbortSignal): Promise<Component> {
-    return this.remember(`component:${key}`, 10 * 60_000, (shared) => this.retrieveComponent(key, shared), signal);
   }
 
   /** Query keys: every element asking for the same thing shares one request and one cache entry. */
@@ -745,7 +550,7 @@ export class ConnectSession {
  * its SDK client): a page with only a connect button or an account list never downloads them.
  */
 let componentReaders: Promise<typeof import('./read-components.js')> | undefined;
-function loadComponentReaders(): Promise<typeof import('./read-components.js')> {
+export function loadComponentReaders(): Promise<typeof import('./read-components.js')> {
   componentReaders ??= (bundledReaders ? Promise.resolve(bundledReaders) : import('./lazy/read-components.js')).catch((error: unknown) => {
     componentReaders = undefined;
     throw new ApiError('Part of the elements could not be loaded', undefined, { cause: error });

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { FormController, type FormHost } from '../../src/elements/form/form-controller.js';
-import type { ConnectSession } from '../../src/session/session.js';
+import * as componentReaders from '../../src/session/read-components.js';
+import { type ConnectSession, bundleForFirstRender } from '../../src/session/session.js';
+
+// As the form elements do: the readers of component answers come with the form's own module.
+bundleForFirstRender({}, componentReaders);
 
 /** A call the test answers by hand, with the signal the caller gave. */
 interface Call<T = unknown> {
@@ -29,10 +33,18 @@ function setup(loaded = new Map<string, unknown>()) {
   const components = calls<unknown>();
   const reloads = calls<unknown>();
   const options = calls<unknown>();
+  // The SDK's components client, answered by hand; the form's calls go through the session's own code.
+  const client = {
+    reloadProps: (params: unknown, call: { abortSignal?: AbortSignal }) => reloads.call(params, call.abortSignal),
+    configureProp: (params: unknown, call: { abortSignal?: AbortSignal }) => options.call(params, call.abortSignal),
+  };
   const session = {
-    component: (key: string) => components.call(key),
-    reloadProps: (params: unknown, signal?: AbortSignal) => reloads.call(params, signal),
-    configureProp: (params: unknown, signal?: AbortSignal) => options.call(params, signal),
+    externalUserId: 'user-1',
+    // The definition is shared page-wide: the request itself follows no one form's signal.
+    remember: (key: string) => components.call(key.replace(/^component:/, '')),
+    client: () => Promise.resolve(client),
+    // With the token and the client at hand: the request goes out in the same turn.
+    call: (_client: unknown, request: (c: typeof client, call: { abortSignal?: AbortSignal }) => Promise<unknown>, _kind: unknown, signal?: AbortSignal) => request(client, signal ? { abortSignal: signal } : {}),
     preload: () => undefined,
     loadedComponent: (key: string) => loaded.get(key),
   } as unknown as ConnectSession;

@@ -8,6 +8,7 @@ import { describeError, isOutcomeUnknown } from '../../session/errors.js';
 import { HOST_EXECUTE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoints.js';
 import { type FormTexts, PdComponentFormBase, chevron, formTexts } from '../form/pd-component-form-base.js';
 import { styles } from './pd-action-form.styles.js';
+import { runAction } from '../../session/component-calls.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
 bundleForFirstRender({ components: ComponentsClient }, componentReaders);
@@ -175,7 +176,7 @@ export class PdActionForm extends PdComponentFormBase {
           : undefined,
         api: async () => {
           if (!session) throw new Error(this.configError ?? 'No session');
-          return (await session.runAction(options)) as ActionRunResult;
+          return (await runAction(session, options)) as ActionRunResult;
         },
       });
       this.result = result ?? {};

@@ -24,6 +24,7 @@ import { markdownFirstLine } from '../shared/markdown-text.js';
 import { cssProperties } from '../shared/css-properties.js';
 import { spinner } from '../shared/icons.js';
 import { styles } from './pd-app-directory.styles.js';
+import { listApps, listCategories, listComponents } from '../../session/catalog-calls.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
 bundleForFirstRender({ apps: AppsClient, accounts: AccountsClient });
@@ -268,7 +269,7 @@ export class PdAppDirectory extends PdElement {
       session && !curatedMode
         ? {
             queryKey: ConnectSession.appsKey(params),
-            queryFn: ({ pageParam }) => session.listApps(params, pageParam, PAGE_SIZE),
+            queryFn: ({ pageParam }) => listApps(session, params, pageParam, PAGE_SIZE),
             initialPageParam: undefined,
             getNextPageParam: (last) => last.nextCursor,
           }
@@ -287,7 +288,7 @@ export class PdAppDirectory extends PdElement {
         session && detailSlug
           ? {
               queryKey: ConnectSession.componentsKey({ app: detailSlug, type }),
-              queryFn: ({ pageParam }) => session.listComponents({ app: detailSlug, type }, pageParam, COMPONENT_PAGE),
+              queryFn: ({ pageParam }) => listComponents(session, { app: detailSlug, type }, pageParam, COMPONENT_PAGE),
               initialPageParam: undefined,
               getNextPageParam: (last) => last.nextCursor,
             }
@@ -325,7 +326,7 @@ export class PdAppDirectory extends PdElement {
     if (!session || this.categoriesFor === session) return;
     this.categoriesFor = session;
     this.categoryError = false;
-    session.listCategories().then(
+    listCategories(session).then(
       (list) => {
         if (this.categoriesFor === session) this.categoryList = list;
       },

@@ -6,6 +6,7 @@ import type { App } from '../../session/types.js';
 import { renderAppIcon } from '../shared/app-icon.js';
 import { type ListQuery, PdSelectBase, type SelectTexts } from '../shared/pd-select-base.js';
 import { styles } from './pd-app-select.styles.js';
+import { listApps } from '../../session/catalog-calls.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
 bundleForFirstRender({ apps: AppsClient });
@@ -110,7 +111,7 @@ export class PdAppSelect extends PdSelectBase<App> {
     return {
       queryKey: ConnectSession.appsKey(params),
       fetch: async (cursor) => {
-        const page = await session.listApps(params, cursor, PAGE_SIZE);
+        const page = await listApps(session, params, cursor, PAGE_SIZE);
         return { items: page.apps, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}), ...(page.total !== undefined ? { total: page.total } : {}) };
       },
     };

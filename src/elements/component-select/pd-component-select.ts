@@ -6,6 +6,8 @@ import type { Component } from '@pipedream/sdk/browser';
 import { markdownFirstLine } from '../shared/markdown-text.js';
 import { type ListQuery, PdSelectBase, type SelectTexts } from '../shared/pd-select-base.js';
 import { styles } from './pd-component-select.styles.js';
+import { listComponents } from '../../session/catalog-calls.js';
+import { componentDefinition } from '../../session/component-calls.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
 bundleForFirstRender({ components: ComponentsClient });
@@ -99,7 +101,7 @@ export class PdComponentSelect extends PdSelectBase<Component> {
   }
 
   protected retrieve(session: ConnectSession, key: string, signal: AbortSignal): Promise<Component> {
-    return session.component(key, signal);
+    return componentDefinition(session, key, signal);
   }
 
   protected listQuery(session: ConnectSession, term: string): ListQuery<Component> | undefined {
@@ -110,7 +112,7 @@ export class PdComponentSelect extends PdSelectBase<Component> {
     return {
       queryKey: ConnectSession.componentsKey(params),
       fetch: async (cursor) => {
-        const page = await session.listComponents(params, cursor, PAGE_SIZE);
+        const page = await listComponents(session, params, cursor, PAGE_SIZE);
         return { items: page.components, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}), ...(page.total !== undefined ? { total: page.total } : {}) };
       },
     };

@@ -21,6 +21,7 @@ import {
 import { spinner } from '../shared/icons.js';
 import { inlineConfirm } from '../shared/inline-confirm.js';
 import { styles } from './pd-deployed-triggers.styles.js';
+import { deleteDeployedTrigger, listDeployedTriggerEvents, listDeployedTriggerWebhooks, listDeployedTriggers, updateDeployedTrigger } from '../../session/deployed-trigger-calls.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
 bundleForFirstRender({ deployedTriggers: DeployedTriggersClient }, componentReaders);
@@ -225,7 +226,7 @@ export class PdDeployedTriggers extends PdElement {
       session,
       session && {
         queryKey: ConnectSession.deployedTriggersKey(session.externalUserId),
-        queryFn: ({ pageParam }) => session.listDeployedTriggers(pageParam, TRIGGER_PAGE_SIZE),
+        queryFn: ({ pageParam }) => listDeployedTriggers(session, pageParam, TRIGGER_PAGE_SIZE),
         initialPageParam: undefined,
         getNextPageParam: (last) => last.nextCursor,
       },
@@ -367,7 +368,7 @@ export class PdDeployedTriggers extends PdElement {
     this.setPending(trigger.id, what);
     this.setRowError(trigger.id, undefined);
     try {
-      const updated = await session.updateDeployedTrigger(trigger.id, changes);
+      const updated = await updateDeployedTrigger(session, trigger.id, changes);
       this.putInCache(session, updated);
       if (changes.name !== undefined) this.announcement = this.t('deployedTriggers.renamed', { old: name, name: this.nameOf(updated) });
       else this.announcement = this.t(fields(updated).active === false ? 'deployedTriggers.pausedNow' : 'deployedTriggers.resumedNow', { name });
@@ -462,7 +463,7 @@ export class PdDeployedTriggers extends PdElement {
     const neighbour = ids[index + 1] ?? ids[index - 1];
     this.setPending(trigger.id, 'delete');
     try {
-      await session.deleteDeployedTrigger(trigger.id);
+      await deleteDeployedTrigger(session, trigger.id);
       this.removed = new Set([...this.removed, trigger.id]);
       this.confirming = undefined;
       this.open.delete(trigger.id);
@@ -509,7 +510,7 @@ export class PdDeployedTriggers extends PdElement {
     details.eventsLoading = true;
     this.requestUpdate();
     try {
-      const events = await session.listDeployedTriggerEvents(id, details.limit);
+      const events = await listDeployedTriggerEvents(session, id, details.limit);
       if (ticket !== details.eventsTicket) return;
       details.events = [...events].sort((a, b) => b.ts - a.ts);
       details.eventsError = undefined;
@@ -531,7 +532,7 @@ export class PdDeployedTriggers extends PdElement {
     details.webhooksLoading = true;
     this.requestUpdate();
     try {
-      details.webhooks = await session.listDeployedTriggerWebhooks(id);
+      details.webhooks = await listDeployedTriggerWebhooks(session, id);
       details.webhooksError = undefined;
     } catch (error) {
       details.webhooksError = this.t('deployedTriggers.webhooksError', { detail: describeError(error, this.t) });

@@ -7,6 +7,7 @@ import { AccountFields, type AccountFieldsHost } from './account-fields.js';
 import { FormValues } from './form-values.js';
 import { kindOf } from './kinds/registry.js';
 import { RemoteOptions, errorText } from './remote-options.js';
+import { componentDefinition, reloadProps } from '../../session/component-calls.js';
 
 export type Phase = 'idle' | 'loading' | 'error' | 'not-found' | 'ready';
 
@@ -151,7 +152,7 @@ export class FormController implements ReactiveController {
     try {
       // Shared with every element asking for it (the session remembers it): a newer load gives up
       // this form's wait, and the request stops only when nobody else waits for it.
-      const [component] = (await Promise.all([source.session.component(source.key, signal), waits])) as unknown as [FormComponent];
+      const [component] = (await Promise.all([componentDefinition(source.session, source.key, signal), waits])) as unknown as [FormComponent];
       if (signal.aborted) return;
       this.show(component);
     } catch (error) {
@@ -278,7 +279,7 @@ export class FormController implements ReactiveController {
     this.update();
     try {
       const dynamicPropsId = this.dynamicPropsId;
-      const answer = await source.session.reloadProps(
+      const answer = await reloadProps(source.session, 
         { componentKey: source.key, configuredProps: this.fields.configuredProps(), ...(dynamicPropsId ? { dynamicPropsId } : {}) },
         signal,
       );

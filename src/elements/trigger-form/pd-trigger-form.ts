@@ -11,6 +11,8 @@ import { HOST_EXECUTE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoi
 import { ConnectSession, type DeployedTrigger, type DeployedTriggerPage, bundleForFirstRender } from '../../session/session.js';
 import { type FormTexts, PdComponentFormBase, formTexts } from '../form/pd-component-form-base.js';
 import { styles } from './pd-trigger-form.styles.js';
+import { deployTrigger } from '../../session/component-calls.js';
+import { listDeployedTriggers } from '../../session/deployed-trigger-calls.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
 bundleForFirstRender({ components: ComponentsClient }, componentReaders);
@@ -252,7 +254,7 @@ export class PdTriggerForm extends PdComponentFormBase {
           : undefined,
         api: () => {
           if (!session) throw new Error(this.configError ?? 'No session');
-          return session.deployTrigger(options);
+          return deployTrigger(session, options);
         },
       });
       this.deployed = trigger;
@@ -296,7 +298,7 @@ export class PdTriggerForm extends PdComponentFormBase {
       let cursor: string | undefined;
       // A user has few deployed triggers; a bound keeps a broken cursor from looping.
       for (let page = 0; page < 10; page++) {
-        const answer = await session.listDeployedTriggers(cursor, 100);
+        const answer = await listDeployedTriggers(session, cursor, 100);
         const match = answer.triggers.find((trigger) => {
           const { componentKey, createdAt } = fields(trigger);
           const created = typeof createdAt === 'number' ? (createdAt < 1e12 ? createdAt * 1000 : createdAt) : undefined;
