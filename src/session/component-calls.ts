@@ -16,6 +16,7 @@ import {
  * it. Apart from the session, so that elements that show no form do not carry them.
  */
 
+/** A component's definition from the API, read defensively (see `componentDefinition`, which shares it). */
 async function retrieveComponent(session: ConnectSession, key: string, signal?: AbortSignal): Promise<Component> {
   const readers = loadComponentReaders();
   const answer = await session.call(session.componentClient(), (client, options) => client.retrieve(key, {}, options), READ, signal);
@@ -23,6 +24,7 @@ async function retrieveComponent(session: ConnectSession, key: string, signal?: 
   if (!component) throw new ApiError('The Connect API answered something that is not a component', undefined, { reason: 'unreadable' });
   return component;
 }
+
 /** One page of a prop's remote options (`POST /v1/connect/components/configure`). */
 export async function configureProp(session: ConnectSession, params: ConfigurePropParams, signal?: AbortSignal): Promise<ConfigurePropResponse> {
   const readers = loadComponentReaders();
@@ -47,6 +49,7 @@ export async function configureProp(session: ConnectSession, params: ConfigurePr
   if (!page) throw new ApiError('The Connect API answered something that is not a list of options', undefined, { reason: 'unreadable' });
   return page;
 }
+
 /** The component's props for this configuration (`POST /v1/connect/components/props`); `signal` aborts the request. */
 export async function reloadProps(session: ConnectSession, params: ComponentConfigParams, signal?: AbortSignal): Promise<ReloadPropsResponse> {
   const readers = loadComponentReaders();
@@ -64,6 +67,7 @@ export async function reloadProps(session: ConnectSession, params: ComponentConf
   if (!props) throw new ApiError('The Connect API answered something that is not a list of props', undefined, { reason: 'unreadable' });
   return props;
 }
+
 /**
  * Runs an action (`POST /v1/connect/actions/run`): sent once; a failure whose outcome cannot be
  * known is an `ApiError` with `outcomeUnknown`.
@@ -86,6 +90,7 @@ export async function runAction(session: ConnectSession, params: ComponentConfig
   if (!result) throw new ApiError('The Connect API answered something that is not a run result', undefined, { reason: 'unreadable', outcomeUnknown: true });
   return result;
 }
+
 /** Deploys a trigger for this user (`POST /v1/connect/triggers/deploy`); events go to `webhookUrl`. */
 export async function deployTrigger(session: ConnectSession, params: DeployTriggerParams): Promise<DeployedTrigger> {
   const { readEmitter } = await loadComponentReaders();
@@ -106,6 +111,7 @@ export async function deployTrigger(session: ConnectSession, params: DeployTrigg
   }
   return trigger;
 }
+
 /** A component's definition, shared page-wide; `signal` gives up this caller's wait (see `remember`). */
 export function componentDefinition(session: ConnectSession, key: string, signal?: AbortSignal): Promise<Component> {
   return session.remember(`component:${key}`, 10 * 60_000, (shared) => retrieveComponent(session, key, shared), signal);

@@ -23,10 +23,12 @@ export async function listDeployedTriggers(session: ConnectSession, cursor?: str
   const { items, ...rest } = checkedPage(page, 'a deployed trigger list');
   return { triggers: readItems(items, (await readers).readEmitter), ...rest };
 }
+
 /** Deletes one of this user's deployed triggers (`DELETE /v1/connect/deployed-triggers/{id}`). */
 export async function deleteDeployedTrigger(session: ConnectSession, id: string): Promise<void> {
   await session.call(session.client('deployedTriggers'), (client, options) => client.delete(id, { externalUserId: session.externalUserId }, options), WRITE);
 }
+
 /** Pauses, resumes or renames one of this user's deployed triggers: sent once, never retried (see `WRITE`). */
 export async function updateDeployedTrigger(session: ConnectSession, id: string, changes: DeployedTriggerChanges): Promise<DeployedTrigger> {
   const { readEmitter } = await loadComponentReaders();
@@ -36,6 +38,7 @@ export async function updateDeployedTrigger(session: ConnectSession, id: string,
   if (!trigger) throw new ApiError('The Connect API answered something that is not a deployed trigger', undefined, { reason: 'unreadable', outcomeUnknown: true });
   return trigger;
 }
+
 /** The newest `n` events of a deployed trigger, newest first (`GET …/deployed-triggers/{id}/events`; the API pages with `n` only). */
 export async function listDeployedTriggerEvents(session: ConnectSession, id: string, n = 10): Promise<TriggerEvent[]> {
   const answer: unknown = await session.call(session.client('deployedTriggers'), (client, options) => client.listEvents(id, { externalUserId: session.externalUserId, n }, options));
@@ -47,6 +50,7 @@ export async function listDeployedTriggerEvents(session: ConnectSession, id: str
     return { id: event.id, ts: event.ts, e: event.e, ...(typeof event.k === 'string' ? { k: event.k } : {}), ...(typeof event.sum === 'string' ? { sum: event.sum } : {}) };
   });
 }
+
 /** The URLs a deployed trigger POSTs its events to (`GET …/deployed-triggers/{id}/webhooks`). */
 export async function listDeployedTriggerWebhooks(session: ConnectSession, id: string): Promise<string[]> {
   const answer: unknown = await session.call(session.client('deployedTriggers'), (client, options) => client.listWebhooks(id, { externalUserId: session.externalUserId }, options));

@@ -341,7 +341,10 @@ export class ConnectSession {
     };
   }
 
-  /** One SDK resource client, loaded and built on first use; a failed load is tried again next time. */
+  /**
+   * One SDK resource client, loaded and built on first use; a failed load is tried again next
+   * time. For the call modules (`*-calls.ts`), with `call`.
+   */
   client<K extends keyof SdkClients>(name: K): Promise<SdkClients[K]> {
     let client = this.clients.get(name) as Promise<SdkClients[K]> | undefined;
     if (!client) {
