@@ -1,11 +1,11 @@
 import { InfiniteQueryObserver, QueryObserver } from '@tanstack/query-core';
 import type { Component, ConfigurePropResponse } from '@pipedream/sdk/browser';
+import { listApps, listComponents } from '../session/catalog-calls.js';
+import { componentDefinition, configureProp } from '../session/component-calls.js';
 import { queryClientFor } from '../session/query-controller.js';
 import { type AccountFilter, type AccountPage, type AppListParams, type ComponentListParams, type ConfigurePropParams, ConnectSession } from '../session/session.js';
 import type { Account, App } from '../session/types.js';
 import { type ListStore, type Store, listStore, queryStore } from './store.js';
-import { listApps, listComponents } from '../session/catalog-calls.js';
-import { componentDefinition, configureProp } from '../session/component-calls.js';
 
 /** A catalog page as the selects cache it: stores and `<pd-app-select>` share the same entries. */
 interface ItemPage<T> {

@@ -1,5 +1,6 @@
 import { type ActionRunResult, PdDisconnectEvent, PdDisconnectRequestEvent } from '../events/index.js';
 import { translator, resolveLocale } from '../i18n/index.js';
+import { deployTrigger, runAction } from '../session/component-calls.js';
 import type { ConnectConfig } from '../session/config.js';
 import { connectWithEvents } from '../session/connect-events.js';
 import type { ConnectLinkFallback, ConnectOutcome } from '../session/connect-flow.js';
@@ -7,7 +8,6 @@ import { ApiError, isOutcomeUnknown } from '../session/errors.js';
 import { HOST_EXECUTE_TIMEOUT_MS, HOST_WRITE_TIMEOUT_MS, writeThrough } from '../session/host-endpoints.js';
 import type { ConnectSession, DeployedTrigger } from '../session/session.js';
 import type { Account } from '../session/types.js';
-import { deployTrigger, runAction } from '../session/component-calls.js';
 
 export type { ActionRunResult, ConnectLinkFallback, ConnectOutcome };
 

@@ -8,6 +8,7 @@ import {
   type DeployedTrigger,
   EXECUTE,
   READ,
+  componentEntry,
   loadComponentReaders,
 } from './session.js';
 
@@ -23,6 +24,11 @@ async function retrieveComponent(session: ConnectSession, key: string, signal?: 
   const component = (await readers).readComponent(answer?.data);
   if (!component) throw new ApiError('The Connect API answered something that is not a component', undefined, { reason: 'unreadable' });
   return component;
+}
+
+/** A component's definition, shared page-wide; `signal` gives up this caller's wait (see `remember`). */
+export function componentDefinition(session: ConnectSession, key: string, signal?: AbortSignal): Promise<Component> {
+  return session.remember(componentEntry(key), 10 * 60_000, (shared) => retrieveComponent(session, key, shared), signal);
 }
 
 /** One page of a prop's remote options (`POST /v1/connect/components/configure`). */
@@ -110,9 +116,4 @@ export async function deployTrigger(session: ConnectSession, params: DeployTrigg
     throw new ApiError('The Connect API answered something that is not a deployed trigger', undefined, { reason: 'unreadable', outcomeUnknown: true });
   }
   return trigger;
-}
-
-/** A component's definition, shared page-wide; `signal` gives up this caller's wait (see `remember`). */
-export function componentDefinition(session: ConnectSession, key: string, signal?: AbortSignal): Promise<Component> {
-  return session.remember(`component:${key}`, 10 * 60_000, (shared) => retrieveComponent(session, key, shared), signal);
 }

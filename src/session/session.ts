@@ -483,7 +483,7 @@ export class ConnectSession {
    * wait: a form can then show it in its first render. Undefined when it is not in yet.
    */
   loadedComponent(key: string): Component | undefined {
-    return this.loaded(`component:${key}`) as Component | undefined;
+    return this.loaded(componentEntry(key)) as Component | undefined;
   }
 
   /** An app that the page already has, without a wait (see `loadedComponent`). */
@@ -560,6 +560,9 @@ export function loadComponentReaders(): Promise<typeof import('./read-components
   });
   return componentReaders;
 }
+
+/** Where `remember` keeps a component's definition: `componentDefinition` fills it, `loadedComponent` reads it. */
+export const componentEntry = (key: string): string => `component:${key}`;
 
 const sessions = new Map<string, ConnectSession>();
 

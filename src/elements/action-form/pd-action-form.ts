@@ -4,11 +4,11 @@ import { bundleForFirstRender } from '../../session/session.js';
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type ActionRunResult, PdRunErrorEvent, PdRunSuccessEvent } from '../../events/index.js';
+import { runAction } from '../../session/component-calls.js';
 import { describeError, isOutcomeUnknown } from '../../session/errors.js';
 import { HOST_EXECUTE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoints.js';
 import { type FormTexts, PdComponentFormBase, chevron, formTexts } from '../form/pd-component-form-base.js';
 import { styles } from './pd-action-form.styles.js';
-import { runAction } from '../../session/component-calls.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
 bundleForFirstRender({ components: ComponentsClient }, componentReaders);

@@ -11,6 +11,7 @@ import { enAccounts } from '../../i18n/en-accounts.js';
 import { enAppDirectory } from '../../i18n/en-app-directory.js';
 import { enSelects } from '../../i18n/en-selects.js';
 import { addEnglishStrings, plural } from '../../i18n/index.js';
+import { listApps, listCategories, listComponents } from '../../session/catalog-calls.js';
 import { connectWithEvents, describeConnectOutcome } from '../../session/connect-events.js';
 import { describeError, errorCode } from '../../session/errors.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
@@ -24,7 +25,6 @@ import { markdownFirstLine } from '../shared/markdown-text.js';
 import { cssProperties } from '../shared/css-properties.js';
 import { spinner } from '../shared/icons.js';
 import { styles } from './pd-app-directory.styles.js';
-import { listApps, listCategories, listComponents } from '../../session/catalog-calls.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
 bundleForFirstRender({ apps: AppsClient, accounts: AccountsClient });

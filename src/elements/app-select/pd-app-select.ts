@@ -1,12 +1,12 @@
 import { AppsClient } from '@pipedream/sdk/apps';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { listApps } from '../../session/catalog-calls.js';
 import { type AppListParams, ConnectSession, bundleForFirstRender } from '../../session/session.js';
 import type { App } from '../../session/types.js';
 import { renderAppIcon } from '../shared/app-icon.js';
 import { type ListQuery, PdSelectBase, type SelectTexts } from '../shared/pd-select-base.js';
 import { styles } from './pd-app-select.styles.js';
-import { listApps } from '../../session/catalog-calls.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
 bundleForFirstRender({ apps: AppsClient });

@@ -1,13 +1,13 @@
 import { ComponentsClient } from '@pipedream/sdk/components';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { listComponents } from '../../session/catalog-calls.js';
+import { componentDefinition } from '../../session/component-calls.js';
 import { type ComponentListParams, ConnectSession, bundleForFirstRender } from '../../session/session.js';
 import type { Component } from '@pipedream/sdk/browser';
 import { markdownFirstLine } from '../shared/markdown-text.js';
 import { type ListQuery, PdSelectBase, type SelectTexts } from '../shared/pd-select-base.js';
 import { styles } from './pd-component-select.styles.js';
-import { listComponents } from '../../session/catalog-calls.js';
-import { componentDefinition } from '../../session/component-calls.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
 bundleForFirstRender({ components: ComponentsClient });

@@ -7,6 +7,7 @@ import { PdElement } from '../../base/pd-element.js';
 import { PdErrorEvent, PdTriggerDeleteEvent, PdTriggerUpdateEvent } from '../../events/index.js';
 import { enDeployedTriggers } from '../../i18n/en-deployed-triggers.js';
 import { addEnglishStrings, dateFormat } from '../../i18n/index.js';
+import { deleteDeployedTrigger, listDeployedTriggerEvents, listDeployedTriggerWebhooks, listDeployedTriggers, updateDeployedTrigger } from '../../session/deployed-trigger-calls.js';
 import { describeError, errorCode, isOutcomeUnknown } from '../../session/errors.js';
 import { InfiniteQueryController } from '../../session/query-controller.js';
 import * as componentReaders from '../../session/read-components.js';
@@ -21,7 +22,6 @@ import {
 import { spinner } from '../shared/icons.js';
 import { inlineConfirm } from '../shared/inline-confirm.js';
 import { styles } from './pd-deployed-triggers.styles.js';
-import { deleteDeployedTrigger, listDeployedTriggerEvents, listDeployedTriggerWebhooks, listDeployedTriggers, updateDeployedTrigger } from '../../session/deployed-trigger-calls.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
 bundleForFirstRender({ deployedTriggers: DeployedTriggersClient }, componentReaders);

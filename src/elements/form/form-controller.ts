@@ -1,4 +1,5 @@
 import type { ReactiveController } from 'lit';
+import { componentDefinition, reloadProps } from '../../session/component-calls.js';
 import { ApiError } from '../../session/errors.js';
 import { onNetworkBack } from '../../session/network-back.js';
 import type { ConnectSession } from '../../session/session.js';
@@ -7,7 +8,6 @@ import { AccountFields, type AccountFieldsHost } from './account-fields.js';
 import { FormValues } from './form-values.js';
 import { kindOf } from './kinds/registry.js';
 import { RemoteOptions, errorText } from './remote-options.js';
-import { componentDefinition, reloadProps } from '../../session/component-calls.js';
 
 export type Phase = 'idle' | 'loading' | 'error' | 'not-found' | 'ready';
 
@@ -279,7 +279,8 @@ export class FormController implements ReactiveController {
     this.update();
     try {
       const dynamicPropsId = this.dynamicPropsId;
-      const answer = await reloadProps(source.session, 
+      const answer = await reloadProps(
+        source.session,
         { componentKey: source.key, configuredProps: this.fields.configuredProps(), ...(dynamicPropsId ? { dynamicPropsId } : {}) },
         signal,
       );

@@ -1,7 +1,7 @@
+import { configureProp } from '../../session/component-calls.js';
 import type { ConnectSession } from '../../session/session.js';
 import { type ConfigurableProp, type LabelValue, toOption } from '../../wire/props.js';
 import type { FormValues } from './form-values.js';
-import { configureProp } from '../../session/component-calls.js';
 
 /** An option of a list: one from the API, or the text the user typed, offered as a value of its own. */
 export interface Option extends LabelValue {
@@ -132,7 +132,8 @@ export class RemoteOptions {
     const page = keep ? state.page + 1 : 0;
     try {
       const dynamicPropsId = this.form.dynamicPropsId;
-      const answer = await configureProp(source.session, 
+      const answer = await configureProp(
+        source.session,
         {
           componentKey: source.key,
           propName: prop.name,

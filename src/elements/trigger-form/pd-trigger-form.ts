@@ -6,13 +6,13 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { PdDeployErrorEvent, PdDeploySuccessEvent, PdErrorEvent, type PdTriggerDeleteEvent, type PdTriggerUpdateEvent } from '../../events/index.js';
 import { dateFormat } from '../../i18n/index.js';
+import { deployTrigger } from '../../session/component-calls.js';
+import { listDeployedTriggers } from '../../session/deployed-trigger-calls.js';
 import { describeError, isOutcomeUnknown } from '../../session/errors.js';
 import { HOST_EXECUTE_TIMEOUT_MS, writeThrough } from '../../session/host-endpoints.js';
 import { ConnectSession, type DeployedTrigger, type DeployedTriggerPage, bundleForFirstRender } from '../../session/session.js';
 import { type FormTexts, PdComponentFormBase, formTexts } from '../form/pd-component-form-base.js';
 import { styles } from './pd-trigger-form.styles.js';
-import { deployTrigger } from '../../session/component-calls.js';
-import { listDeployedTriggers } from '../../session/deployed-trigger-calls.js';
 
 // What the first render asks the API for comes with this module, not in a later round of script requests.
 bundleForFirstRender({ components: ComponentsClient }, componentReaders);
