@@ -443,19 +443,15 @@ export class ConnectSession {
     return account;
   }
 
-  async listAccounts(filter: AccountFilter, cursor?: string, limit = 20): Promise<AccountPage> {
-    const page = await this.call(this.client('accounts'), (client, options) =>
-      client.list(
-        {
-          externalUserId: this.externalUserId,
-          ...(filter.app ? { app: filter.app } : {}),
-          ...(filter.oauthAppId ? { oauthAppId: filter.oauthAppId } : {}),
-          ...(cursor ? { after: cursor } : {}),
-          limit,
-        },
-        options,
-      ),
-    );
+  async listAccounts(filter: AccountFilter, cursor?: string, limit = 20, signal?: AbortSignal): Promise<AccountPage> {
+    const params = {
+      externalUserId: this.externalUserId,
+      ...(filter.app ? { app: filter.app } : {}),
+      ...(filter.oauthAppId ? { oauthAppId: filter.oauthAppId } : {}),
+      ...(cursor ? { after: cursor } : {}),
+      limit,
+    };
+    const page = await this.call(this.client('accounts'), (client, options) => client.list(params, options), READ, signal);
     const { items, ...rest } = checkedPage(page, 'an account list');
     return { accounts: readItems(items, readAccount).map((account) => this.checkOwner(account)), ...rest };
   }

@@ -124,6 +124,68 @@ describe('pd-action-form: account fields follow the page', () => {
     }
   });
 
+  it("asks for the app its key names and the user's accounts of it while the definition is on its way: the field's first render is complete", async () => {
+    const user = uniqueUser('form-accounts');
+    await seed(user, 'Acme Workspace');
+    await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/components/slack-send-message', latencyMs: 1500, times: 1 }] });
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <pd-action-form component-key="slack-send-message" external-user-id=${user} token-endpoint="/api/connect-token" base-url=${env.emulatorUrl} frontend-host=${env.emulatorUrl}></pd-action-form>
+    </div>`);
+    const form = wrapper.querySelector('pd-action-form') as PdActionForm;
+    // What the account field showed when it first appeared.
+    let firstField: { label: string; options: number; busy: boolean } | undefined;
+    const watcher = new MutationObserver(() => {
+      const slack = field(form, 'slack');
+      if (firstField || !slack) return;
+      firstField = { label: text(slack.querySelector('label')), options: accountOptions(form).length, busy: slack.querySelector('[aria-busy="true"]') !== null };
+    });
+    watcher.observe(formRoot(form), { childList: true, subtree: true });
+    try {
+      // Well before the held definition comes (1.5 s), the list is asked for.
+      const started = Date.now();
+      while ((await listRequests(user)) === 0 && Date.now() - started < 1000) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await listRequests(user), 'accounts asked for while the definition is held').to.equal(1);
+      expect(field(form, 'slack'), 'the definition is still held').to.equal(null);
+      await formReady(form);
+      await waitFor(() => firstField, 3000, 'the account field');
+      expect(firstField).to.deep.equal({ label: firstField?.label, options: 1, busy: false });
+      expect(firstField?.label).to.contain('Slack');
+      expect(await listRequests(user)).to.equal(1);
+    } finally {
+      watcher.disconnect();
+    }
+  });
+
+  it('stops asking for the accounts its key guessed once the definition has no field of that app', async () => {
+    const user = uniqueUser('form-accounts');
+    // The accounts answer late: the definition (no account field) is in long before.
+    await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/accounts', latencyMs: 3000, times: 1 }] });
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <pd-action-form component-key="pipedream_utils-download-file-to-tmp" external-user-id=${user} token-endpoint="/api/connect-token" base-url=${env.emulatorUrl} frontend-host=${env.emulatorUrl}></pd-action-form>
+    </div>`);
+    const form = wrapper.querySelector('pd-action-form') as PdActionForm;
+    const accountsQuery = () => {
+      const session = sessionOf(form);
+      return session?.queryClient?.getQueryCache().find({ queryKey: session.accountsQuery({ app: 'pipedream_utils' }).queryKey, exact: true });
+    };
+    await waitFor(() => accountsQuery()?.state.fetchStatus === 'fetching', 3000, 'the guessed accounts request');
+    await formReady(form);
+    await waitFor(() => accountsQuery()?.state.fetchStatus === 'idle', 1000, 'the guessed request to stop');
+    expect(accountsQuery()?.state.data).to.equal(undefined);
+    expect(field(form, 'pipedream_utils')).to.equal(null);
+  });
+
+  it('a component whose key names no app asks for no accounts', async () => {
+    const user = uniqueUser('form-accounts');
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <pd-action-form component-key="sc_custom_component" external-user-id=${user} token-endpoint="/api/connect-token" base-url=${env.emulatorUrl} frontend-host=${env.emulatorUrl}></pd-action-form>
+    </div>`);
+    const form = wrapper.querySelector('pd-action-form') as PdActionForm;
+    await waitFor(() => form.matches(':state(error)'), 5000, 'the unknown component');
+    expect(await requestsFor(user, '/v1/connect/components/sc_custom_component')).to.have.length(1);
+    expect(await listRequests(user)).to.equal(0);
+  });
+
   it('lists an account connected by a <pd-connect-button> by name, keeps the selection, and shares one list request with <pd-account-list>', async () => {
     const user = uniqueUser('form-accounts');
     const existing = await seed(user, 'Acme Workspace');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import { appOfComponentKey } from '../../src/elements/form/account-fields.js';
 import { FormController, type FormHost } from '../../src/elements/form/form-controller.js';
 import * as componentReaders from '../../src/session/read-components.js';
 import { type ConnectSession, bundleForFirstRender } from '../../src/session/session.js';
@@ -202,3 +203,15 @@ describe('form loads: a newer load replaces the older one, which never reports',
   });
 });
 
+
+describe('the app a component key names', () => {
+  it('is the slug before the first dash of a registry key', () => {
+    assert.equal(appOfComponentKey('slack-send-message'), 'slack');
+    assert.equal(appOfComponentKey('google_sheets-add-single-row'), 'google_sheets');
+    assert.equal(appOfComponentKey('slack_v2-new-message-in-channels'), 'slack_v2');
+  });
+
+  it('is none for keys of another shape', () => {
+    for (const key of ['sc_custom_component', 'Slack-send', '-send-message', 'slack-', 'slack--x', '../x-y', '']) assert.equal(appOfComponentKey(key), undefined, key);
+  });
+});

@@ -30,6 +30,14 @@ export interface AppMeta {
   connectError?: string;
 }
 
+/** What a form asked for on the strength of its component's key, until the definition says whether it needs it. */
+interface AppGuess {
+  app: string;
+  session: ConnectSession;
+  /** Gives up the form's wait for the app's lookup. */
+  controller: AbortController;
+}
+
 /** An `app` field's subscription to the session's account list of its app. */
 interface AccountFeed {
   app: string;
@@ -59,6 +67,12 @@ export interface AccountFieldsForm {
 
 /** The form lists every account of an app, up to this many pages of the shared list (1,000 accounts). */
 const MAX_ACCOUNT_PAGES = Math.ceil(1000 / ACCOUNT_PAGE_SIZE);
+
+/**
+ * The app a component's key starts with: registry keys are the app's slug, a dash, then the
+ * component's name (`google_sheets-add-single-row`). Undefined for keys of another shape.
+ */
+export const appOfComponentKey = (key: string): string | undefined => /^([a-z0-9][a-z0-9_]*)-[a-z0-9]/.exec(key)?.[1];
 
 /** The account id an `app` prop's value holds. */
 const accountIdOf = (value: unknown) => {
@@ -99,6 +113,8 @@ export class AccountFields {
   private queriesError?: string;
   /** The query module, asked for with the definition (`warm`), before any field needs it. */
   private warming?: ReturnType<typeof AccountFields.loadQueryModule>;
+  /** The app the component's key names, asked for before the definition came (`guessApp`). */
+  private guess?: AppGuess;
 
   constructor(
     private readonly host: AccountFieldsHost,
@@ -116,6 +132,54 @@ export class AccountFields {
     if (this.queries || this.warming || AccountFields.sharedQueries) return;
     this.warming = AccountFields.loadQueryModule();
     this.warming.catch(() => undefined);
+  }
+
+  /**
+   * Asks for the app a registry component's key names (`slack-send-message`: `slack`) and the
+   * user's accounts of it while the definition is on its way, instead of a round trip after it:
+   * its `app` field then shows complete with the definition. Both are reads, shared page-wide;
+   * when the definition has no field of that app, whatever nobody else waits for is aborted.
+   */
+  guessApp(session: ConnectSession, componentKey: string): void {
+    this.dropGuess();
+    const app = appOfComponentKey(componentKey);
+    if (!app || !this.host.isConnected) return;
+    const guess: AppGuess = { app, session, controller: new AbortController() };
+    this.guess = guess;
+    if (!session.loadedApp(app)) void session.app(app, guess.controller.signal).catch(() => undefined);
+    const prefetch = (queries: typeof import('../../session/query-controller.js')) => {
+      if (this.guess !== guess) return;
+      const query = session.accountsQuery({ app });
+      // The field's own query takes this fetch over (same key): no second request.
+      void queries.queryClientFor(session).prefetchInfiniteQuery({
+        ...query,
+        queryFn: ({ pageParam, signal }) => session.listAccounts({ app }, pageParam, ACCOUNT_PAGE_SIZE, signal),
+      });
+    };
+    const loaded = this.queries ?? AccountFields.sharedQueries;
+    if (loaded) prefetch(loaded);
+    else this.warming?.then(prefetch, () => undefined);
+  }
+
+  /** The definition is in (or failed): a guess its fields do not use stops, unless another element waits for it too. */
+  private settleGuess(appFields: ConfigurableProp[]): void {
+    const guess = this.guess;
+    if (!guess || this.form.phase === 'loading') return;
+    this.guess = undefined;
+    if (!appFields.some((prop) => prop.app === guess.app)) this.abandon(guess);
+  }
+
+  private dropGuess(): void {
+    if (this.guess) this.abandon(this.guess);
+    this.guess = undefined;
+  }
+
+  private abandon(guess: AppGuess): void {
+    guess.controller.abort();
+    const client = guess.session.queryClient;
+    const queryKey = guess.session.accountsQuery({ app: guess.app }).queryKey;
+    const query = client?.getQueryCache().find({ queryKey, exact: true });
+    if (client && query && query.getObserversCount() === 0 && query.state.fetchStatus === 'fetching') void client.cancelQueries({ queryKey, exact: true });
   }
 
   /** Forgets every field (another component). */
@@ -137,6 +201,7 @@ export class AccountFields {
     const session = this.form.source()?.session;
     const appFields = this.form.phase === 'ready' && session ? fields.props.filter((prop) => fields.kindOf(prop).name === 'app' && !prop.hidden && prop.app) : [];
     this.drop((name, feed) => !appFields.some((prop) => prop.name === name && prop.app === feed.app));
+    this.settleGuess(appFields);
     if (!session || !appFields.length) return;
     // The app's name, asked for alongside the query module and the accounts: it usually lands with them.
     for (const prop of appFields) {

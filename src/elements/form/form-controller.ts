@@ -152,7 +152,10 @@ export class FormController implements ReactiveController {
     try {
       // Shared with every element asking for it (the session remembers it): a newer load gives up
       // this form's wait, and the request stops only when nobody else waits for it.
-      const [component] = (await Promise.all([componentDefinition(source.session, source.key, signal), waits])) as unknown as [FormComponent];
+      const definition = componentDefinition(source.session, source.key, signal);
+      // After the definition's request, so that it goes out first once the token is in.
+      this.accounts.guessApp(source.session, source.key);
+      const [component] = (await Promise.all([definition, waits])) as unknown as [FormComponent];
       if (signal.aborted) return;
       this.show(component);
     } catch (error) {
