@@ -140,6 +140,32 @@ const cdnOf = (tag) => elements.find((element) => element.tag === tag).cdn;
 // usually first, would hold the element files behind it until its chunks had arrived. It starts
 // nothing itself, but waits for its chunks the same way (top-level await holds no later script).
 const starters = [['pd-connect-elements', tokenTags], [cdnOf('pd-connect-provider'), []], ...tokenTags.map((tag) => [cdnOf(tag), [tag]])];
+/**
+ * The lazy modules a form asks for as it connects (its account fields' code, the markdown
+ * renderer): the form's own file asks for them, with the chunks they import, in the same round as
+ * its chunks when a form is in the document, instead of one round later from the form's code.
+ */
+const FORM_WARM_UP = ['src/session/lazy/accounts.ts', 'src/session/lazy/apps.ts', 'src/session/query-controller.ts', 'src/elements/form/controls/markdown-render.ts'];
+const warmUps = new Map([['pd-action-form', FORM_WARM_UP], ['pd-trigger-form', FORM_WARM_UP]]);
+const staticClosure = (files) => {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const edge of graph[file].imports) if (edge.kind === 'import-statement' && !edge.external) visit(edge.path);
+  };
+  files.forEach(visit);
+  return seen;
+};
+/** `import()`s of the warm-up chunks of the element `tag` not in `loaded`, run when one is in the document. */
+function warmUpFor(tag, loaded) {
+  const modules = warmUps.get(tag);
+  if (!modules) return '';
+  const lazy = Object.keys(graph).filter((file) => modules.includes(graph[file].entryPoint));
+  if (lazy.length !== modules.length) throw new Error(`${tag}: warm-up modules without a chunk of their own: ${modules.join(', ')}`);
+  const files = [...staticClosure(lazy)].filter((file) => !loaded.has(file));
+  return `if(document.querySelector(${JSON.stringify(tag)}))for(const p of[${files.map(relative).join()}])import(p).catch(()=>{});`;
+}
 for (const [cdn, tags] of starters) {
   const file = `dist/cdn/${cdn}.js`;
   const code = readFileSync(file, 'utf8');
@@ -164,6 +190,7 @@ for (const [cdn, tags] of starters) {
   }
   const wrapper = [
     tags.length ? await earlyStartFor(tags) : '',
+    tags.length === 1 ? warmUpFor(tags[0], staticClosure(atOnce)) : '',
     `const m=await Promise.all([${atOnce.map((path) => `import(${relative(path)})`).join()}]);`,
     exports ? `export const ${exports};` : '',
   ].filter(Boolean).join('\n');

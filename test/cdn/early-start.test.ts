@@ -45,6 +45,8 @@ let chunksReleased: Promise<void> = Promise.resolve();
  */
 let cdn: Awaited<ReturnType<typeof startCdn>>;
 let lazyLog: { at: number; path: string }[] = [];
+/** When the chunks that entries import at once were asked for. */
+let eagerLog: { at: number; path: string }[] = [];
 let cdnLatencyMs = 0;
 let lazyReleased: Promise<void> = Promise.resolve();
 let releaseLazy: () => void = () => undefined;
@@ -179,6 +181,7 @@ describe('the CDN files start early', { timeout: 120_000 }, () => {
     emulator = await startEmulator({ port: 0 });
     eager = new Set([...(await atOnce('pd-connect-provider.js')), ...(await atOnce('pd-action-form.js'))]);
     cdn = await startCdn(join(cdnDir, '..'), () => cdnLatencyMs, (path) => {
+      if (eager.has(path)) eagerLog.push({ at: performance.now(), path });
       if (!isLazy(path)) return undefined;
       lazyLog.push({ at: performance.now(), path });
       return lazyReleased;
@@ -198,6 +201,7 @@ describe('the CDN files start early', { timeout: 120_000 }, () => {
     tokenStatus = [];
     holdChunks();
     lazyLog = [];
+    eagerLog = [];
     cdnLatencyMs = 0;
     lazyReleased = Promise.resolve();
   });
@@ -282,6 +286,21 @@ describe('the CDN files start early', { timeout: 120_000 }, () => {
       for (const part of ['markdown-render', 'query-controller', 'accounts', 'apps']) assert.ok(asked.some((path) => path.startsWith(`/cdn/one/chunks/${part}-`)), `${part} not asked for; asked: ${asked.join(', ')}`);
       releaseLazy();
       await elementState(page, 'pd-action-form', 'ready');
+    });
+  });
+
+  it("shared files: the form's file asks for its account field's code and the markdown renderer in the same round as its own chunks", async () => {
+    releaseChunks('not held');
+    cdnLatencyMs = 400;
+    await open('/cdn-form.html', async (page) => {
+      await elementState(page, 'pd-action-form', 'ready');
+      const firstChunk = Math.min(...eagerLog.filter((entry) => entry.path.startsWith('/cdn/chunks/')).map((entry) => entry.at));
+      for (const part of ['markdown-render', 'query-controller', 'accounts', 'apps']) {
+        const asked = lazyLog.find((entry) => entry.path.startsWith(`/cdn/chunks/${part}-`));
+        assert.ok(asked, `${part} not asked for; asked: ${lazyLog.map((entry) => entry.path).join(', ')}`);
+        // One round later would be at least 400 ms after the form's chunks were asked for.
+        assert.ok(asked.at - firstChunk < cdnLatencyMs, `${part} asked for ${Math.round(asked.at - firstChunk)} ms after the form's chunks`);
+      }
     });
   });
 
