@@ -17,7 +17,7 @@ import { build, transform } from 'esbuild';
 import { rollup } from 'rollup';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 import { elements } from './elements.mjs';
-import { preloadLazyImports } from './preload-lazy.mjs';
+import { closure, preloadLazyImports } from './preload-lazy.mjs';
 
 export const elementEntries = Object.fromEntries(elements.map((element) => [element.cdn, element.module]));
 
@@ -147,16 +147,9 @@ const starters = [['pd-connect-elements', tokenTags], [cdnOf('pd-connect-provide
  */
 const FORM_WARM_UP = ['src/session/lazy/accounts.ts', 'src/session/lazy/apps.ts', 'src/session/query-controller.ts', 'src/elements/form/controls/markdown-render.ts'];
 const warmUps = new Map([['pd-action-form', FORM_WARM_UP], ['pd-trigger-form', FORM_WARM_UP]]);
-const staticClosure = (files) => {
-  const seen = new Set();
-  const visit = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const edge of graph[file].imports) if (edge.kind === 'import-statement' && !edge.external) visit(edge.path);
-  };
-  files.forEach(visit);
-  return seen;
-};
+const staticImports = (file) => (graph[file]?.imports ?? []).filter((edge) => edge.kind === 'import-statement').map((edge) => edge.path);
+/** `files` and everything they import statically. */
+const staticClosure = (files) => new Set(files.flatMap((file) => [file, ...closure(file, staticImports)]));
 /** `import()`s of the warm-up chunks of the element `tag` not in `loaded`, run when one is in the document. */
 function warmUpFor(tag, loaded) {
   const modules = warmUps.get(tag);
@@ -255,7 +248,6 @@ for (const element of elements.filter((candidate) => candidate.tag !== 'pd-conne
 }
 // Each lazy chunk comes in one round with what it imports (preload-lazy.mjs). Last: the one-file
 // build above re-bundles the chunks as esbuild wrote them.
-const staticImports = (file) => (graph[file]?.imports ?? []).filter((edge) => edge.kind === 'import-statement').map((edge) => edge.path);
 for (const file of Object.keys(graph).filter((path) => path.startsWith('dist/cdn/chunks/') && path.endsWith('.js'))) {
   const mapFile = `${file}.map`;
   const { code, map } = preloadLazyImports(file, readFileSync(file, 'utf8'), staticImports, JSON.parse(readFileSync(mapFile, 'utf8')));

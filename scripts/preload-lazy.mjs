@@ -12,7 +12,7 @@ import { posix } from 'node:path';
 import { decode, encode } from '@jridgewell/sourcemap-codec';
 
 /** Every file `file` imports statically, at any depth (`importsOf` gives the direct ones). */
-function closure(file, importsOf) {
+export function closure(file, importsOf) {
   const seen = new Set();
   const visit = (current) => {
     for (const next of importsOf(current)) {

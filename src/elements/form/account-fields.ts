@@ -179,7 +179,7 @@ export class AccountFields {
     const client = guess.session.queryClient;
     const queryKey = guess.session.accountsQuery({ app: guess.app }).queryKey;
     const query = client?.getQueryCache().find({ queryKey, exact: true });
-    if (client && query && query.getObserversCount() === 0 && query.state.fetchStatus === 'fetching') void client.cancelQueries({ queryKey, exact: true });
+    if (query?.getObserversCount() === 0 && query.state.fetchStatus === 'fetching') void client?.cancelQueries({ queryKey, exact: true });
   }
 
   /** Forgets every field (another component). */
