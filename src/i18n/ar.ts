@@ -213,6 +213,7 @@ export const ar: LocaleStrings = {
   "form.app.connecting": "جارٍ الربط…",
   "form.app.loading": "جارٍ تحميل الحسابات…",
   "form.app.error": "تعذّر تحميل الحسابات: {detail}",
+  "form.app.unavailable": "لم تُحمَّل الحسابات",
   "form.app.none": "لا يوجد حساب {app} مرتبط بعد.",
   "form.app.unhealthy": "{account} (يحتاج إلى إعادة الربط)",
   "form.app.connected": "تم ربط {account}.",

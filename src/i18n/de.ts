@@ -208,6 +208,7 @@ export const de: Strings = {
   "form.app.connecting": "Verbindung wird hergestellt…",
   "form.app.loading": "Konten werden geladen…",
   "form.app.error": "Konten konnten nicht geladen werden: {detail}",
+  "form.app.unavailable": "Konten nicht geladen",
   "form.app.none": "Noch kein {app}-Konto verbunden.",
   "form.app.unhealthy": "{account} (muss neu verbunden werden)",
   "form.app.connected": "{account} verbunden.",

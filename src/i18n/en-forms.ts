@@ -108,6 +108,7 @@ export const enForms = {
   "form.app.connecting": "Connecting…",
   "form.app.loading": "Loading accounts…",
   "form.app.error": "Could not load accounts: {detail}",
+  "form.app.unavailable": "Accounts did not load",
   "form.app.none": "No {app} account is connected yet.",
   "form.app.unhealthy": "{account} (needs reconnect)",
   "form.app.connected": "{account} connected.",

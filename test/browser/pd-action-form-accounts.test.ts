@@ -448,6 +448,30 @@ describe('pd-action-form: account fields follow the page', () => {
     expect(await listRequests(user)).to.equal(requests + 1);
   });
 
+  it('says the accounts did not load, not that there are none, while the list fails; Retry brings them', async () => {
+    const user = uniqueUser('form-accounts');
+    await seed(user, 'Acme Workspace');
+    await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/accounts', status: 500 }] });
+    const form = await fixture<PdActionForm>(html`<pd-action-form
+      component-key="slack-send-message"
+      external-user-id=${user}
+      token-endpoint="/api/connect-token"
+      base-url=${env.emulatorUrl}
+      frontend-host=${env.emulatorUrl}
+    ></pd-action-form>`);
+    await formReady(form);
+    await waitFor(() => fieldErrors(form).length > 0, 8000, 'the error');
+    expect(text(accountSelect(form)?.options[0])).to.equal('Accounts did not load');
+    expect(fieldErrors(form)[0]).to.match(/^Could not load accounts: .*500/);
+    expect(accountSelect(form)?.getAttribute('aria-busy')).to.equal('false');
+
+    await admin('/faults', 'DELETE');
+    field(form, 'slack')?.querySelector<HTMLElement>('[part~="retry-button"]')?.click();
+    await waitFor(() => accountOptions(form).length === 1, 5000, 'the accounts');
+    expect(text(accountSelect(form)?.options[0])).to.equal('Choose an account…');
+    expect(fieldErrors(form)).to.deep.equal([]);
+  });
+
   it('shows a failed download of its account code until Retry, without trying again by itself', async () => {
     const user = uniqueUser('form-accounts');
     await seed(user, 'Acme Workspace');

@@ -15,6 +15,13 @@ const accountLabel = (ctx: FieldContext, account: Account) => {
   return account.healthy === false || account.dead === true ? ctx.t('form.app.unhealthy', { account: name }) : name;
 };
 
+/** The select's empty choice: loading, choose, none connected, or (the list failed) nothing known. */
+function placeholder(ctx: FieldContext, state: AppState | undefined, count: number, appName: string) {
+  if (count) return ctx.t('form.app.choose');
+  if (state?.error) return ctx.t('form.app.unavailable');
+  return !state || state.loading ? ctx.t('form.app.loading') : ctx.t('form.app.none', { app: appName });
+}
+
 /**
  * `app`: one of the user's accounts of the prop's app (every page), or a new one connected
  * inline. The value is `{authProvisionId: "apn_…"}`. The list follows the session's shared
@@ -51,7 +58,7 @@ export function appControl(ctx: FieldContext, hooks: AppControlHooks) {
           ctx.touch();
         }}
       >
-        <option value="" ?selected=${!current}>${loading && !accounts.length ? t('form.app.loading') : accounts.length ? t('form.app.choose') : t('form.app.none', { app: hooks.appName })}</option>
+        <option value="" ?selected=${!current}>${placeholder(ctx, state, accounts.length, hooks.appName)}</option>
         ${current && !known ? html`<option value=${current} selected>${missingLabel}</option>` : nothing}
         ${accounts.map((account) => html`<option value=${account.id} ?selected=${account.id === current}>${accountLabel(ctx, account)}</option>`)}
       </select>
