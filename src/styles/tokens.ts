@@ -58,6 +58,16 @@ export const tokens = [
       line-height: 1.45;
       color: var(--_pd-color-text);
       -webkit-font-smoothing: antialiased;
+      /* Text properties inherit into the shadow root: a host page's centred, bold or spaced-out
+         container (a starter template's #app { text-align: center }) must not restyle the element. */
+      font-style: normal;
+      font-weight: 400;
+      letter-spacing: normal;
+      word-spacing: normal;
+      text-align: start;
+      text-indent: 0;
+      text-transform: none;
+      white-space: normal;
     }
     :host([hidden]) {
       display: none !important;

@@ -281,6 +281,31 @@ describe('pd-action-form and pd-trigger-form: quality', () => {
     expect(nameFromText(labelOf(sendgrid, 'apiVersion'))).to.equal('API version (optional) Read-only');
   });
 
+  it("keeps its own text style inside a host page's centred, bold, spaced-out container", async () => {
+    const user = uniqueUser();
+    const account = await seed(user, 'github', 'octo-dev');
+    // As a starter template's #app, or a form placed inside <pre>, <strong> or a styled heading.
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="text-align: center; font-weight: 700; font-style: italic; letter-spacing: 4px; word-spacing: 9px; text-transform: uppercase; text-indent: 40px; white-space: pre">
+      <pd-action-form component-key="github-create-issue" external-user-id=${user} token-endpoint="/api/connect-token" base-url=${env.emulatorUrl} frontend-host=${env.emulatorUrl}
+        .configuredProps=${{ github: { authProvisionId: account.id } }}></pd-action-form>
+    </div>`);
+    const el = wrapper.querySelector('pd-action-form') as PdActionForm;
+    await ready(el);
+    const description = q(el, '[part="description"]') as HTMLElement;
+    expect(description, 'a field description').to.exist;
+    for (const node of [description, q(el, '[part~="field"]') as HTMLElement]) {
+      const style = getComputedStyle(node);
+      expect(['start', 'left'], `text-align of ${node.getAttribute('part')}`).to.include(style.textAlign);
+      expect(style.fontStyle).to.equal('normal');
+      expect(style.letterSpacing).to.equal('normal');
+      expect(style.wordSpacing).to.equal('0px');
+      expect(style.textTransform).to.equal('none');
+      expect(style.textIndent).to.equal('0px');
+      expect(style.whiteSpace).to.equal('normal');
+    }
+    expect(getComputedStyle(description).fontWeight).to.equal('400');
+  });
+
   it('shows focus as a 2px outline in the focus colour on valid and invalid fields, 3:1 against the form in light and dark', async () => {
     const { el } = await githubIssueForm();
     await waitFor(() => (control<HTMLSelectElement>(el, 'github')?.options.length ?? 0) > 1, 5000, 'accounts');
