@@ -292,7 +292,7 @@ describe('pd-action-form and pd-trigger-form: quality', () => {
     const el = wrapper.querySelector('pd-action-form') as PdActionForm;
     await ready(el);
     const description = q(el, '[part="description"]') as HTMLElement;
-    expect(description, 'a field description').to.exist;
+    expect(description, 'a field description').to.be.instanceOf(HTMLElement);
     for (const node of [description, q(el, '[part~="field"]') as HTMLElement]) {
       const style = getComputedStyle(node);
       expect(['start', 'left'], `text-align of ${node.getAttribute('part')}`).to.include(style.textAlign);
