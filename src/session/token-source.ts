@@ -1,5 +1,6 @@
 import { TokenError } from './errors.js';
 import { postJson, takeEarlyToken } from './early-start.js';
+import { signalNetworkBack } from './network-back.js';
 import type { ConnectTokenResponse, TokenCallback } from './types.js';
 
 export interface ConnectToken {
@@ -70,10 +71,15 @@ export function endpointFetcher(endpoint: string, externalUserId: string, timeou
       response = await untilAborted(answer, signal);
     } catch (error) {
       if (signal.aborted) throw timedOut(error);
-      throw new TokenError('endpoint_unreachable', `The token endpoint ${endpoint} could not be reached`, undefined, { cause: error });
+      throw new TokenError('endpoint_unreachable', `The token endpoint ${endpoint} could not be reached`, undefined, {
+        cause: error,
+        explanation: { key: 'problem.tokenUnreachable', params: { endpoint } },
+      });
     }
     if (!response.ok) {
-      throw new TokenError('endpoint_status', `The token endpoint answered HTTP ${response.status}`, response.status);
+      throw new TokenError('endpoint_status', `The token endpoint ${endpoint} answered HTTP ${response.status}`, response.status, {
+        explanation: { key: 'problem.tokenStatus', params: { endpoint, status: response.status } },
+      });
     }
     let body: unknown;
     try {
@@ -105,7 +111,11 @@ export function callbackFetcher(callback: TokenCallback, externalUserId: string,
       answer = await Promise.race([Promise.resolve().then(() => callback({ externalUserId })), deadline]);
     } catch (error) {
       if (error instanceof TokenError) throw error;
-      throw new TokenError('callback_failed', `The token callback failed: ${error instanceof Error ? error.message : String(error)}`, undefined, { cause: error });
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new TokenError('callback_failed', `The token callback failed: ${detail}`, undefined, {
+        cause: error,
+        explanation: { key: 'problem.tokenCallbackFailed', params: { detail } },
+      });
     } finally {
       clearTimeout(timer);
     }
@@ -125,6 +135,8 @@ export class TokenSource {
   private current?: ConnectToken & { refreshAt: number };
   private inFlight?: Promise<ConnectToken>;
   private prefetched?: Promise<ConnectToken>;
+  /** The last token request failed. */
+  private failing = false;
   /** Token requests made so far (tests and diagnostics). */
   requests = 0;
   /** The API token handed out last: the one a 401 refers to. */
@@ -185,6 +197,18 @@ export class TokenSource {
 
   private request(): Promise<ConnectToken> {
     this.requests++;
-    return this.fetchToken();
+    const pending = this.fetchToken();
+    pending.then(
+      () => {
+        // The first token after a failed one: elements that failed for want of it load again.
+        if (!this.failing) return;
+        this.failing = false;
+        signalNetworkBack();
+      },
+      () => {
+        this.failing = true;
+      },
+    );
+    return pending;
   }
 }

@@ -315,6 +315,30 @@ describe('nothing waits forever', function () {
     expect(errors[0]?.code).to.equal('user_cancelled');
   }).timeout(40_000);
 
+  it('once a Retry gets a token again, every element that failed for want of one loads, in the user\'s language', async () => {
+    const user = uniqueUser();
+    await seedAccount(user, 'slack', { name: 'Acme Workspace', environment: 'development' });
+    await setTokenMode(user, 'status-500');
+    const wrapper = await fixture<HTMLElement>(html`<pd-connect-provider external-user-id=${user} token-endpoint="/api/connect-token" base-url=${env.emulatorUrl} frontend-host=${env.emulatorUrl} locale="de">
+      <pd-account-list></pd-account-list>
+      <pd-action-form component-key=${INSPECT} configured-props=${INSPECT_PROPS}></pd-action-form>
+    </pd-connect-provider>`);
+    const list = wrapper.querySelector('pd-account-list') as PdAccountList;
+    const form = wrapper.querySelector('pd-action-form') as PdActionForm;
+    await waitFor(() => list.matches(':state(error)') && form.matches(':state(error)'), 8000, 'both failed');
+    expect(shadowText(list)).to.contain('Der Token-Endpunkt /api/connect-token hat mit HTTP 500 geantwortet.');
+    expect(shadowText(form)).to.contain('Der Token-Endpunkt /api/connect-token hat mit HTTP 500 geantwortet.');
+    // Whatever the form does by itself (its strings arriving re-render it) is over: it stays failed.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(form.matches(':state(error)'), 'the form, still failed').to.equal(true);
+    await setTokenMode(user, 'ok');
+    // Only the list's Retry: the form follows by itself.
+    q<HTMLButtonElement>(list, '[part~="retry-button"]')?.click();
+    await waitFor(() => qa(list, '[part~="item"]').length === 1, 8000, 'the list after Retry');
+    await formReady(form);
+    expect(form.matches(':state(error)')).to.equal(false);
+  });
+
   it('a list that failed offline loads by itself when the browser is back online', async () => {
     const user = uniqueUser();
     await seedAccount(user, 'slack', { name: 'Acme Workspace', environment: 'development' });
