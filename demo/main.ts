@@ -7,7 +7,7 @@ const locale = document.getElementById('locale') as HTMLSelectElement;
 const theme = document.getElementById('theme') as HTMLSelectElement;
 locale.addEventListener('change', () => (provider.locale = locale.value));
 theme.addEventListener('change', () => {
-  provider.theme = theme.value;
+  provider.theme = theme.value as PdConnectProvider['theme'];
   document.documentElement.dataset.theme = theme.value;
 });
 

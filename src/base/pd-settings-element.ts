@@ -2,7 +2,7 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Strings } from '../i18n/index.js';
 import type { ConnectConfig } from '../session/config.js';
-import type { ConnectTokenResponse, TokenCallback } from '../session/types.js';
+import type { ConnectTokenResponse, Environment, Theme, TokenCallback } from '../session/types.js';
 
 /**
  * The shared Connect settings as attributes and properties, and a guarded `define()`: what every
@@ -20,7 +20,7 @@ export class PdSettingsElement extends LitElement {
   /** Your server's token endpoint: receives POST `{"external_user_id"}`, answers `{token, expires_at}`. */
   @property({ attribute: 'token-endpoint' }) tokenEndpoint?: string;
   /** `development` or `production`. */
-  @property() environment?: string;
+  @property() environment?: Environment;
   /** Connect API base URL (default `https://api.pipedream.com`). */
   @property({ attribute: 'base-url' }) baseUrl?: string;
   /** Host of the connect page (default `pipedream.com`), or its full URL. */
@@ -30,7 +30,7 @@ export class PdSettingsElement extends LitElement {
   /** Language of the element's text, e.g. `de` (default: the page's `lang`, then the browser's). */
   @property() locale?: string;
   /** `light` (default), `dark` or `system`. */
-  @property() theme?: string;
+  @property() theme?: Theme;
   /** Returns a Connect token, instead of `token-endpoint`. */
   @property({ attribute: false }) tokenCallback?: TokenCallback;
   /** A static Connect token (a property only: secrets never go in attributes). */
@@ -55,12 +55,12 @@ export class PdSettingsElement extends LitElement {
       tokenEndpoint: this.tokenEndpoint,
       tokenCallback: this.tokenCallback,
       token: this.token,
-      environment: this.environment as ConnectConfig['environment'],
+      environment: this.environment,
       baseUrl: this.baseUrl,
       frontendHost: this.frontendHost,
       tokenTimeout: this.tokenTimeout,
       locale: this.locale,
-      theme: this.theme as ConnectConfig['theme'],
+      theme: this.theme,
       oauthAppConfig: this.oauthAppConfig,
       oauthScopeProfiles: this.oauthScopeProfiles,
       appOverrides: this.appOverrides,

@@ -92,7 +92,7 @@ export class PdConnectButton extends PdElement {
    * where the overlay cannot work: in-app webviews, iframes with a restrictive `sandbox`, strict
    * frame policies, and OAuth apps on a page served with `Cross-Origin-Opener-Policy: same-origin`.
    */
-  @property() mode = 'iframe';
+  @property() mode: 'iframe' | 'link' = 'iframe';
   /** The button text, instead of "Connect {App}". */
   @property() label?: string;
 
