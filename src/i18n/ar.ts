@@ -8,7 +8,7 @@ export const ar: LocaleStrings = {
   'connect.preparing': 'جارٍ التحضير…',
   'connect.connecting': 'جارٍ الاتصال بـ {app}…',
   'connect.connected': 'تم ربط {account}',
-  'connect.retry': 'إعادة المحاولة',
+  'connect.retry': 'أعد محاولة ربط {app}',
   'connect.closeOverlay': 'إغلاق نافذة الربط',
   'connect.frameTitle': 'اربط حسابك في {app}',
   'connect.linkBlocked': 'حظر متصفحك نافذة الربط. افتحها بهذا الرابط بدلًا من ذلك:',

@@ -7,7 +7,7 @@ export const de: Strings = {
   'connect.preparing': 'Wird vorbereitet…',
   'connect.connecting': 'Verbindung mit {app}…',
   'connect.connected': '{account} verbunden',
-  'connect.retry': 'Erneut versuchen',
+  'connect.retry': '{app} erneut verbinden',
   'connect.closeOverlay': 'Verbindungsfenster schließen',
   'connect.frameTitle': 'Ihr {app}-Konto verbinden',
   'connect.linkBlocked': 'Ihr Browser hat das Verbindungsfenster blockiert. Öffnen Sie es stattdessen über diesen Link:',

@@ -18,7 +18,7 @@ export const en = {
   'connect.preparing': 'Preparing…',
   'connect.connecting': 'Connecting to {app}…',
   'connect.connected': 'Connected {account}',
-  'connect.retry': 'Try again',
+  'connect.retry': 'Try connecting {app} again',
   'connect.closeOverlay': 'Close the connect window',
   'connect.frameTitle': 'Connect your {app} account',
   'connect.linkBlocked': 'Your browser blocked the connect window. Open it with this link instead:',

@@ -373,6 +373,9 @@ describe('<pd-connect-button>', () => {
       expect(event.code, mode).to.equal('token_failed');
       expect(event.message, mode).to.match(message);
       expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent, mode).to.match(message);
+      // Named for its app: beside other apps' buttons, a bare "Try again" says nothing of which.
+      await el.updateComplete;
+      expect(inner(el).textContent?.replace(/\s+/g, ' ').trim(), mode).to.equal('Try connecting Slack again');
       expect(overlay()).to.equal(null);
       el.remove();
     }

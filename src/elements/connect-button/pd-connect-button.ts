@@ -271,7 +271,7 @@ export class PdConnectButton extends PdElement {
       case 'connected':
         return this.t('connect.connected', { account: this.connected?.name ?? app });
       case 'error':
-        return this.configError ? this.t('connect.label', { app }) : this.t('connect.retry');
+        return this.configError ? this.t('connect.label', { app }) : this.t('connect.retry', { app });
       default:
         return this.accountId ? this.t('connect.reconnectLabel', { app }) : this.app ? this.t('connect.label', { app }) : this.t('connect.labelGeneric');
     }
