@@ -19,8 +19,8 @@ const atOnce = (name) => reachable(graph, entry(name));
 const everything = Object.keys(graph).filter((file) => file.endsWith('.js'));
 
 export default [
-  { name: 'CDN: every element (pd-connect-elements.js), loads at once', path: atOnce('pd-connect-elements'), limit: '172.5 kB', gzip: true },
-  { name: 'CDN: every file of the build (all chunks, all locales)', path: everything, limit: '207 kB', gzip: true },
+  { name: 'CDN: every element (pd-connect-elements.js), loads at once', path: atOnce('pd-connect-elements'), limit: '173 kB', gzip: true },
+  { name: 'CDN: every file of the build (all chunks, all locales)', path: everything, limit: '207.5 kB', gzip: true },
   ...elements
     .filter((element) => element.sizeLimit)
     .map((element) => ({ name: `CDN: <${element.tag}>, loads at once`, path: atOnce(element.cdn), limit: element.sizeLimit, gzip: true })),
