@@ -45,6 +45,16 @@ async function mountPage(user: string, configuredProps?: Record<string, unknown>
   };
 }
 
+/** A Slack form on its own, for one user. */
+const slackForm = (user: string) =>
+  fixture<PdActionForm>(html`<pd-action-form
+    component-key="slack-send-message"
+    external-user-id=${user}
+    token-endpoint="/api/connect-token"
+    base-url=${env.emulatorUrl}
+    frontend-host=${env.emulatorUrl}
+  ></pd-action-form>`);
+
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const formRoot = (form: PdActionForm) => form.shadowRoot as ShadowRoot;
 const field = (form: PdActionForm, name: string) => formRoot(form).querySelector<HTMLElement>(`[part~="field"][data-name="${name}"]`);
@@ -452,13 +462,7 @@ describe('pd-action-form: account fields follow the page', () => {
     const user = uniqueUser('form-accounts');
     await seed(user, 'Acme Workspace');
     await admin('/faults', 'POST', { rules: [{ method: 'GET', path: '/v1/connect/accounts', status: 500 }] });
-    const form = await fixture<PdActionForm>(html`<pd-action-form
-      component-key="slack-send-message"
-      external-user-id=${user}
-      token-endpoint="/api/connect-token"
-      base-url=${env.emulatorUrl}
-      frontend-host=${env.emulatorUrl}
-    ></pd-action-form>`);
+    const form = await slackForm(user);
     await formReady(form);
     await waitFor(() => fieldErrors(form).length > 0, 8000, 'the error');
     expect(text(accountSelect(form)?.options[0])).to.equal('Accounts did not load');
@@ -483,13 +487,7 @@ describe('pd-action-form: account fields follow the page', () => {
       return new Promise((_, reject) => setTimeout(() => reject(new TypeError('Failed to fetch dynamically imported module')), 10));
     };
     try {
-      const form = await fixture<PdActionForm>(html`<pd-action-form
-        component-key="slack-send-message"
-        external-user-id=${user}
-        token-endpoint="/api/connect-token"
-        base-url=${env.emulatorUrl}
-        frontend-host=${env.emulatorUrl}
-      ></pd-action-form>`);
+      const form = await slackForm(user);
       await formReady(form);
       await waitFor(() => fieldErrors(form).length > 0, 5000, 'the error');
       await new Promise((resolve) => setTimeout(resolve, 500));
