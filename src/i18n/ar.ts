@@ -268,6 +268,7 @@ export const ar: LocaleStrings = {
   "problem.timeout": "لم تُجب واجهة Connect في الوقت المحدد.",
   "problem.status": "أجابت واجهة Connect بخطأ.",
   "problem.unreadable": "أجابت واجهة Connect بشيء تعذّرت قراءته.",
+  "problem.code": "تعذّر تنزيل جزء من شيفرة الصفحة. تحقّق من اتصالك وحاول مجددًا؛ وإن استمر الفشل فأعد تحميل الصفحة.",
   "problem.tokenUnreachable": "تعذّر الوصول إلى نقطة الرمز {endpoint}.",
   "problem.tokenStatus": "أجابت نقطة الرمز {endpoint} بـ HTTP {status}.",
   "problem.tokenCallbackFailed": "فشلت دالة الرمز: {detail}",

@@ -263,6 +263,7 @@ export const de: Strings = {
   "problem.timeout": "Die Connect-API hat nicht rechtzeitig geantwortet.",
   "problem.status": "Die Connect-API hat mit einem Fehler geantwortet.",
   "problem.unreadable": "Die Antwort der Connect-API konnte nicht gelesen werden.",
+  "problem.code": "Ein Teil des Codes der Seite konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut; wenn es weiter fehlschlägt, laden Sie die Seite neu.",
   "problem.tokenUnreachable": "Der Token-Endpunkt {endpoint} ist nicht erreichbar.",
   "problem.tokenStatus": "Der Token-Endpunkt {endpoint} hat mit HTTP {status} geantwortet.",
   "problem.tokenCallbackFailed": "Der Token-Callback ist fehlgeschlagen: {detail}",

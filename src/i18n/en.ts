@@ -58,6 +58,7 @@ export const en = {
   'problem.timeout': 'The Connect API did not answer in time.',
   'problem.status': 'The Connect API answered with an error.',
   'problem.unreadable': 'The Connect API answered something that could not be read.',
+  'problem.code': 'Part of the page’s code could not be downloaded. Check your connection and try again; if it keeps failing, reload the page.',
   'problem.tokenUnreachable': 'The token endpoint {endpoint} could not be reached.',
   'problem.tokenStatus': 'The token endpoint {endpoint} answered HTTP {status}.',
   'problem.tokenCallbackFailed': 'The token callback failed: {detail}',

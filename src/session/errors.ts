@@ -84,10 +84,22 @@ const API_KEYS: Record<ApiErrorReason, StringKey> = {
 };
 
 /**
+ * A lazy chunk of the elements' code that did not download, as Chromium, Firefox and Safari word
+ * it (directly, or as the cause of an error of ours).
+ */
+function isCodeLoadError(error: unknown): boolean {
+  const test = (candidate: unknown) =>
+    candidate instanceof TypeError && /dynamically imported module|importing a module script failed/i.test(candidate.message);
+  return test(error) || (error instanceof Error && test(error.cause));
+}
+
+/**
  * A readable one-line message for any error an element shows; with `t`, in the user's language
  * where the error is one of ours (the API's own error text stays as the API wrote it).
  */
 export function describeError(error: unknown, t?: Translate): string {
+  // A browser may keep a chunk that failed with an HTTP error failed until the page reloads: say so.
+  if (t && isCodeLoadError(error)) return t('problem.code');
   if (t && error instanceof TokenError && error.explanation) return t(error.explanation.key, error.explanation.params);
   if (t && error instanceof ApiError && error.reason !== 'status') return t(API_KEYS[error.reason]);
   if (error instanceof Error) return error.message;

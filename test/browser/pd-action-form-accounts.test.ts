@@ -493,7 +493,9 @@ describe('pd-action-form: account fields follow the page', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       await form.updateComplete;
       expect(attempts).to.equal(1);
-      expect(fieldErrors(form)).to.deep.equal(['Could not load accounts: Failed to fetch dynamically imported module Retry']);
+      expect(fieldErrors(form)).to.deep.equal([
+        'Could not load accounts: Part of the page’s code could not be downloaded. Check your connection and try again; if it keeps failing, reload the page. Retry',
+      ]);
 
       AccountFields.loadQueryModule = () => {
         attempts += 1;

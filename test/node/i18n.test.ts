@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { enAccounts } from '../../src/i18n/en-accounts.js';
 import { enSelects } from '../../src/i18n/en-selects.js';
+import { ApiError, describeError } from '../../src/session/errors.js';
 import { addEnglishStrings, loadLocale, plural, registerLocale, resolveLocale, translator } from '../../src/i18n/index.js';
 
 describe('i18n', () => {
@@ -30,6 +31,26 @@ describe('i18n', () => {
     const t = translator('ar');
     assert.equal(t('connect.retry'), 'مخصص');
     assert.notEqual(t('connect.label', { app: 'Slack' }), 'Connect Slack');
+  });
+
+  it("says a chunk of code that did not download as such, in each browser's wording, and keeps other errors' text", async () => {
+    const t = translator('en');
+    const wordings = [
+      'Failed to fetch dynamically imported module: https://cdn.example/chunks/accounts-X.js',
+      'error loading dynamically imported module: https://cdn.example/chunks/accounts-X.js',
+      'Importing a module script failed.',
+    ];
+    for (const message of wordings) {
+      assert.equal(describeError(new TypeError(message), t), t('problem.code'), message);
+      // Wrapped in an error of ours, as the component readers' loader does.
+      assert.equal(describeError(new ApiError('Part of the elements could not be loaded', undefined, { cause: new TypeError(message) }), t), t('problem.code'));
+      // Without a translator (a pd-error event's message) the browser's words stay, for the developer.
+      assert.equal(describeError(new TypeError(message)), message);
+    }
+    assert.match(t('problem.code'), /reload the page/);
+    assert.equal(describeError(new TypeError('Failed to fetch'), t), 'Failed to fetch');
+    await loadLocale('de');
+    assert.match(translator('de')('problem.code'), /Seite neu/);
   });
 
   it('rejects a malformed tag with a clear error', () => {
