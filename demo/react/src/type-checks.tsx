@@ -30,4 +30,9 @@ export const checks = [
   <pd-connect-button app="slack" onpd-connect-success={(event: PdRunErrorEvent) => event.message} />,
   // @ts-expect-error pd-disconnect carries the account, not a run result
   <pd-account-list onpd-disconnect={(event) => event.result} />,
+  <pd-account-list theme="dark" />,
+  // @ts-expect-error a theme that does not exist
+  <pd-account-list theme="purple" />,
+  // @ts-expect-error a connect mode that does not exist
+  <PdConnectButton app="slack" mode="popup" />,
 ];
